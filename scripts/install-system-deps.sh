@@ -3,7 +3,9 @@
 set -euo pipefail
 need=()
 # command -> package
-for pair in "unzip:unzip"; do
+# chromium drives code-server; neovim is the second LSP client; krb5-config (libkrb5-dev) and rg are
+# what code-server's npm install needs offline.
+for pair in "unzip:unzip" "chromium:chromium" "nvim:neovim" "krb5-config:libkrb5-dev" "rg:ripgrep"; do
   cmd=${pair%%:*}; pkg=${pair#*:}
   command -v "$cmd" >/dev/null 2>&1 || need+=("$pkg")
 done
