@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // tsc only type-checks (npm run typecheck); esbuild does not.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -22,11 +23,45 @@ const targets = [
   // Node: the extension client (loaded by VS Code's extension host), the server and the CLI.
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outdir: 'dist' },
   { ...common, entryPoints: { server: 'server/src/main.node.ts', cli: 'server/src/cli.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist' },
+  // Browser (vscode.dev, github.dev): the web client runs in the web extension host (cjs, `vscode`
+  // external); the server runs in a Web Worker (iife). No Node polyfills: a Node built-in reaching these
+  // bundles is a bug that scripts/check-browser-bundles.mjs reports from the metafiles written here.
+  ...[
+    { entryPoints: { client: 'client/src/browser.ts' }, format: 'cjs', external: ['vscode'], meta: 'client' },
+    { entryPoints: { server: 'server/src/main.browser.ts' }, format: 'iife', external: [], meta: 'server' },
+  ].map(({ meta, ...t }) => ({
+    ...common,
+    ...t,
+    platform: 'browser',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    conditions: ['browser'],
+    outdir: 'dist/web',
+    metafile: true,
+    metafileOut: `dist/web/${meta}.meta.json`,
+  })),
 ];
 
+/** esbuild returns the metafile; keep it on disk for the bundle check and `npm run bench`. */
+function writeMeta(target, result) {
+  if (!target.metafileOut || !result.metafile) return;
+  mkdirSync(dirname(target.metafileOut), { recursive: true });
+  writeFileSync(target.metafileOut, JSON.stringify(result.metafile));
+}
+
+/** esbuild rejects unknown options, so our own fields are taken off before it sees the target. */
+const esbuildOptions = ({ metafileOut: _m, ...t }) => t;
+
 if (watch) {
-  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  const contexts = await Promise.all(
+    targets.map((t) =>
+      esbuild.context({
+        ...esbuildOptions(t),
+        plugins: [{ name: 'meta', setup: (b) => b.onEnd((r) => writeMeta(t, r)) }],
+      }),
+    ),
+  );
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(targets.map((t) => esbuild.build(t)));
+  await Promise.all(targets.map(async (t) => writeMeta(t, await esbuild.build(esbuildOptions(t)))));
 }

@@ -23,6 +23,7 @@ function testFiles(dir) {
 const only = process.argv.slice(2);
 const tiers = [
   { name: 'build', cmd: 'node', args: ['scripts/build.mjs'] },
+  { name: 'browser-bundles', cmd: 'node', args: ['scripts/check-browser-bundles.mjs'] },
   { name: 'grammar', cmd: 'node', args: ['scripts/test-grammar.mjs'], optional: 'scripts/test-grammar.mjs' },
   { name: 'unit', cmd: 'node', args: ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles(join(root, 'test'))] },
 ];

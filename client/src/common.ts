@@ -1,0 +1,103 @@
+/**
+ * What the Node client (extension.ts) and the web client (browser.ts) share: the output channel, the
+ * language status item, the crash policy and the restart command. Imports only the host-neutral part
+ * of vscode-languageclient, so it bundles into both.
+ */
+import * as vscode from 'vscode';
+import {
+  State,
+  CloseAction,
+  ErrorAction,
+  type BaseLanguageClient,
+  type LanguageClientOptions,
+  type ErrorHandler,
+  type Message,
+  type ErrorHandlerResult,
+  type CloseHandlerResult,
+} from 'vscode-languageclient';
+import { RestartPolicy } from './restartPolicy.ts';
+
+export interface ClientUi {
+  output: vscode.LogOutputChannel;
+  status: vscode.LanguageStatusItem;
+  policy: RestartPolicy;
+}
+
+export function createClientUi(context: vscode.ExtensionContext): ClientUi {
+  const output = vscode.window.createOutputChannel('Diplomatic Cables', { log: true });
+  context.subscriptions.push(output);
+
+  const status = vscode.languages.createLanguageStatusItem('cable.server', { language: 'cable' });
+  status.name = 'Cable Language Server';
+  status.text = '$(sync~spin) Cable: starting';
+  status.command = { title: 'Show Output', command: 'cable.showOutput' };
+  context.subscriptions.push(status);
+
+  context.subscriptions.push(vscode.commands.registerCommand('cable.showOutput', () => output.show(true)));
+  return { output, status, policy: new RestartPolicy(5, 3 * 60 * 1000) };
+}
+
+/**
+ * The default handler gives up after 4 crashes in 3 minutes with a modal; ours says what happened in
+ * the status item and the output channel, and lets the user restart by command.
+ */
+export function createErrorHandler(ui: ClientUi): ErrorHandler {
+  const { output, status, policy } = ui;
+  return {
+    error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
+      return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+    },
+    closed(): CloseHandlerResult {
+      if (policy.shouldRestart(Date.now())) {
+        output.warn('The cable language server stopped unexpectedly; restarting it.');
+        return { action: CloseAction.Restart, handled: true };
+      }
+      const msg = `The cable language server crashed ${policy.limit} times in ${policy.windowMs / 60000} minutes and will not be restarted. Run "Cable: Restart Language Server" to try again.`;
+      output.error(msg);
+      status.severity = vscode.LanguageStatusSeverity.Error;
+      status.text = '$(error) Cable: stopped';
+      status.detail = 'crashed repeatedly';
+      void vscode.window.showErrorMessage(msg, 'Show Output').then((choice) => {
+        if (choice) output.show(true);
+      });
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
+}
+
+export function createClientOptions(ui: ClientUi): LanguageClientOptions {
+  return {
+    documentSelector: [{ language: 'cable' }],
+    outputChannel: ui.output,
+    errorHandler: createErrorHandler(ui),
+    synchronize: { configurationSection: 'cable' },
+  };
+}
+
+/**
+ * Mirrors the client's state in the status item and registers the restart command. The browser client
+ * has no `restart()`; stopping and starting it again gives it a fresh worker (see browser.ts).
+ */
+export function wireClient(context: vscode.ExtensionContext, ui: ClientUi, client: BaseLanguageClient & { restart?(): Promise<void> }, hostNote?: string): void {
+  const { status, policy } = ui;
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) {
+        status.severity = vscode.LanguageStatusSeverity.Information;
+        status.text = '$(check) Cable';
+        status.detail = hostNote ? `language server running (${hostNote})` : 'language server running';
+      } else if (e.newState === State.Starting) {
+        status.text = '$(sync~spin) Cable: starting';
+        status.detail = undefined;
+      }
+    }),
+  );
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cable.restartServer', async () => {
+      policy.reset();
+      if (client.restart) return client.restart();
+      if (client.isRunning()) await client.stop();
+      await client.start();
+    }),
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Answers the server's `cable/findFiles` and `cable/readFile` requests through the editor's own file
+ * system API, which works wherever the workspace lives (github.dev's virtual repository, a local folder
+ * opened in vscode.dev, a remote). When the host cannot list files, the server hears `listed: false`
+ * and the user is told once, in the output channel and the status item.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import {
+  FIND_FILES,
+  READ_FILE,
+  type FindFilesParams,
+  type FindFilesResult,
+  type ReadFileParams,
+  type ReadFileResult,
+} from '../../server/src/fileRequests.ts';
+import type { ClientUi } from './common.ts';
+
+/** Files larger than this are not cables; reading them would only stall the worker. */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export function registerWorkspaceFiles(context: vscode.ExtensionContext, client: BaseLanguageClient, ui: ClientUi): void {
+  let warned = false;
+  const degrade = (reason: string): FindFilesResult => {
+    if (!warned) {
+      warned = true;
+      ui.output.warn(`Workspace-wide features (links to other cables, workspace symbols) are off: ${reason}`);
+      ui.status.detail = 'this file only: the workspace cannot be listed here';
+    }
+    return { listed: false, uris: [], reason };
+  };
+
+  context.subscriptions.push(
+    client.onRequest(FIND_FILES, async (params: FindFilesParams): Promise<FindFilesResult> => {
+      if (!vscode.workspace.workspaceFolders?.length) return degrade('no folder is open.');
+      try {
+        const found = await vscode.workspace.findFiles(params.include, params.exclude ?? null, params.maxResults);
+        return { listed: true, uris: found.map((u) => u.toString()) };
+      } catch (e) {
+        return degrade(`this host cannot search files (${e instanceof Error ? e.message : String(e)}).`);
+      }
+    }),
+    client.onRequest(READ_FILE, async (params: ReadFileParams): Promise<ReadFileResult> => {
+      try {
+        const uri = vscode.Uri.parse(params.uri, true);
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === params.uri);
+        if (open) return { text: open.getText() };
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES} bytes` };
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        return { text: new TextDecoder('utf-8').decode(bytes) };
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) };
+      }
+    }),
+  );
+}

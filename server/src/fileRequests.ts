@@ -1,0 +1,34 @@
+/**
+ * Custom requests by which a language server that cannot touch the disk (the Web Worker on
+ * vscode.dev / github.dev) asks the editor for workspace files. The web client answers them with
+ * `vscode.workspace.findFiles` and `vscode.workspace.fs`. Only types and method names live here, so
+ * both the client and the server import it without pulling in either side's runtime.
+ */
+
+export const FIND_FILES = 'cable/findFiles';
+export const READ_FILE = 'cable/readFile';
+
+export interface FindFilesParams {
+  /** Glob relative to the workspace folders, e.g. `**\/*.cable`. */
+  include: string;
+  /** Glob of files to leave out (node_modules, .git …). */
+  exclude?: string;
+  maxResults?: number;
+}
+
+/** `listed: false` when the host cannot list files; `reason` says why, for the output channel. */
+export interface FindFilesResult {
+  listed: boolean;
+  uris: string[];
+  reason?: string;
+}
+
+export interface ReadFileParams {
+  uri: string;
+}
+
+/** `text` is undefined when the file could not be read; `error` says why. */
+export interface ReadFileResult {
+  text?: string;
+  error?: string;
+}

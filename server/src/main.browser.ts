@@ -1,0 +1,13 @@
+/**
+ * Browser entry point of the language server: runs inside a Web Worker started by the web client
+ * (client/src/browser.ts) on vscode.dev / github.dev, and talks LSP over the worker's postMessage.
+ * It starts the same server.ts as the Node entry; nothing here may reach for Node APIs, and
+ * scripts/check-browser-bundles.mjs fails the build if any end up in dist/web/server.js.
+ */
+import { createConnection, BrowserMessageReader, BrowserMessageWriter } from 'vscode-languageserver/browser';
+import { startServer } from './server.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+startServer(connection);
