@@ -21,12 +21,12 @@ const CORPUS_SAMPLE = 24;
 
 const skip = skipReason();
 
-/** Position of the first match of `re` in `text` (plus `offset` characters into it). */
-function positionOf(text: string, re: RegExp, offset = 1): { line: number; character: number } | undefined {
+/** Position of the first match of `re` in `text`, `offset` characters into it ('end': just after it). */
+function positionOf(text: string, re: RegExp, offset: number | 'end' = 1): { line: number; character: number } | undefined {
   const lines = text.split(/\r\n|\r|\n/);
   for (let line = 0; line < lines.length; line++) {
     const m = re.exec(lines[line]);
-    if (m) return { line, character: m.index + offset };
+    if (m) return { line, character: m.index + (offset === 'end' ? m[0].length : offset) };
   }
   return undefined;
 }
@@ -35,7 +35,7 @@ function positionOf(text: string, re: RegExp, offset = 1): { line: number; chara
 function hoverPositions(text: string) {
   return [
     positionOf(text, /\bPREL\b/),
-    positionOf(text, /(?<=^TAGS:?\s+)\S/, 0),
+    positionOf(text, /^TAGS:? */, 'end'),
     positionOf(text, /\b\d{6}Z\s[A-Z]{3}\s\d{2}\b/),
     positionOf(text, /^\s*(?:UNCLAS|C O N F|S E C R E T|CONFIDENTIAL|SECRET)\b/, 2),
     positionOf(text, /^\d{1,2}\.\s\(/, 4),

@@ -73,7 +73,7 @@ class PageWriter extends AbstractMessageWriter implements MessageWriter {
 
   async write(msg: Message): Promise<void> {
     try {
-      await this.page.evaluate((m) => (window as unknown as { worker: Worker }).worker.postMessage(m), msg as object);
+      await this.page.evaluate((m) => (globalThis as unknown as { worker: Worker }).worker.postMessage(m), msg as object);
     } catch (e) {
       this.fireError(e as Error, msg, 1);
       throw e;
@@ -140,7 +140,7 @@ export async function startWorkerServer(): Promise<WorkerServer> {
     connection,
     page,
     consoleLog,
-    workerErrors: () => page.evaluate(() => (window as unknown as { workerErrors: string[] }).workerErrors),
+    workerErrors: () => page.evaluate(() => (globalThis as unknown as { workerErrors: string[] }).workerErrors),
     async close() {
       connection.dispose();
       await context.close();
