@@ -1,0 +1,114 @@
+/**
+ * Runs the rule catalogue over a document model and turns findings into LSP diagnostics, with each
+ * rule's severity taken from the settings over its default. Shared by the server, the CLI and the
+ * code actions (which need the findings' fixes).
+ */
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { CableDocument } from './model.ts';
+import type { CableSettings } from './settings.ts';
+import { RULES } from './rules/index.ts';
+import type { Finding, Rule, RuleContext, Severity, TagDictionary } from './rules/common.ts';
+
+export interface RuleFinding extends Finding {
+  rule: Rule;
+  /** Severity after the settings and the finding's own default. */
+  effectiveSeverity: Severity;
+}
+
+export interface DiagnosticsOptions {
+  /** Called when a rule throws (a bug): the other rules still run. */
+  onRuleError?: (code: string, err: unknown) => void;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function severityToLsp(s: Severity): DiagnosticSeverity {
+  return SEVERITY[s];
+}
+
+export function severityFromLsp(s: DiagnosticSeverity | undefined): Severity {
+  switch (s) {
+    case DiagnosticSeverity.Error:
+      return 'error';
+    case DiagnosticSeverity.Information:
+      return 'information';
+    case DiagnosticSeverity.Hint:
+      return 'hint';
+    default:
+      return 'warning';
+  }
+}
+
+/** Approximate size of the document in characters (the text's length up to line ends). */
+function documentSize(doc: CableDocument): number {
+  let n = 0;
+  for (const l of doc.lines) n += l.length + 1;
+  return n;
+}
+
+export function ruleContext(doc: CableDocument, dict: TagDictionary): RuleContext {
+  const dtg = doc.dtg;
+  return {
+    doc,
+    dict,
+    dateMs: dtg?.epochMs,
+    year: dtg?.epochMs !== undefined ? new Date(dtg.epochMs).getUTCFullYear() : (dtg?.year?.value ?? doc.identity.year),
+  };
+}
+
+/** Every finding of every rule that is switched on, in document order. */
+export function computeFindings(doc: CableDocument, settings: CableSettings, dict: TagDictionary, options: DiagnosticsOptions = {}): RuleFinding[] {
+  if (!settings.diagnostics.enable) return [];
+  const ctx = ruleContext(doc, dict);
+  const large = documentSize(doc) > settings.maxFileSize;
+  const out: RuleFinding[] = [];
+  for (const rule of RULES) {
+    const configured = settings.diagnostics.rules[rule.code];
+    if (configured === 'off') continue;
+    if (large && rule.costly) continue;
+    try {
+      rule.check(ctx, (f) => {
+        out.push({ ...f, rule, effectiveSeverity: configured ?? f.severity ?? rule.severity });
+      });
+    } catch (err) {
+      options.onRuleError?.(rule.code, err);
+    }
+  }
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out;
+}
+
+export function findingToDiagnostic(f: RuleFinding, uri?: string): Diagnostic {
+  const d: Diagnostic = {
+    range: f.range,
+    severity: SEVERITY[f.effectiveSeverity],
+    code: f.rule.code,
+    source: 'cable',
+    message: f.message,
+  };
+  if (uri && f.related?.length) {
+    d.relatedInformation = f.related.map(
+      (r): DiagnosticRelatedInformation => ({ location: { uri, range: r.range }, message: r.message }),
+    );
+  }
+  return d;
+}
+
+/**
+ * The diagnostics of one document. `uri` is needed for `relatedInformation` (the banner a marking
+ * exceeds, the DTG a filing time disagrees with); without it those links are left out.
+ */
+export function computeDiagnostics(
+  doc: CableDocument,
+  settings: CableSettings,
+  dict: TagDictionary,
+  uri?: string,
+  options: DiagnosticsOptions = {},
+): Diagnostic[] {
+  return computeFindings(doc, settings, dict, options).map((f) => findingToDiagnostic(f, uri));
+}

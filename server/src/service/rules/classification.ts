@@ -1,0 +1,327 @@
+/**
+ * Classification rules (cable-format.md section 3): the banner, the FL4 security line, portion
+ * markings against the banner, the Classified By line and its reason, and conflicting captions.
+ */
+import type { Level, PortionMarking, Range } from '../model.ts';
+import {
+  EO12958_EFFECTIVE,
+  EO13292_SIGNED,
+  EO13526_EFFECTIVE,
+  GRACE_MS,
+  anchorRange,
+  hasText,
+  isClassified,
+  levelName,
+  levelRank,
+  onOrAfter,
+  portionMarkFor,
+  type Finding,
+  type Rule,
+  type RuleContext,
+} from './common.ts';
+
+/** The FL4 letters and signal a banner level calls for (ACP 127 §124.b, §203.a). */
+function securityLineFor(level: Level): { signal: 'ZNR' | 'ZNY'; letter: string } {
+  switch (level) {
+    case 'C':
+      return { signal: 'ZNY', letter: 'C' };
+    case 'S':
+      return { signal: 'ZNY', letter: 'S' };
+    case 'TS':
+      return { signal: 'ZNY', letter: 'T' };
+    default:
+      return { signal: 'ZNR', letter: 'U' };
+  }
+}
+
+interface LocatedMarking {
+  marking: PortionMarking;
+  where: string;
+}
+
+/** Every portion marking in the cable with a name for where it stands. */
+function allMarkings(ctx: RuleContext): LocatedMarking[] {
+  const out: LocatedMarking[] = [];
+  const { doc } = ctx;
+  if (doc.subject?.marking) out.push({ marking: doc.subject.marking, where: 'the subject' });
+  for (const p of doc.paragraphs) {
+    if (p.marking) out.push({ marking: p.marking, where: `paragraph ${p.number.value}` });
+    for (const sp of p.subParagraphs) {
+      if (sp.marking) out.push({ marking: sp.marking, where: `sub-paragraph ${p.number.value}.${sp.label}` });
+    }
+  }
+  return out;
+}
+
+/** Whether the cable follows the "C - ENTIRE TEXT" convention, which replaces per-paragraph marks. */
+function entireText(ctx: RuleContext): boolean {
+  return ctx.doc.paragraphs.some((p) => p.marking?.entireText) || !!ctx.doc.subject?.marking?.entireText;
+}
+
+/** Where a portion marking goes after a paragraph number (`1. ` → after the space). */
+function markingInsertion(ctx: RuleContext, numberRange: Range, mark: string): { range: Range; newText: string } {
+  const line = numberRange.end.line;
+  const text = ctx.doc.lines[line] ?? '';
+  let i = numberRange.end.character;
+  if (text[i] === '.' || text[i] === ')') i++;
+  const afterPunct = i;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  const pos = { line, character: i };
+  // `1.Text` gets a space on both sides; `1. Text` keeps its own space before the mark.
+  const newText = i === afterPunct ? ` (${mark}) ` : `(${mark}) `;
+  return { range: { start: pos, end: pos }, newText };
+}
+
+const MALFORMED_REASONS: Record<string, string> = {
+  'missing-open-paren': 'it lacks its opening parenthesis',
+  'missing-close-paren': 'it lacks its closing parenthesis',
+  doubled: 'its level letter is doubled',
+  unknown: 'it is not a known level or control',
+};
+
+export const classificationRules: Rule[] = [
+  {
+    code: 'classification-missing',
+    severity: 'error',
+    family: 'classification',
+    description: 'No classification banner (`UNCLAS …`, `C O N F I D E N T I A L …`, `S E C R E T …`) at the start of the text.',
+    check(ctx, report) {
+      if (ctx.doc.banner || !hasText(ctx)) return;
+      report({
+        range: anchorRange(ctx),
+        message: 'The cable has no classification banner; expected its first text line to be one, e.g. C O N F I D E N T I A L BRUSSELS 000995 or UNCLAS KABUL 005855',
+      });
+    },
+  },
+  {
+    code: 'classification-security-line-mismatch',
+    severity: 'error',
+    family: 'classification',
+    description: 'The FL4 security line (`ZNR UUUUU`, `ZNY CCCCC`, `ZNY SSSSS`, `ZNY TTTTT`) disagrees with the banner.',
+    check(ctx, report) {
+      const sec = ctx.doc.header.security;
+      const banner = ctx.doc.banner;
+      if (!sec || !banner) return;
+      const want = securityLineFor(banner.level);
+      const letters = sec.letters.text.toUpperCase();
+      const okLetters = sec.level !== undefined ? levelRank(sec.level) === levelRank(banner.level) && sec.level !== 'R' : letters === want.letter.repeat(5);
+      const okSignal = sec.signal.text.toUpperCase() === want.signal;
+      if (okLetters && okSignal) return;
+      const expected = `${want.signal} ${want.letter.repeat(5)}`;
+      const range: Range = { start: sec.signal.range.start, end: sec.letters.range.end };
+      report({
+        range,
+        message: `Security line '${sec.signal.text} ${sec.letters.text}' does not match the ${levelName(banner.level)} banner; expected ${expected}`,
+        related: [{ range: banner.classification.range, message: `the banner: ${levelName(banner.level)}` }],
+        fix: { title: `Set the security line to ${expected}`, edits: [{ range, newText: expected }], preferred: true },
+      });
+    },
+  },
+  {
+    code: 'classification-banner-damaged',
+    severity: 'information',
+    family: 'classification',
+    description: 'A banner whose first letter is doubled by conversion damage (`SS E C R E T`, `UUNCLAS`).',
+    check(ctx, report) {
+      const banners = ctx.doc.banner ? [ctx.doc.banner, ...ctx.doc.repeatedBanners] : [];
+      for (const b of banners) {
+        if (!b.damaged) continue;
+        report({ range: b.classification.range, message: `Banner '${b.classification.text}' has a doubled first letter; expected ${levelName(b.level)} written once` });
+      }
+    },
+  },
+  {
+    code: 'classification-banner-inconsistent',
+    severity: 'warning',
+    family: 'classification',
+    description: 'A banner repeated later in the text (section breaks, the closing banner) names another level than the first.',
+    check(ctx, report) {
+      const first = ctx.doc.banner;
+      if (!first) return;
+      for (const b of ctx.doc.repeatedBanners) {
+        if (levelRank(b.level) === levelRank(first.level)) continue;
+        report({
+          range: b.classification.range,
+          message: `Banner '${b.classification.text}' (${levelName(b.level)}) differs from the cable's first banner (${levelName(first.level)}); expected the same classification throughout`,
+          related: [{ range: first.classification.range, message: 'the first banner' }],
+        });
+      }
+    },
+  },
+  {
+    code: 'portion-marking-missing',
+    severity: 'warning',
+    family: 'classification',
+    costly: true,
+    description: 'A numbered paragraph (or, from E.O. 13526, the subject) with no portion marking in a classified cable.',
+    check(ctx, report) {
+      const banner = ctx.doc.banner;
+      if (!banner || !isClassified(banner.level) || entireText(ctx)) return;
+      const paras = ctx.doc.paragraphs;
+      // Before E.O. 12958 State cables were often unmarked throughout; then only a cable that marks some
+      // paragraphs is held to marking them all.
+      const eraRequires = onOrAfter(ctx, EO12958_EFFECTIVE);
+      const someMarked = paras.some((p) => p.marking);
+      const mark = portionMarkFor(banner.level);
+      if ((eraRequires || someMarked) && paras.length > 1) {
+        for (const p of paras) {
+          if (p.marking) continue;
+          const edit = markingInsertion(ctx, p.number.range, mark);
+          report({
+            range: p.number.range,
+            message: `Paragraph ${p.number.value} has no portion marking; in a ${levelName(banner.level)} cable every paragraph is marked, e.g. (${mark}) or (U)`,
+            related: [{ range: banner.classification.range, message: `the banner: ${levelName(banner.level)}` }],
+            fix: { title: `Mark paragraph ${p.number.value} (${mark})`, edits: [edit] },
+          });
+        }
+      }
+      const subj = ctx.doc.subject;
+      if (subj && !subj.marking && onOrAfter(ctx, EO13526_EFFECTIVE) && subj.text.trim() !== '') {
+        const pos = subj.textRange.start;
+        report({
+          range: subj.keyword.range,
+          message: `The subject has no portion marking; from E.O. 13526 a classified cable marks its subject, e.g. SUBJECT: (${mark}) …`,
+          related: [{ range: banner.classification.range, message: `the banner: ${levelName(banner.level)}` }],
+          fix: { title: `Mark the subject (${mark})`, edits: [{ range: { start: pos, end: pos }, newText: `(${mark}) ` }] },
+        });
+      }
+    },
+  },
+  {
+    code: 'portion-marking-exceeds-banner',
+    severity: 'error',
+    family: 'classification',
+    description: 'A portion marked above the banner (`(S)` in a CONFIDENTIAL cable).',
+    check(ctx, report) {
+      const banner = ctx.doc.banner;
+      if (!banner) return;
+      const rank = levelRank(banner.level);
+      for (const { marking, where } of allMarkings(ctx)) {
+        if (marking.level === undefined || levelRank(marking.level) <= rank) continue;
+        report({
+          range: marking.range,
+          message: `Portion marking '${marking.text}' on ${where} is ${levelName(marking.level)}, above the ${levelName(banner.level)} banner; expected a marking at or below the banner, or a ${levelName(marking.level)} banner`,
+          related: [{ range: banner.classification.range, message: `the banner: ${levelName(banner.level)}` }],
+        });
+      }
+    },
+  },
+  {
+    code: 'portion-marking-malformed',
+    severity: 'warning',
+    family: 'classification',
+    description: 'A portion marking that is not `(U)`, `(SBU)`, `(C)`, `(S)`, `(TS)` with optional `//NF`-style controls: `1. C)`, `(CC)`, unknown letters.',
+    check(ctx, report) {
+      for (const { marking, where } of allMarkings(ctx)) {
+        if (marking.malformed === undefined) continue;
+        const why = MALFORMED_REASONS[marking.malformed] ?? marking.malformed;
+        const f: Finding = {
+          range: marking.range,
+          message: `Portion marking '${marking.text}' on ${where} is malformed: ${why}; expected (U), (SBU), (C), (S) or (TS), optionally with controls such as (S//NF)`,
+        };
+        if (marking.level !== undefined) {
+          const right = `(${[portionMarkFor(marking.level), ...marking.caveats].join('//')})`;
+          if (right !== marking.text) f.fix = { title: `Change to ${right}`, edits: [{ range: marking.range, newText: right }], preferred: true };
+        }
+        report(f);
+      }
+    },
+  },
+  {
+    code: 'classified-by-missing',
+    severity: 'error',
+    family: 'classification',
+    description: 'A classified cable with no `Classified By:` line naming the classifier and the reason (a warning before E.O. 12958, Oct 1995).',
+    check(ctx, report) {
+      const banner = ctx.doc.banner;
+      if (!banner || !isClassified(banner.level)) return;
+      const modern = onOrAfter(ctx, EO12958_EFFECTIVE);
+      const cb = ctx.doc.classifiedBy;
+      if (!cb) {
+        // Under E.O. 11652/12065 the classifier stood in the E.O. line itself: `GDS 8/12/85 (TOMSETH, VICTOR L.)`.
+        if (!modern && ctx.doc.eo?.instruction?.text.includes('(')) return;
+        report({
+          range: banner.classification.range,
+          message: `The ${levelName(banner.level)} cable has no Classified By line; expected one before the first paragraph, e.g. Classified By: Ambassador Jane Doe, reasons 1.4 (b) and (d)`,
+          severity: modern ? undefined : 'warning',
+        });
+        return;
+      }
+      if (!cb.reason) {
+        report({
+          range: cb.keyword.range,
+          message: 'The Classified By line gives no reason; expected the section and categories of the order, e.g. reasons 1.4 (b) and (d)',
+          severity: modern ? undefined : 'warning',
+        });
+      }
+    },
+  },
+  {
+    code: 'classified-by-reason-invalid',
+    severity: 'warning',
+    family: 'classification',
+    description: 'A classification reason outside the section and letters of the order in force: 1.5 (a)–(g) under E.O. 12958 (1995–2003), 1.4 (a)–(h) after E.O. 13292 and under E.O. 13526.',
+    check(ctx, report) {
+      const reason = ctx.doc.classifiedBy?.reason;
+      if (!reason || !onOrAfter(ctx, EO12958_EFFECTIVE)) return;
+      const allowed = allowedReasons(ctx);
+      if (!allowed.some((a) => a.section === reason.section)) {
+        const want = allowed.map((a) => a.section).join(' or ');
+        report({
+          range: reason.range,
+          message: `Reason section ${reason.section} is not the order's; ${allowed.length > 1 ? 'expected' : 'expected section'} ${want} (${allowed.map(describe).join('; ')})`,
+        });
+        return;
+      }
+      if (reason.letters.length === 0) {
+        report({ range: reason.range, message: `Reason ${reason.section} names no category; expected one or more letters, e.g. ${reason.section} (b) and (d)` });
+        return;
+      }
+      const max = Math.max(...allowed.filter((a) => a.section === reason.section).map((a) => a.last.charCodeAt(0)));
+      const bad = reason.letters.filter((l) => l.toLowerCase().charCodeAt(0) > max || l.toLowerCase().charCodeAt(0) < 97);
+      if (bad.length === 0) return;
+      report({
+        range: reason.range,
+        message: `Reason ${reason.section} (${bad.join(', ')}): no such category; expected letters (a)–(${String.fromCharCode(max)})`,
+      });
+    },
+  },
+  {
+    code: 'caption-conflict',
+    severity: 'warning',
+    family: 'classification',
+    description: '`SIPDIS` together with `NODIS` or `EXDIS` (a SIPDIS cable may not carry other restrictive captions, 05 STATE 226504).',
+    check(ctx, report) {
+      const caps = ctx.doc.captions.filter((c) => !c.inline);
+      const sipdis = caps.find((c) => c.name === 'SIPDIS');
+      if (!sipdis) return;
+      for (const c of caps) {
+        if (c.name !== 'NODIS' && c.name !== 'EXDIS') continue;
+        report({
+          range: c.token.range,
+          message: `Caption ${c.name} together with SIPDIS: a SIPDIS cable may not carry NODIS or EXDIS; expected one of them`,
+          related: [{ range: sipdis.token.range, message: 'the SIPDIS caption' }],
+        });
+      }
+    },
+  },
+];
+
+interface ReasonForm {
+  section: string;
+  last: string;
+  order: string;
+}
+
+function describe(r: ReasonForm): string {
+  return `${r.order}: ${r.section} (a)–(${r.last})`;
+}
+
+/** The reason forms in force on the cable's date, both during the 2003 switch-over. */
+function allowedReasons(ctx: RuleContext): ReasonForm[] {
+  const old: ReasonForm = { section: '1.5', last: 'g', order: 'E.O. 12958' };
+  const amended: ReasonForm = { section: '1.4', last: 'h', order: 'E.O. 12958 as amended by E.O. 13292, and E.O. 13526' };
+  if (!onOrAfter(ctx, EO13292_SIGNED)) return [old];
+  if (!onOrAfter(ctx, EO13292_SIGNED + 2 * GRACE_MS)) return [amended, old];
+  return [amended];
+}

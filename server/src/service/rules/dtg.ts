@@ -1,0 +1,213 @@
+/**
+ * Date-time group rules (cable-format.md section 2): the form `DDHHMM` + zone + `MON` + `YY`, real
+ * calendar times, the zone, and the `DE` line's filing time against the DTG.
+ */
+import type { Dtg, Range } from '../model.ts';
+import { daysInMonth, julianToDate } from '../dtg.ts';
+import { DAY_MS, editDistance, isoDay, type Fix, type Rule, type RuleContext } from './common.ts';
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const EXPECTED = 'expected DDHHMM, a zone letter, a three-letter month and the year, e.g. 201547Z JUL 09';
+
+/** Every DTG the cable carries (the header's and the partial extract's). */
+function allDtgs(ctx: RuleContext): Dtg[] {
+  const out: Dtg[] = [];
+  const h = ctx.doc.header;
+  if (h.dtgLine?.dtg) out.push(h.dtgLine.dtg);
+  if (h.partialExtract?.dtg) out.push(h.partialExtract.dtg);
+  if (ctx.doc.dtg && !out.includes(ctx.doc.dtg)) out.push(ctx.doc.dtg);
+  return out;
+}
+
+/** The month a misspelled month most likely stands for, when exactly one is closest. */
+export function closestMonth(written: string): string | undefined {
+  const up = written.toUpperCase();
+  if (up.length < 3) return undefined;
+  // Full names and four-letter forms (`SEPT`, `JUNE`) keep the standard abbreviation as their start.
+  const byPrefix = MONTHS.filter((m) => up.startsWith(m));
+  if (byPrefix.length === 1) return byPrefix[0];
+  let best: string[] = [];
+  let bestD = 2; // at most one slip: anything further is a guess, not a fix
+  for (const m of MONTHS) {
+    const d = editDistance(up, m);
+    if (d < bestD) {
+      bestD = d;
+      best = [m];
+    } else if (d === bestD) best.push(m);
+  }
+  // Transposed/skipped letters (`JLY` for JUL) are one edit from several months; keep the unique one
+  // that shares the first letter and the letter set best.
+  if (best.length > 1) {
+    const sameFirst = best.filter((m) => m[0] === up[0] && [...up].every((c) => m.includes(c)));
+    if (sameFirst.length === 1) return sameFirst[0];
+    return undefined;
+  }
+  if (best.length === 1) return best[0];
+  const anagram = MONTHS.filter((m) => m[0] === up[0] && [...up].every((c) => m.includes(c)) && up.length === 3);
+  return anagram.length === 1 ? anagram[0] : undefined;
+}
+
+function monthFix(dtg: Dtg): Fix | undefined {
+  const m = dtg.month;
+  if (!m || m.value !== undefined) return undefined;
+  const right = closestMonth(m.text);
+  if (!right) return undefined;
+  const text = m.text === m.text.toLowerCase() ? right.toLowerCase() : m.text === m.text.toUpperCase() ? right : right[0] + right.slice(1).toLowerCase();
+  return { title: `Change month '${m.text}' to '${text}'`, edits: [{ range: m.range, newText: text }], preferred: true };
+}
+
+/** The part of an impossible DTG that is impossible, so the squiggle sits under it. */
+function invalidPart(dtg: Dtg): { range: Range; what: string } {
+  const { day, hour, minute, month, year } = dtg;
+  if (day && month?.value && year) {
+    const dim = daysInMonth(year.value, month.value);
+    if (day.value < 1 || day.value > dim) {
+      return { range: day.range, what: `day ${day.text} does not exist in ${month.text} ${year.value} (days 01–${dim})` };
+    }
+  }
+  if (hour && hour.value > 23) return { range: hour.range, what: `hour ${hour.text} is past 23` };
+  if (minute && minute.value > 59) return { range: minute.range, what: `minute ${minute.text} is past 59` };
+  return { range: dtg.range, what: dtg.invalid ?? 'it names no real time' };
+}
+
+export const dtgRules: Rule[] = [
+  {
+    code: 'dtg-malformed',
+    severity: 'error',
+    family: 'dtg',
+    description: 'A date-time group not of the form `DDHHMM` + zone letter + `MON` + `YY` (`2015Z JUL 09`, `201547Z JLY 09`, zone `J`).',
+    check(ctx, report) {
+      for (const dtg of allDtgs(ctx)) {
+        if (dtg.malformed === undefined) {
+          if (dtg.zone?.value.toUpperCase() === 'J') {
+            report({
+              range: dtg.zone.range,
+              message: `Zone J (local time) cannot stand in a transmitted date-time group '${dtg.text}'; ${EXPECTED}`,
+            });
+          }
+          continue;
+        }
+        const fix = monthFix(dtg);
+        const range = fix ? dtg.month!.range : dtg.range;
+        report({ range, message: `Malformed date-time group '${dtg.text}': ${dtg.malformed}; ${EXPECTED}`, fix });
+      }
+    },
+  },
+  {
+    code: 'dtg-invalid-date',
+    severity: 'error',
+    family: 'dtg',
+    description: 'A well-formed DTG naming an impossible time: day 00 or past the month\'s end (leap years counted), hour > 23, minute > 59.',
+    check(ctx, report) {
+      for (const dtg of allDtgs(ctx)) {
+        if (dtg.malformed !== undefined || dtg.invalid === undefined) continue;
+        const { range, what } = invalidPart(dtg);
+        report({ range, message: `Impossible date-time group '${dtg.text}': ${what}; expected day 01–31 within the month, hour 00–23, minute 00–59` });
+      }
+    },
+  },
+  {
+    code: 'dtg-zone',
+    severity: 'warning',
+    family: 'dtg',
+    description: 'A DTG zone letter other than `Z` (State cables are dated in UTC).',
+    check(ctx, report) {
+      for (const dtg of allDtgs(ctx)) {
+        const z = dtg.zone;
+        if (!z || dtg.malformed !== undefined) continue;
+        const v = z.value.toUpperCase();
+        if (v === 'Z' || v === 'J') continue;
+        report({
+          range: z.range,
+          message: `Zone letter '${z.text}' in '${dtg.text}': State cables are dated in UTC; expected Z`,
+        });
+      }
+    },
+  },
+  {
+    code: 'dtg-filing-time-mismatch',
+    severity: 'warning',
+    family: 'dtg',
+    description: 'The `DE` line\'s Julian filing day and time lie before the DTG or more than 24 hours after it (year rollover handled).',
+    check(ctx, report) {
+      const de = ctx.doc.header.de;
+      const ft = de?.filingTime;
+      const dtg = ctx.doc.header.dtgLine?.dtg;
+      if (!ft || ft.invalid || !dtg || dtg.epochMs === undefined || !dtg.year) return;
+      const filed = filingEpoch(ft, dtg);
+      if (filed === undefined) return;
+      const diff = filed - dtg.epochMs;
+      if (diff >= 0 && diff <= DAY_MS) return;
+      const when = diff < 0 ? `${fmtSpan(-diff)} before` : `${fmtSpan(diff)} after`;
+      report({
+        range: ft.range,
+        message: `Filing time '${ft.text}' (${isoMinute(filed)}) is ${when} the date-time group '${dtg.text}'; expected the filing time from the DTG to 24 hours after it`,
+        related: [{ range: dtg.range, message: `the date-time group: ${isoMinute(dtg.epochMs)}` }],
+      });
+    },
+  },
+  {
+    code: 'dtg-filing-time-invalid',
+    severity: 'warning',
+    family: 'dtg',
+    description: 'A `DE` line filing time that names no real time (Julian day 000 or past the year\'s end, hour > 23, minute > 59).',
+    check(ctx, report) {
+      const ft = ctx.doc.header.de?.filingTime;
+      if (!ft?.invalid) return;
+      report({ range: ft.range, message: `Filing time '${ft.text}': ${ft.invalid}; expected a Julian day 001–366 and HHMM, e.g. 2011547` });
+    },
+  },
+  {
+    code: 'dtg-missing',
+    severity: 'warning',
+    family: 'dtg',
+    description: 'A routing header (`DE` line or precedence line) with no date-time group line.',
+    check(ctx, report) {
+      const h = ctx.doc.header;
+      if (ctx.doc.dtg || h.dtgLine?.dtg) return;
+      const anchor = h.de?.range ?? h.routing?.range ?? h.dtgLine?.range;
+      if (!anchor) return;
+      report({ range: h.dtgLine?.range ?? anchor, message: 'The header has no date-time group; expected a precedence and DTG line after the security line, e.g. R 201547Z JUL 09' });
+    },
+  },
+];
+
+/**
+ * The filing instant of a `DE` filing time, resolved to the year (or month) that puts it nearest the
+ * DTG: a cable dated 31 DEC and filed on day 001 was filed in the next year.
+ */
+export function filingEpoch(ft: { julianDay?: number; day?: number; hour: number; minute: number; epochMs?: number }, dtg: Dtg): number | undefined {
+  if (dtg.epochMs === undefined || !dtg.year) return ft.epochMs;
+  const base = dtg.epochMs;
+  const y = dtg.year.value;
+  const candidates: number[] = [];
+  if (ft.julianDay !== undefined) {
+    for (const yy of [y - 1, y, y + 1]) {
+      const md = julianToDate(yy, ft.julianDay);
+      if (md) candidates.push(Date.UTC(yy, md.month - 1, md.day, ft.hour, ft.minute));
+    }
+  } else if (ft.day !== undefined && dtg.month?.value) {
+    for (let dm = -1; dm <= 1; dm++) {
+      const d = new Date(Date.UTC(y, dtg.month.value - 1 + dm, 1));
+      const yy = d.getUTCFullYear();
+      const mm = d.getUTCMonth() + 1;
+      if (ft.day >= 1 && ft.day <= daysInMonth(yy, mm)) candidates.push(Date.UTC(yy, mm - 1, ft.day, ft.hour, ft.minute));
+    }
+  }
+  if (candidates.length === 0) return ft.epochMs;
+  let best = candidates[0]!;
+  for (const c of candidates) if (Math.abs(c - base) < Math.abs(best - base)) best = c;
+  return best;
+}
+
+function isoMinute(ms: number): string {
+  return `${isoDay(ms)} ${new Date(ms).toISOString().slice(11, 16)}Z`;
+}
+
+function fmtSpan(ms: number): string {
+  const min = Math.round(ms / 60_000);
+  if (min < 120) return `${min} minute${min === 1 ? '' : 's'}`;
+  const h = Math.round(min / 60);
+  if (h < 72) return `${h} hours`;
+  return `${Math.round(h / 24)} days`;
+}

@@ -1,0 +1,69 @@
+/**
+ * Structure of the text: the SUBJECT line and the numbering of paragraphs (5 FAH-1 H-246.2: number
+ * paragraphs consecutively).
+ */
+import type { Paragraph } from '../model.ts';
+import { anchorRange, hasText, rangeContains, type Fix, type Rule, type RuleContext } from './common.ts';
+
+/**
+ * The paragraphs of the cable's own numbering. Quoted texts (BEGIN TEXT … END TEXT, QUOTE … END
+ * QUOTE) carry the numbering of the document they quote, so they are left out.
+ */
+export function ownParagraphs(ctx: RuleContext): Paragraph[] {
+  const quoted = ctx.doc.blocks.filter((b) => b.kind === 'text' || b.kind === 'quote');
+  if (quoted.length === 0) return ctx.doc.paragraphs;
+  return ctx.doc.paragraphs.filter((p) => !quoted.some((b) => rangeContains(b.range, p.number.range)));
+}
+
+function renumberFix(paras: Paragraph[]): Fix | undefined {
+  const edits = [];
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i]!;
+    if (p.number.value !== i + 1) edits.push({ range: p.number.range, newText: String(i + 1) });
+  }
+  return edits.length ? { title: 'Renumber paragraphs 1 to ' + paras.length, edits } : undefined;
+}
+
+export const structureRules: Rule[] = [
+  {
+    code: 'subject-missing',
+    severity: 'warning',
+    family: 'structure',
+    description: 'A cable with a banner but no `SUBJECT:` line.',
+    check(ctx, report) {
+      if (ctx.doc.subject || !ctx.doc.banner || !hasText(ctx)) return;
+      report({ range: anchorRange(ctx), message: 'The cable has no SUBJECT line; expected one after the TAGS line, e.g. SUBJECT: BELGIAN REACTION TO THE SUMMIT' });
+    },
+  },
+  {
+    code: 'paragraph-numbering',
+    severity: 'warning',
+    family: 'structure',
+    costly: true,
+    description: 'A gap, a repeat or a step back in the numbers of paragraphs.',
+    check(ctx, report) {
+      const paras = ownParagraphs(ctx);
+      if (paras.length === 0) return;
+      let fix: Fix | undefined | null = null;
+      const getFix = () => (fix === null ? (fix = renumberFix(paras)) : fix);
+      const first = paras[0]!;
+      if (first.number.value !== 1) {
+        report({ range: first.number.range, message: `The first paragraph is numbered ${first.number.value}; expected 1`, fix: getFix() });
+      }
+      for (let i = 1; i < paras.length; i++) {
+        const prev = paras[i - 1]!;
+        const p = paras[i]!;
+        const want = prev.number.value + 1;
+        const n = p.number.value;
+        if (n === want) continue;
+        const what = n === prev.number.value ? 'repeats' : n < prev.number.value ? 'steps back after' : 'skips ahead after';
+        report({
+          range: p.number.range,
+          message: `Paragraph ${n} ${what} paragraph ${prev.number.value}; expected ${want}`,
+          related: [{ range: prev.number.range, message: `paragraph ${prev.number.value}` }],
+          fix: getFix(),
+        });
+      }
+    },
+  },
+];

@@ -1,0 +1,75 @@
+/**
+ * TAGS rules (cable-format.md 1.13 and section 4): the line must be there (from March 1973), spelled
+ * `TAGS`, and its codes must be in the dictionary (with the team's `cable.tags.extra`).
+ */
+import { TAGS_START, anchorRange, hasText, onOrAfter, type Finding, type Rule } from './common.ts';
+
+export const tagsRules: Rule[] = [
+  {
+    code: 'tags-missing',
+    severity: 'warning',
+    family: 'tags',
+    description: 'No TAGS line (required from 1 March 1973).',
+    check(ctx, report) {
+      const { doc } = ctx;
+      if (doc.tags || !hasText(ctx) || !onOrAfter(ctx, TAGS_START)) return;
+      if (!doc.banner && !doc.eo && !doc.subject) return;
+      report({
+        range: doc.eo?.range ?? anchorRange(ctx),
+        message: 'The cable has no TAGS line; expected one after the E.O. line with at least one subject TAG, e.g. TAGS: PREL, PGOV, BE',
+      });
+    },
+  },
+  {
+    code: 'tags-keyword',
+    severity: 'warning',
+    family: 'tags',
+    description: 'A misspelled TAGS keyword (`TAG:`, `TGS`, `TAGE`).',
+    check(ctx, report) {
+      const t = ctx.doc.tags;
+      if (!t?.keywordMisspelled) return;
+      const right = t.keyword.text.endsWith(':') ? 'TAGS:' : 'TAGS';
+      report({
+        range: t.keyword.range,
+        message: `'${t.keyword.text}' is not the TAGS keyword; expected ${right}`,
+        fix: { title: `Change to ${right}`, edits: [{ range: t.keyword.range, newText: right }], preferred: true },
+      });
+    },
+  },
+  {
+    code: 'tags-unknown',
+    severity: 'warning',
+    family: 'tags',
+    description: 'A TAGS code in no dictionary (subject, program, geographic, organization, or `cable.tags.extra`); the message offers the likely intended code.',
+    check(ctx, report) {
+      const t = ctx.doc.tags;
+      if (!t) return;
+      for (const tag of t.tags) {
+        if (tag.kind === 'person') continue;
+        const code = tag.code.toUpperCase();
+        if (code === '' || ctx.dict.lookupTag(code)) continue;
+        const typo = ctx.dict.typo(code)?.correct ?? [];
+        const candidates = typo.length ? typo : ctx.dict.suggest(code);
+        const f: Finding = {
+          range: tag.range,
+          message:
+            `Unknown TAGS code '${tag.text}'` +
+            (candidates.length ? `; did you mean ${candidates.slice(0, 3).join(', ')}?` : '; expected a subject, program, geographic or organization TAG (add team codes in cable.tags.extra)'),
+        };
+        if (candidates.length === 1) {
+          // `[PRELL](#)` (a WikiLeaks link) keeps its brackets: only the code itself is replaced.
+          const at = tag.text.toUpperCase().indexOf(code);
+          const range =
+            at > 0 && tag.range.start.line === tag.range.end.line
+              ? { start: { line: tag.range.start.line, character: tag.range.start.character + at }, end: { line: tag.range.start.line, character: tag.range.start.character + at + code.length } }
+              : tag.range;
+          f.fix = { title: `Change '${code}' to '${candidates[0]}'`, edits: [{ range, newText: candidates[0]! }], preferred: typo.length === 1 };
+        }
+        // Two-letter geographic codes changed over the decades (UR, YG, RH…): unknown ones are a hint to
+        // look, not a mistake for certain.
+        if (/^[A-Z]{2}$/.test(code)) f.severity = 'information';
+        report(f);
+      }
+    },
+  },
+];
