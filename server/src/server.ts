@@ -15,6 +15,9 @@ import { parseCable } from './service/parse.ts';
 import type { CableDocument } from './service/model.ts';
 import { resolveSettings, type CableSettings } from './service/settings.ts';
 import { VERSION } from './version.ts';
+import { Dictionary } from './service/dictionary.ts';
+import { hover } from './service/features/hover.ts';
+import { completion } from './service/features/completion.ts';
 
 /** Parsed models keyed by URI; an entry is reused only for the same document version. */
 class ModelCache {
@@ -57,6 +60,8 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', '(', ','] },
       },
       serverInfo: { name: 'cable-language-server', version: VERSION },
     };
@@ -72,6 +77,41 @@ export function startServer(connection: Connection): void {
   });
 
   // Features register their handlers below; each calls one service module with the cached model.
+
+  // One dictionary per distinct `cable.tags.extra`, so team codes cost nothing per request.
+  const dictionaries = new Map<string, Dictionary>();
+  async function dictionaryFor(uri: string): Promise<Dictionary> {
+    const extra = (await getSettings(uri)).tags.extra;
+    const key = JSON.stringify(extra);
+    let d = dictionaries.get(key);
+    if (!d) {
+      d = Dictionary.default().withExtra(extra);
+      dictionaries.set(key, d);
+    }
+    return d;
+  }
+
+  connection.onHover(async (params) => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      return hover(models.get(doc), params.position, await dictionaryFor(doc.uri));
+    } catch (err) {
+      connection.console.error(`hover failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return null;
+    }
+  });
+
+  connection.onCompletion(async (params) => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      return completion(models.get(doc), params.position, await dictionaryFor(doc.uri));
+    } catch (err) {
+      connection.console.error(`completion failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return [];
+    }
+  });
   void getSettings;
   void models;
 
