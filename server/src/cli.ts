@@ -7,6 +7,7 @@ import { runParse } from './cli/parse.ts';
 import { runLint } from './cli/lint.ts';
 import type { CliIO } from './cli/io.ts';
 import { nodeIO } from './cli/io.ts';
+import { isMainThread } from 'node:worker_threads';
 
 export const USAGE = `Usage: cable <command> [options] PATH...
 
@@ -58,4 +59,5 @@ export function run(): void {
 }
 
 // Also runnable directly (`node dist/cli.js`, `node --import tsx server/src/cli.ts`); tests import main().
-if (require.main === module) run();
+// `cable lint` starts worker threads on this same file: they must not run the command again.
+if (require.main === module && isMainThread) run();
