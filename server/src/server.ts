@@ -15,9 +15,12 @@ import { parseCable } from './service/parse.ts';
 import type { CableDocument } from './service/model.ts';
 import { resolveSettings, type CableSettings } from './service/settings.ts';
 import { VERSION } from './version.ts';
+import { registerStructureFeatures, type ServerHost } from './structureHandlers.ts';
 import { Dictionary } from './service/dictionary.ts';
 import { hover } from './service/features/hover.ts';
 import { completion } from './service/features/completion.ts';
+import { computeDiagnostics } from './service/diagnostics.ts';
+import { codeActions } from './service/features/codeActions.ts';
 
 /** Parsed models keyed by URI; an entry is reused only for the same document version. */
 class ModelCache {
@@ -36,9 +39,10 @@ class ModelCache {
   }
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: ServerHost = {}): void {
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
+  const structure = registerStructureFeatures(connection, documents, models, host);
   let hasConfigurationCapability = false;
   const settingsCache = new Map<string, Promise<CableSettings>>();
 
@@ -57,23 +61,101 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    structure.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        // outline, folding, selection, highlights, links, definition, workspace symbols (+ workspace folders)
+        ...structure.capabilities,
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '(', ','] },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
       },
       serverInfo: { name: 'cable-language-server', version: VERSION },
     };
   });
 
+  // The one `initialized` handler: add other post-initialize work here rather than registering another.
+  connection.onInitialized(() => {
+    structure.initialized();
+  });
+
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
+    // Rule severities may have changed: every open cable is linted again.
+    for (const doc of documents.all()) scheduleLint(doc.uri, 0);
   });
 
   documents.onDidClose((e) => {
     models.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
+    const t = pendingLint.get(e.document.uri);
+    if (t) clearTimeout(t);
+    pendingLint.delete(e.document.uri);
+    linted.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  // Diagnostics are pushed: after each change, a little debounced (`cable.diagnostics.run` = onType), or
+  // on open and save (onSave). Results are published only for the version they were computed for.
+  const LINT_DELAY_MS = 120;
+  const pendingLint = new Map<string, ReturnType<typeof setTimeout>>();
+  const linted = new Set<string>();
+
+  function scheduleLint(uri: string, delay: number): void {
+    const t = pendingLint.get(uri);
+    if (t) clearTimeout(t);
+    pendingLint.set(
+      uri,
+      setTimeout(() => {
+        pendingLint.delete(uri);
+        void lintNow(uri);
+      }, delay),
+    );
+  }
+
+  async function lintNow(uri: string): Promise<void> {
+    try {
+      const doc = documents.get(uri);
+      if (!doc) return;
+      const version = doc.version;
+      const settings = await getSettings(uri);
+      const dict = await dictionaryFor(uri);
+      const current = documents.get(uri);
+      if (!current || current.version !== version) return; // a newer version is on its way
+      const diagnostics = computeDiagnostics(models.get(current), settings, dict, uri, {
+        onRuleError: (code, err) => connection.console.error(`rule ${code} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+      });
+      linted.add(uri);
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (err) {
+      connection.console.error(`diagnostics failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+  }
+
+  documents.onDidChangeContent(async (e) => {
+    const uri = e.document.uri;
+    // The first version (open) is linted at once whatever the mode.
+    if (!linted.has(uri) && !pendingLint.has(uri)) return scheduleLint(uri, 0);
+    const settings = await getSettings(uri);
+    if (settings.diagnostics.run === 'onType') scheduleLint(uri, LINT_DELAY_MS);
+  });
+
+  documents.onDidSave(async (e) => {
+    const settings = await getSettings(e.document.uri);
+    if (settings.diagnostics.run === 'onSave') scheduleLint(e.document.uri, 0);
+  });
+
+  connection.onCodeAction(async (params) => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const uri = doc.uri;
+      return codeActions(models.get(doc), uri, params.range, params.context.diagnostics, await getSettings(uri), await dictionaryFor(uri));
+    } catch (err) {
+      connection.console.error(`code actions failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return [];
+    }
   });
 
   // Features register their handlers below; each calls one service module with the cached model.
