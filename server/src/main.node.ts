@@ -5,6 +5,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.ts';
+import { nodeFileSystem } from './workspace/nodeFileSystem.ts';
 import { VERSION } from './version.ts';
 
 const USAGE = `Usage: cable-language-server (--stdio | --node-ipc | --socket=PORT) [--clientProcessId=PID]
@@ -45,7 +46,7 @@ function main(argv: string[]): void {
     process.exit(2);
   }
   const connection = createConnection(ProposedFeatures.all);
-  startServer(connection);
+  startServer(connection, { fileSystem: nodeFileSystem });
 }
 
 main(process.argv.slice(2));
