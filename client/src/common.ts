@@ -16,6 +16,7 @@ import {
   type CloseHandlerResult,
 } from 'vscode-languageclient';
 import { RestartPolicy } from './restartPolicy.ts';
+import { registerDisableRuleCommand } from './disableRule.ts';
 
 export interface ClientUi {
   output: vscode.LogOutputChannel;
@@ -34,6 +35,7 @@ export function createClientUi(context: vscode.ExtensionContext): ClientUi {
   context.subscriptions.push(status);
 
   context.subscriptions.push(vscode.commands.registerCommand('cable.showOutput', () => output.show(true)));
+  registerDisableRuleCommand(context);
   return { output, status, policy: new RestartPolicy(5, 3 * 60 * 1000) };
 }
 
