@@ -13,7 +13,6 @@ import type { Addressee, CableDocument, PortionMarking, Range } from '../model.t
 import {
   clampRange,
   comparePositions,
-  containsRange,
   lineContentRange,
   shorten,
   textOf,
@@ -130,7 +129,10 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
   }
   for (const b of doc.blocks) {
     const name = BLOCK_NAMES[b.kind] ?? b.kind.toUpperCase();
-    push(make(name, b.end ? undefined : 'no end marker', SymbolKind.Namespace, b.range, b.start.range), RANK.block);
+    // Where an unterminated block stops is the parser's guess; as a parent it would swallow the rest of
+    // the outline, so it covers its first line only.
+    const range = b.end ? b.range : lineContentRange(doc, b.start.range.start.line);
+    push(make(name, b.end ? undefined : 'no end marker', SymbolKind.Namespace, range, b.start.range), RANK.block);
   }
   for (const h of doc.headings) {
     push(make(shorten(h.title, 80) || h.text.trim(), 'heading', SymbolKind.String, h.range, h.range), RANK.heading);
@@ -143,25 +145,44 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
   return nest(nodes);
 }
 
-/** Nests nodes by range containment; a node overlapping its predecessor without fitting in it stays a sibling. */
+/**
+ * Nests nodes by line containment: a node whose lines lie within another's becomes its child (the
+ * parser's ranges for a block and a paragraph may differ by the final full stop, which must not decide
+ * the outline). A node overlapping its predecessor without fitting in it stays a sibling. Parents are
+ * then widened to cover their children, so every child range lies inside its parent's.
+ */
 function nest(nodes: Node[]): DocumentSymbol[] {
   nodes.sort(
     (a, b) =>
+      a.sym.range.start.line - b.sym.range.start.line ||
+      b.sym.range.end.line - a.sym.range.end.line ||
+      a.rank - b.rank ||
       comparePositions(a.sym.range.start, b.sym.range.start) ||
-      comparePositions(b.sym.range.end, a.sym.range.end) ||
-      a.rank - b.rank,
+      comparePositions(b.sym.range.end, a.sym.range.end),
   );
   const roots: DocumentSymbol[] = [];
   const stack: DocumentSymbol[] = [];
   for (const { sym } of nodes) {
-    while (stack.length && !containsRange(stack[stack.length - 1]!.range, sym.range)) stack.pop();
+    while (stack.length && !linesContain(stack[stack.length - 1]!.range, sym.range)) stack.pop();
     const parent = stack[stack.length - 1];
     if (parent) (parent.children ??= []).push(sym);
     else roots.push(sym);
     stack.push(sym);
   }
   sortChildren(roots);
+  for (const r of roots) widen(r);
   return roots;
+}
+
+function linesContain(outer: Range, inner: Range): boolean {
+  return outer.start.line <= inner.start.line && inner.end.line <= outer.end.line;
+}
+
+function widen(sym: DocumentSymbol): void {
+  for (const c of sym.children ?? []) {
+    widen(c);
+    sym.range = union(sym.range, c.range);
+  }
 }
 
 function sortChildren(list: DocumentSymbol[]): void {
@@ -239,7 +260,7 @@ function headerSymbol(doc: CableDocument, make: Make): DocumentSymbol | undefine
 function lineKeyword(doc: CableDocument, range: Range, fallback: Range): Range {
   const line = doc.lines[range.start.line] ?? '';
   const m = /^\s*(?:DE|FM|TO|INFO|XMT)\b/.exec(line);
-  if (m && range.start.character <= m[0].length) {
+  if (m && (range.start.character <= m[0].length || line.slice(m[0].length, range.start.character).trim() === '')) {
     const s = m[0].length - m[0].trimStart().length;
     return { start: { line: range.start.line, character: s }, end: { line: range.start.line, character: m[0].length } };
   }
