@@ -77,6 +77,15 @@ function tagTitle(info: TagInfo): string {
   return info.title ? esc(info.title) : '*no title in the sources used*';
 }
 
+/** Drops the data-maintenance clauses of a note (which 2022 list was checked) that tell a reader nothing. */
+function usefulNote(note: string | undefined): string | undefined {
+  if (!note) return undefined;
+  const kept = note
+    .split('; ')
+    .filter((c) => !c.startsWith('2022 presence not verified') && c !== 'not in cablemap list');
+  return kept.length ? kept.join('; ') : undefined;
+}
+
 export function tagHoverMarkdown(code0: string, kind: TagCode['kind'], dict: Dictionary): string {
   const rows = kind === 'person' ? [] : dict.lookupTagAll(code0);
   if (kind === 'person') {
@@ -91,7 +100,8 @@ export function tagHoverMarkdown(code0: string, kind: TagCode['kind'], dict: Dic
     const best = rows[0];
     out.push(`**${esc(best.code)}** — ${tagTitle(best)}`);
     out.push(tagKindLabel(best));
-    if (best.note) out.push(`Note: ${esc(best.note)}`);
+    const note = usefulNote(best.note);
+    if (note) out.push(`Note: ${esc(note)}`);
     out.push(sourceLine(best.source));
     for (const other of rows.slice(1)) {
       out.push(`Also: ${tagTitle(other)} — ${tagKindLabel(other)} (${esc(other.source)})`);
@@ -203,7 +213,8 @@ function declMarkdown(decl: NonNullable<NonNullable<CableDocument['eo']>['declas
 function markingMarkdown(pm: PortionMarking, dict: Dictionary): Md {
   const out: Md = [`**Portion marking** ${code(pm.text)}`];
   if (pm.level) {
-    const e = dict.marking(pm.level);
+    // C, S and TS need no gloss beyond their name; the administrative controls do.
+    const e = pm.level === 'SBU' || pm.level === 'LOU' ? dict.marking(pm.level) : undefined;
     out.push(`${levelName(pm.level)}${e?.text ? ` — ${e.text}` : ''}`);
   }
   for (const c of pm.caveats) {
