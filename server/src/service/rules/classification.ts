@@ -11,6 +11,7 @@ import {
   anchorRange,
   hasText,
   isClassified,
+  knownOnOrAfter,
   levelName,
   levelRank,
   onOrAfter,
@@ -19,6 +20,7 @@ import {
   type Rule,
   type RuleContext,
 } from './common.ts';
+import { ownParagraphs } from './structure.ts';
 
 /** The FL4 letters and signal a banner level calls for (ACP 127 §124.b, §203.a). */
 function securityLineFor(level: Level): { signal: 'ZNR' | 'ZNY'; letter: string } {
@@ -157,7 +159,7 @@ export const classificationRules: Rule[] = [
     check(ctx, report) {
       const banner = ctx.doc.banner;
       if (!banner || !isClassified(banner.level) || entireText(ctx)) return;
-      const paras = ctx.doc.paragraphs;
+      const paras = ownParagraphs(ctx);
       // Before E.O. 12958 State cables were often unmarked throughout; then only a cable that marks some
       // paragraphs is held to marking them all.
       const eraRequires = onOrAfter(ctx, EO12958_EFFECTIVE);
@@ -176,7 +178,8 @@ export const classificationRules: Rule[] = [
         }
       }
       const subj = ctx.doc.subject;
-      if (subj && !subj.marking && onOrAfter(ctx, EO13526_EFFECTIVE) && subj.text.trim() !== '') {
+      // Only for cables known to be that recent: older ones (and undated extracts) left subjects unmarked.
+      if (subj && !subj.marking && knownOnOrAfter(ctx, EO13526_EFFECTIVE) && subj.text.trim() !== '') {
         const pos = subj.textRange.start;
         report({
           range: subj.keyword.range,
@@ -247,11 +250,14 @@ export const classificationRules: Rule[] = [
         });
         return;
       }
-      if (!cb.reason) {
+      // Derivative classification ("Derived from: Multiple Sources") carries its sources' reasons.
+      if (!cb.reason && !/\bderived\b/i.test(cb.authority?.text ?? '')) {
         report({
           range: cb.keyword.range,
           message: 'The Classified By line gives no reason; expected the section and categories of the order, e.g. reasons 1.4 (b) and (d)',
-          severity: modern ? undefined : 'warning',
+          // The line is there, so a reader knows who classified it: real cables often word the reason
+          // loosely, and that is worth a warning, not an error.
+          severity: 'warning',
         });
       }
     },
@@ -321,6 +327,8 @@ function describe(r: ReasonForm): string {
 function allowedReasons(ctx: RuleContext): ReasonForm[] {
   const old: ReasonForm = { section: '1.5', last: 'g', order: 'E.O. 12958' };
   const amended: ReasonForm = { section: '1.4', last: 'h', order: 'E.O. 12958 as amended by E.O. 13292, and E.O. 13526' };
+  // Undated (a partial extract without its DTG): either numbering may be right.
+  if (ctx.dateMs === undefined && ctx.year === undefined) return [amended, old];
   if (!onOrAfter(ctx, EO13292_SIGNED)) return [old];
   if (!onOrAfter(ctx, EO13292_SIGNED + 2 * GRACE_MS)) return [amended, old];
   return [amended];

@@ -136,6 +136,13 @@ export function onOrAfter(ctx: RuleContext, when: number): boolean {
   return true;
 }
 
+/** Whether the cable is known to be dated on or after `when` (an undated cable is not). */
+export function knownOnOrAfter(ctx: RuleContext, when: number): boolean {
+  if (ctx.dateMs !== undefined) return ctx.dateMs >= when;
+  if (ctx.year !== undefined) return ctx.year > new Date(when).getUTCFullYear();
+  return false;
+}
+
 export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }

@@ -6,6 +6,7 @@
 import {
   DAY_MS,
   GRACE_MS,
+  editDistance,
   TAGS_START,
   isClassified,
   isoDay,
@@ -139,7 +140,12 @@ export const declassificationRules: Rule[] = [
       if (!eo || !order || eo.kind === 'nara') return;
       const entry = EXECUTIVE_ORDERS.find((e) => e.order === order.value);
       if (!entry) {
-        report({ range: order.range, message: `E.O. ${order.text} is not a classification order; expected one of ${EXECUTIVE_ORDERS.map((e) => e.order).join(', ')}` });
+        const near = nearestOrders(order.value, ctx.dateMs);
+        report({
+          range: order.range,
+          message: `E.O. ${order.text} is not a classification order; ${near.length ? `did you mean E.O. ${near.join(' or E.O. ')}?` : `expected one of ${EXECUTIVE_ORDERS.map((e) => e.order).join(', ')}`}`,
+          fix: near.length === 1 ? { title: `Change to E.O. ${near[0]}`, edits: [{ range: order.range, newText: String(near[0]) }], preferred: true } : undefined,
+        });
         return;
       }
       const at = ctx.dateMs;
@@ -160,3 +166,26 @@ export const declassificationRules: Rule[] = [
   },
 ];
 
+
+/**
+ * Orders a mistyped number most likely means (`12598`, `19528` for 12958): the order in force on the
+ * cable's date when the number is within a few keystrokes of it, else the closest by edit distance.
+ */
+function nearestOrders(n: number, at: number | undefined): number[] {
+  const written = String(n);
+  if (at !== undefined) {
+    const inForce = EXECUTIVE_ORDERS.filter((e) => e.order !== 13292 && at >= e.from - GRACE_MS && at < e.to + GRACE_MS);
+    const close = inForce.filter((e) => editDistance(written, String(e.order)) <= 4);
+    if (close.length === 1) return [close[0]!.order];
+  }
+  let best: number[] = [];
+  let bestD = 3;
+  for (const e of EXECUTIVE_ORDERS) {
+    const d = editDistance(written, String(e.order));
+    if (d < bestD) {
+      bestD = d;
+      best = [e.order];
+    } else if (d === bestD) best.push(e.order);
+  }
+  return best;
+}

@@ -7,12 +7,22 @@ import { anchorRange, hasText, rangeContains, type Fix, type Rule, type RuleCont
 
 /**
  * The paragraphs of the cable's own numbering. Quoted texts (BEGIN TEXT … END TEXT, QUOTE … END
- * QUOTE) carry the numbering of the document they quote, so they are left out.
+ * QUOTE) carry the numbering of the document they quote, so they are left out. So is a lone number
+ * that breaks the sequence when the next paragraph carries on from the one before it (1, 15, 2): that
+ * is a wrapped line starting with a number ("on September / 15. Charge told …"), not a paragraph.
  */
 export function ownParagraphs(ctx: RuleContext): Paragraph[] {
   const quoted = ctx.doc.blocks.filter((b) => b.kind === 'text' || b.kind === 'quote');
-  if (quoted.length === 0) return ctx.doc.paragraphs;
-  return ctx.doc.paragraphs.filter((p) => !quoted.some((b) => rangeContains(b.range, p.number.range)));
+  const all = quoted.length === 0 ? ctx.doc.paragraphs : ctx.doc.paragraphs.filter((p) => !quoted.some((b) => rangeContains(b.range, p.number.range)));
+  const out: Paragraph[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const p = all[i]!;
+    const prev = out[out.length - 1];
+    const next = all[i + 1];
+    if (prev && next && p.number.value !== prev.number.value + 1 && next.number.value === prev.number.value + 1) continue;
+    out.push(p);
+  }
+  return out;
 }
 
 function renumberFix(paras: Paragraph[]): Fix | undefined {
@@ -47,7 +57,9 @@ export const structureRules: Rule[] = [
       let fix: Fix | undefined | null = null;
       const getFix = () => (fix === null ? (fix = renumberFix(paras)) : fix);
       const first = paras[0]!;
-      if (first.number.value !== 1) {
+      // A partial extract holds part of the text: it may start late and skip paragraphs.
+      const partial = !!ctx.doc.header.partialExtract;
+      if (first.number.value !== 1 && !partial) {
         report({ range: first.number.range, message: `The first paragraph is numbered ${first.number.value}; expected 1`, fix: getFix() });
       }
       for (let i = 1; i < paras.length; i++) {
@@ -55,7 +67,7 @@ export const structureRules: Rule[] = [
         const p = paras[i]!;
         const want = prev.number.value + 1;
         const n = p.number.value;
-        if (n === want) continue;
+        if (n === want || (partial && n > want)) continue;
         const what = n === prev.number.value ? 'repeats' : n < prev.number.value ? 'steps back after' : 'skips ahead after';
         report({
           range: p.number.range,
