@@ -175,6 +175,8 @@ export interface Header {
   xmt: Addressee[];
   /** Prosign lines `BT`, `NNNN` wherever they occur. */
   prosigns: Token[];
+  /** The viewer's long date line (`Wednesday, 29 November 2000, 13:59`), read as a DTG in UTC. */
+  dateLine?: Dtg;
   /** "This record is a partial extract …" note and its bare DTG (`291359Z Nov 00`). */
   partialExtract?: { range: Range; dtg?: Dtg };
   /** Department receiving copy: `PAGE 01 …`, `ACTION AF-00`, `INFO LOG-00 …`, dash line. */
@@ -360,5 +362,10 @@ export interface CableDocument {
   identity: CableIdentity;
   /** The DTG that dates the cable: the header's, else the partial extract's. */
   dtg?: Dtg;
+  /**
+   * The cable's overall classification: the banner's level, raised to SBU for an UNCLAS banner with the
+   * SENSITIVE (or FOR OFFICIAL USE ONLY) caption; caveats from the banner and the NOFORN caption.
+   */
+  classification?: { level: Level; caveats: Caveat[] };
   problems: ParseProblem[];
 }

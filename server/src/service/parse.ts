@@ -1,24 +1,1696 @@
-import type { CableDocument } from './model.ts';
+/**
+ * Text of one cable → CableDocument (model.ts), in one pass over the lines after a short pre-scan
+ * for the banner. Tolerant: never throws; what it cannot read goes to `problems`.
+ *
+ * Every recogniser works on a normalised copy of the line (text.ts: same length, blank-like
+ * characters turned into spaces), so ranges index the original text. Header and heading recognisers
+ * only look at lines shorter than MAX_HEADER_LINE and at the first MAX_PREFIX characters of body lines,
+ * so a 100 000-character line costs one linear scan (redactions, mentions) and nothing more.
+ *
+ * Problem codes emitted (the diagnostics layer maps them to rules):
+ *   banner-missing            no classification banner line was found
+ *   banner-damaged            doubled first letter in the banner (`SS E C R E T`, `UUNCLAS`)
+ *   dtg-malformed             DTG-shaped text that is not DDHHMM + zone + MON + YY
+ *   dtg-invalid               well-formed DTG naming an impossible time (31 APR, 2400, zone J)
+ *   dtg-unrecognised          a precedence line or partial-extract date with no readable DTG
+ *   filing-time-invalid       DE filing time that cannot be a time (Julian day 000 or > 366 …)
+ *   de-unrecognised           a `DE` line whose station, serial or filing time cannot be read
+ *   security-line-unrecognised  `ZNR`/`ZNY` without five equal classification letters
+ *   tags-keyword-misspelled   `TAG:`, `TGS`, `TAGE` … instead of `TAGS`
+ *   tags-empty                a TAGS keyword with nothing after it
+ *   portion-marking-malformed a marking with lost brackets, doubled letters or unknown content
+ *   eo-unrecognised           an E.O. line whose instruction cannot be read
+ *   decl-date-invalid         a DECL date naming no real day
+ *   classified-by-no-reason   a Classified By line without a readable 1.4/1.5 reason
+ *   block-unterminated        SUMMARY/COMMENT/BEGIN TEXT/BEGIN QUOTE with no END
+ *   block-end-without-start   END SUMMARY/END COMMENT/END TEXT/END QUOTE with no start
+ */
+import type {
+  Addressee,
+  Banner,
+  Block,
+  CableDocument,
+  Caption,
+  ClassifiedBy,
+  Dtg,
+  EoLine,
+  Heading,
+  Paragraph,
+  PortionMarking,
+  PrecedenceLetter,
+  Range,
+  Reference,
+  ReferenceBlock,
+  SubParagraph,
+  TagKind,
+  TagsLine,
+  Token,
+} from './model.ts';
+import { readDtg, readFilingTime, fullYear, daysInMonth, monthFromText, validateDtg } from './dtg.ts';
+import { readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
+import { endNonSpace, firstNonSpace, isBlank, normaliseLine, splitLines } from './text.ts';
 
-// Placeholder until the parser lands (issue 3): an empty model, so the server wiring can be built.
-export function parseCable(text: string): CableDocument {
-  const lines = text.split(/\r\n|\r|\n/);
-  return {
-    lineCount: lines.length,
-    lines,
-    bodyStartLine: 0,
-    header: { to: [], info: [], xmt: [], prosigns: [] },
-    repeatedBanners: [],
-    captions: [],
-    distribution: [],
-    references: [],
-    paragraphs: [],
-    blocks: [],
-    sectionMarkers: [],
-    headings: [],
-    redactions: [],
-    mentions: [],
-    identity: {},
-    problems: [],
+const MAX_HEADER_LINE = 400;
+const MAX_PREFIX = 240;
+
+function rng(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+function span(a: Range, b: Range): Range {
+  return { start: a.start, end: b.end };
+}
+
+function tok(line: number, s: string, start: number, end: number): Token {
+  return { text: s.slice(start, end), range: rng(line, start, end) };
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+function isLetter(c: number): boolean {
+  return isUpper(c) || isLower(c);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isAlnum(c: number): boolean {
+  return isLetter(c) || isDigit(c);
+}
+
+/** Canonical post name: upper case, letters and digits only; SECSTATE and variants → STATE. */
+export function canonicalPost(name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (isUpper(c) || isDigit(c)) out += name[i];
+    else if (isLower(c)) out += String.fromCharCode(c - 32);
+  }
+  if (out === 'SECSTATE' || out === 'SECSTATEWASHDC' || out === 'STATEWASHDC') return 'STATE';
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line-level recognisers (header)
+
+const FL1 = /^V{1,2} ?ZCZC([A-Z]{3})(\d{2,5})\b/;
+const FL2 = /^(ZZ|OO|PP|RR|YY)((?: +R[A-Z]{3,6})+) *$/;
+const RI_LINE = /^R[A-Z]{3,6}(?: +R[A-Z]{3,6})* *$/;
+const RI_G = /R[A-Z]{3,6}/g;
+const DE_LINE = /^DE +([A-Z0-9]{3,8}) +(#?)(\d{1,5}[A-Z]?)(?:\/(\d{1,3}))?(?: +(\S+))?/;
+const SEC_LINE = /^(ZNR|ZNY) +([A-Z]{1,8})/;
+const DTG_LINE = /^([ZOPRY])(?: ([ZOPRY]))? +(?=\d{6})/;
+const ADDR_KW = /^(FM|TO|INFO|XMT)(?: +|\/)/;
+const PAGE_LINE = /^PAGE +\d{2}\b/;
+const ACTION_LINE = /^ACTION +[A-Z]+-\d{2}\b/;
+const INFO_LOG = /^INFO +[A-Z]+-\d{2}\b/;
+const OFFICE_CONT = /^[A-Z][A-Z0-9]*-\d{2}(?: |$)/;
+const DASH_LINE = /^-{6,}[0-9A-F]{0,8} +\d{6}Z/;
+const WEEKDAY = /^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY), +\d{1,2} +[A-Z]+ +\d{4}/;
+const PARTIAL = /^THIS RECORD IS A PARTIAL EXTRACT/;
+const DUMP_ID = /^<<\d+>>/;
+const PRECEDENCE_WORDS = new Set(['IMMEDIATE', 'PRIORITY', 'ROUTINE', 'FLASH']);
+
+// ---------------------------------------------------------------------------------------------
+// Heading recognisers (upper-cased line from its first non-blank character)
+
+const EO_RE = /^E\.? ?O\.? ?(\d{5})\b/;
+const TAGS_RE = /^(TAGS|TAG|TAGE|TAS|TABS|TGS|AGS)(?=[: ]|$)/;
+const SUBJECT_RE = /^(SUBJECT|SUBJ)(?= *:| )/;
+const REF_RE = /^(?:PROGRAM +)?(?:REFERENCES?|REFTELS?|REF\(S\)|REFS?)(?= *[:.]| +[A-Z(0-9¶])/;
+const CLASSIFIED_BY_RE = /^CLASSIFIED +BY\b/;
+const CAPTION_WORDS: Record<string, string> = {
+  SIPDIS: 'SIPDIS',
+  NOFORN: 'NOFORN',
+  NODIS: 'NODIS',
+  EXDIS: 'EXDIS',
+  LIMDIS: 'LIMDIS',
+  STADIS: 'STADIS',
+  SENSITIVE: 'SENSITIVE',
+  SPECAT: 'SPECAT',
+  EXCLUSIVE: 'SPECAT EXCLUSIVE',
+  CHEROKEE: 'CHEROKEE',
+  DIRGEN: 'DIRGEN',
+  CODEL: 'CODEL',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Body recognisers
+
+const PARA_RE = /^(¶ ?)?(\d{1,3}) ?\.(?![\d.])/;
+const SUBPARA_RE = /^(¶ ?)?(\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|[A-Za-z][.)]|[ivx]{1,4}[.)]|\d{1,2}[a-z][.)])(?= )/;
+const BULLET_RE = /^(-{1,3}|[*•o])(?= )/;
+const REDACTION_G = /(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])/g;
+const MENTION_G = /(?<![A-Za-z0-9])(\d{2})([A-Z]{3,20})(\d{1,7})(?![A-Za-z0-9])/g;
+const SECTION_MARKER_G = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)/g;
+const BLOCK_START_RE = /^(?:\(|-{1,2} ?)?(BEGIN +)?(SUMMARY AND COMMENT|SUMMARY AND ACTION REQUEST|SUMMARY|SUMMAY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)(?= *[:.\-—–)]| *$)/;
+const END_G = /\bEND +(?:OF +)?(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)\b/g;
+
+type BlockKind = Block['kind'];
+
+function blockKind(word: string): BlockKind | undefined {
+  switch (word) {
+    case 'SUMMARY':
+    case 'SUMMAY':
+    case 'SUMMARY AND COMMENT':
+    case 'SUMMARY AND ACTION REQUEST':
+      return 'summary';
+    case 'COMMENT':
+      return 'comment';
+    case 'TEXT':
+      return 'text';
+    case 'QUOTE':
+      return 'quote';
+    case 'INTRODUCTION':
+      return 'introduction';
+    case 'ACTION REQUEST':
+      return 'action-request';
+    default:
+      return undefined;
+  }
+}
+
+/** Kind of a TAGS code from its shape alone (dictionary.ts refines it). */
+export function tagKindByShape(code: string, parenthesised: boolean): TagKind {
+  if (parenthesised || code.includes(',')) return 'person';
+  const up = code.toUpperCase();
+  if (/^[A-Z]{4}$/.test(up)) return up[0] === 'K' ? 'program' : 'subject';
+  if (/^[A-Z]{2}$/.test(up)) return 'geographic';
+  if (/^[A-Z][A-Z0-9&-]{1,11}$/.test(up)) return 'organization';
+  return 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Banner
+
+/** Reads a banner line: classification words, optional SECTION n OF m, post, serial. */
+export function readBanner(s: string, line: number): Banner | undefined {
+  const f = firstNonSpace(s);
+  let e = endNonSpace(s);
+  if (f >= e || e - f > 120) return undefined;
+  const c0 = s.charCodeAt(f) | 32;
+  // c, s, u, t, l: CONFIDENTIAL, SECRET, UNCLAS, TOP SECRET, LIMITED OFFICIAL USE
+  if (c0 !== 99 && c0 !== 115 && c0 !== 117 && c0 !== 116 && c0 !== 108) return undefined;
+  const cw = readClassificationWords(s, f);
+  if (!cw) return undefined;
+  let i = cw.end;
+  // Captions run into the banner line (`S E C R E T BOGOTA 000243 SIPDIS NOFORN`).
+  for (let k = 0; k < 3 && isLetter(s.charCodeAt(e - 1)); k++) {
+    const sp = s.lastIndexOf(' ', e - 1);
+    if (sp <= i || !CAPTION_WORDS[s.slice(sp + 1, e).toUpperCase()]) break;
+    e = endNonSpace(s.slice(0, sp));
+  }
+  // Serial: trailing digits.
+  let d = e;
+  while (d > i && isDigit(s.charCodeAt(d - 1))) d--;
+  if (d === e || e - d > 8 || s.charCodeAt(d - 1) !== 32) return undefined;
+  let section: Banner['section'];
+  let j = i;
+  while (s.charCodeAt(j) === 32) j++;
+  if (j === i) return undefined;
+  const secM = /^SECTION +(\d{1,3}) +OF +(\d{1,3}) /i.exec(s.slice(j, Math.min(d, j + 40)));
+  if (secM) {
+    section = { range: rng(line, j, j + secM[0].trimEnd().length), number: Number(secM[1]), of: Number(secM[2]) };
+    j += secM[0].length;
+    while (s.charCodeAt(j) === 32) j++;
+  }
+  i = j;
+  const pe = endNonSpace(s.slice(0, d));
+  if (pe <= i) return undefined;
+  const post = s.slice(i, pe);
+  if (!/^[a-z][a-z .'’-]*$/i.test(post) || post.length > 40) return undefined;
+  const serialText = s.slice(d, e);
+  const banner: Banner = {
+    range: rng(line, f, e),
+    classification: tok(line, s, f, cw.end),
+    level: cw.level,
+    caveats: cw.caveats,
+    spaced: cw.spaced,
+    damaged: cw.damaged,
+    post: tok(line, s, i, pe),
+    serial: { text: serialText, range: rng(line, d, e), value: Number(serialText) },
   };
+  if (section) banner.section = section;
+  return banner;
+}
+
+/** A bare classification line (`CONFIDENTIAL`, ` SECRET`) as repeated at page breaks. */
+function readBareClassification(s: string, line: number): Banner | undefined {
+  const f = firstNonSpace(s);
+  const e = endNonSpace(s);
+  if (f >= e || e - f > 40) return undefined;
+  const cw = readClassificationWords(s, f);
+  if (!cw || endNonSpace(s.slice(0, cw.end)) !== e) return undefined;
+  return {
+    range: rng(line, f, e),
+    classification: tok(line, s, f, cw.end),
+    level: cw.level,
+    caveats: cw.caveats,
+    spaced: cw.spaced,
+    damaged: cw.damaged,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parser
+
+type Zone = 'header' | 'heading' | 'body';
+type Cont = 'none' | 'routing' | 'addressee' | 'tags' | 'subject' | 'refs' | 'classifiedBy' | 'partial';
+
+class CableParser {
+  readonly lines: string[];
+  readonly doc: CableDocument;
+  private zone: Zone = 'header';
+  private cont: Cont = 'none';
+  private addrList: Addressee[] | undefined;
+  private headerSeenFl1 = false;
+  private headerIgnoreRest = false;
+  private para: Paragraph | undefined;
+  private paraLastLine = -1;
+  private openBlocks: Block[] = [];
+  private prevBlank = true;
+  private refBlock: ReferenceBlock | undefined;
+  private nextRefLabel = 65;
+  private cbText = '';
+  private subjectParts: string[] = [];
+  private seenSubject = false;
+  private seenEo = false;
+  private seenTags = false;
+  private lastContentLine = -1;
+  private captionNames = new Set<string>();
+
+  constructor(text: string) {
+    this.lines = splitLines(text);
+    this.doc = {
+      lineCount: this.lines.length,
+      lines: this.lines,
+      bodyStartLine: this.lines.length,
+      header: { to: [], info: [], xmt: [], prosigns: [] },
+      repeatedBanners: [],
+      captions: [],
+      distribution: [],
+      references: [],
+      paragraphs: [],
+      blocks: [],
+      sectionMarkers: [],
+      headings: [],
+      redactions: [],
+      mentions: [],
+      identity: {},
+      problems: [],
+    };
+  }
+
+  problem(range: Range, code: string, message: string): void {
+    this.doc.problems.push({ range, code, message });
+  }
+
+  /** Finds the banner line: the first banner after the last FL1 that precedes it (mail printouts repeat it). */
+  private findBanner(): number {
+    const n = this.lines.length;
+    let first = -1;
+    let fl1 = -1;
+    for (let i = 0; i < n; i++) {
+      const raw = this.lines[i];
+      if (raw.length > MAX_HEADER_LINE) continue;
+      const s = normaliseLine(raw);
+      const f = firstNonSpace(s);
+      if (f === s.length) continue;
+      const c = s.charCodeAt(f);
+      if (c === 86 && FL1.test(s.slice(f))) {
+        if (first >= 0) {
+          fl1 = i;
+          first = -1;
+        }
+        continue;
+      }
+      if (first < 0 && readBanner(s, i)) {
+        first = i;
+        if (fl1 >= 0 || i > 200) break;
+      }
+      // Stop scanning once numbered paragraphs have clearly begun.
+      if (first >= 0 && i - first > 60) break;
+    }
+    return first;
+  }
+
+  run(): CableDocument {
+    const bannerLine = this.findBanner();
+    const n = this.lines.length;
+    for (let i = 0; i < n; i++) {
+      const raw = this.lines[i];
+      const s = normaliseLine(raw);
+      if (i === bannerLine) {
+        this.startBody(i, s);
+        continue;
+      }
+      if (this.zone === 'header') {
+        if (bannerLine < 0 && !this.headerLine(i, s)) {
+          const f = firstNonSpace(s);
+          if (f < s.length) {
+            this.zone = 'heading';
+            this.doc.bodyStartLine = i;
+            this.problem(rng(i, f, f), 'banner-missing', 'No classification banner line (e.g. `C O N F I D E N T I A L BRUSSELS 000995`) was found.');
+            this.bodyLine(i, s);
+          }
+        } else if (bannerLine >= 0) {
+          this.headerLine(i, s);
+        }
+        continue;
+      }
+      this.bodyLine(i, s);
+    }
+    if (bannerLine < 0 && this.zone === 'header') {
+      this.problem(rng(0, 0, 0), 'banner-missing', 'No classification banner line was found.');
+    }
+    this.finish();
+    return this.doc;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Header zone
+
+  private extendHeader(i: number, s: string): void {
+    const h = this.doc.header;
+    const r = rng(i, firstNonSpace(s), endNonSpace(s));
+    h.range = h.range ? span(h.range, r) : r;
+  }
+
+  /** Returns true when the line was read as part of the heading block (or is blank). */
+  private headerLine(i: number, s: string): boolean {
+    const f = firstNonSpace(s);
+    if (f === s.length) {
+      if (this.cont !== 'routing' && this.cont !== 'partial') this.cont = 'none';
+      return true;
+    }
+    if (s.length > MAX_HEADER_LINE) return false;
+    const t = s.slice(f, endNonSpace(s));
+    const h = this.doc.header;
+    const u = t.toUpperCase();
+    if (this.headerIgnoreRest) return true;
+
+    let m = FL1.exec(t);
+    if (m) {
+      if (this.headerSeenFl1) {
+        // A second copy of the heading (dump layout, mail printouts): the first one stands.
+        this.headerIgnoreRest = true;
+        return true;
+      }
+      this.headerSeenFl1 = true;
+      h.transmissionId = { ...tok(i, s, f, f + m[0].length), channel: m[1], serial: m[2] };
+      this.extendHeader(i, s);
+      this.cont = 'none';
+      return true;
+    }
+    if (PARTIAL.test(u)) {
+      h.partialExtract = { range: rng(i, f, f + t.length) };
+      this.extendHeader(i, s);
+      this.cont = 'partial';
+      return true;
+    }
+    if (this.cont === 'partial' && h.partialExtract && isDigit(t.charCodeAt(0))) {
+      const dtg = readDtg(s, i, f);
+      this.cont = 'none';
+      if (dtg) {
+        h.partialExtract.dtg = dtg;
+        h.partialExtract.range = span(h.partialExtract.range, dtg.range);
+        this.dtgProblems(dtg);
+        this.extendHeader(i, s);
+        return true;
+      }
+    }
+    m = FL2.exec(t);
+    if (m) {
+      const indicators = this.ris(i, s, f + m[1].length);
+      h.routing = {
+        range: rng(i, f, f + t.length),
+        precedence: { text: m[1], range: rng(i, f, f + 2), value: m[1][0] as PrecedenceLetter },
+        indicators,
+      };
+      this.extendHeader(i, s);
+      this.cont = 'routing';
+      return true;
+    }
+    if (this.cont === 'routing' && RI_LINE.test(t) && h.routing) {
+      h.routing.indicators.push(...this.ris(i, s, f));
+      h.routing.range = span(h.routing.range, rng(i, f, f + t.length));
+      this.extendHeader(i, s);
+      return true;
+    }
+    if (t.startsWith('DE ')) {
+      this.deLine(i, s, f, t);
+      this.extendHeader(i, s);
+      this.cont = 'none';
+      return true;
+    }
+    m = SEC_LINE.exec(t);
+    if (m) {
+      const level = securityLettersLevel(m[2]);
+      const restStart = f + m[0].length;
+      const rs = restStart + firstNonSpace(s.slice(restStart, f + t.length));
+      h.security = {
+        range: rng(i, f, f + t.length),
+        signal: tok(i, s, f, f + 3),
+        letters: tok(i, s, f + m[0].length - m[2].length, f + m[0].length),
+      };
+      if (level) h.security.level = level;
+      else this.problem(h.security.letters.range, 'security-line-unrecognised', `'${m[2]}' is not a classification letter repeated five times (UUUUU, CCCCC, SSSSS, TTTTT).`);
+      if (rs < f + t.length) h.security.rest = tok(i, s, rs, f + t.length);
+      this.extendHeader(i, s);
+      this.cont = 'none';
+      return true;
+    }
+    m = DTG_LINE.exec(t);
+    if (m && !h.dtgLine) {
+      const precedence = [{ text: m[1], range: rng(i, f, f + 1), value: m[1] as PrecedenceLetter }];
+      if (m[2]) precedence.push({ text: m[2], range: rng(i, f + 2, f + 3), value: m[2] as PrecedenceLetter });
+      const dtg = readDtg(s, i, f + m[0].length);
+      h.dtgLine = { range: rng(i, f, f + t.length), precedence };
+      if (dtg) {
+        h.dtgLine.dtg = dtg;
+        this.dtgProblems(dtg);
+      } else {
+        this.problem(h.dtgLine.range, 'dtg-unrecognised', 'No date-time group could be read on the precedence line.');
+      }
+      this.extendHeader(i, s);
+      this.cont = 'none';
+      return true;
+    }
+    if (INFO_LOG.test(u) || ACTION_LINE.test(u) || PAGE_LINE.test(u) || DASH_LINE.test(t) ||
+      (this.doc.header.receivingCopy && OFFICE_CONT.test(u) && this.cont !== 'addressee')) {
+      this.receivingCopy(i, s, f, t);
+      this.cont = 'none';
+      return true;
+    }
+    m = ADDR_KW.exec(t);
+    if (m) {
+      const kw = m[1];
+      const a = this.addressee(i, s, f + m[0].length, f + t.length);
+      if (kw === 'FM') {
+        if (!h.from) h.from = a;
+        this.cont = 'none';
+      } else {
+        const list = kw === 'TO' ? h.to : kw === 'INFO' ? h.info : h.xmt;
+        if (a) list.push(a);
+        this.addrList = list;
+        this.cont = 'addressee';
+      }
+      this.extendHeader(i, s);
+      return true;
+    }
+    if (t === 'BT' || t === 'NNNN') {
+      h.prosigns.push(tok(i, s, f, f + t.length));
+      this.extendHeader(i, s);
+      this.cont = 'none';
+      return true;
+    }
+    if (this.cont === 'addressee' && this.addrList && this.headingKeyword(u) === 'none' && !isCaptionText(u)) {
+      const a = this.addressee(i, s, f, f + t.length);
+      if (a) this.addrList.push(a);
+      this.extendHeader(i, s);
+      return true;
+    }
+    if (WEEKDAY.test(u)) {
+      const d = readLongDate(s, i, f, f + t.length);
+      if (d && !h.dateLine) h.dateLine = d;
+      this.extendHeader(i, s);
+      return true;
+    }
+    if (DUMP_ID.test(t)) return true;
+    // Receiving-copy classification line (`CONFIDENTIAL     PTQ1859`) and other printout lines.
+    if (h.partialExtract && readClassificationWords(s, f)) {
+      this.receivingCopy(i, s, f, t);
+      return true;
+    }
+    return false;
+  }
+
+  private ris(i: number, s: string, from: number): Token[] {
+    const out: Token[] = [];
+    RI_G.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = RI_G.exec(s))) out.push(tok(i, s, m.index, m.index + m[0].length));
+    return out;
+  }
+
+  private receivingCopy(i: number, s: string, f: number, t: string): void {
+    const h = this.doc.header;
+    const token = tok(i, s, f, f + t.length);
+    if (!h.receivingCopy) h.receivingCopy = { range: token.range, lines: [token] };
+    else {
+      h.receivingCopy.lines.push(token);
+      h.receivingCopy.range = span(h.receivingCopy.range, token.range);
+    }
+    this.extendHeader(i, s);
+  }
+
+  private deLine(i: number, s: string, f: number, t: string): void {
+    const h = this.doc.header;
+    const m = DE_LINE.exec(t);
+    const range = rng(i, f, f + t.length);
+    if (!m) {
+      h.de = { range, station: tok(i, s, f + 3, f + t.length) };
+      this.problem(range, 'de-unrecognised', 'The DE line should read `DE <routing indicator> #<serial>[/<section>] <Julian day><HHMM>`.');
+      return;
+    }
+    const st = f + t.indexOf(m[1], 2);
+    const de: NonNullable<typeof h.de> = { range, station: tok(i, s, st, st + m[1].length) };
+    let p = st + m[1].length;
+    p = s.indexOf(m[3], p);
+    const serialStart = m[2] ? p - 1 : p;
+    de.serial = { text: s.slice(serialStart, p + m[3].length), range: rng(i, serialStart, p + m[3].length), value: parseInt(m[3], 10) };
+    p += m[3].length;
+    if (m[4] !== undefined) {
+      de.section = { text: m[4], range: rng(i, p + 1, p + 1 + m[4].length), value: Number(m[4]) };
+      p += 1 + m[4].length;
+    }
+    if (m[5] !== undefined) {
+      const fs = s.indexOf(m[5], p);
+      const ft = readFilingTime(m[5], i, fs);
+      if (ft) {
+        de.filingTime = ft;
+      } else {
+        this.problem(rng(i, fs, fs + m[5].length), 'de-unrecognised', `'${m[5]}' is not a filing time (Julian day + HHMM, e.g. 2011547).`);
+      }
+    }
+    h.de = de;
+  }
+
+  private addressee(i: number, s: string, from: number, to: number): Addressee | undefined {
+    let a = from;
+    while (a < to && s.charCodeAt(a) === 32) a++;
+    let e = to;
+    if (a >= e) return undefined;
+    const out: Partial<Addressee> & { range: Range } = { range: rng(i, a, e) };
+    const riM = /^(R[A-Z]{3,6})\//.exec(s.slice(a, Math.min(e, a + 9)));
+    let nameStart = a;
+    if (riM) {
+      out.routingIndicator = tok(i, s, a, a + riM[1].length);
+      nameStart = a + riM[0].length;
+    }
+    // Trailing number, then precedence words.
+    let d = e;
+    while (d > nameStart && isDigit(s.charCodeAt(d - 1))) d--;
+    if (d < e && e - d <= 6 && s.charCodeAt(d - 1) === 32) {
+      out.number = { text: s.slice(d, e), range: rng(i, d, e), value: Number(s.slice(d, e)) };
+      e = endNonSpace(s.slice(0, d));
+    }
+    const words = s.slice(nameStart, e);
+    const lastSp = words.lastIndexOf(' ');
+    const last = words.slice(lastSp + 1).toUpperCase();
+    if (lastSp > 0 && PRECEDENCE_WORDS.has(last)) {
+      let ps = nameStart + lastSp + 1;
+      const before = endNonSpace(s.slice(0, nameStart + lastSp));
+      if (last === 'IMMEDIATE' && s.slice(before - 5, before).toUpperCase() === 'NIACT' && before - 5 > nameStart) {
+        ps = before - 5;
+      }
+      out.precedence = tok(i, s, ps, e);
+      e = endNonSpace(s.slice(0, ps));
+    }
+    if (e <= nameStart) e = Math.max(nameStart, endNonSpace(s.slice(0, to)));
+    out.name = tok(i, s, nameStart, e);
+    return out as Addressee;
+  }
+
+  private dtgProblems(dtg: Dtg): void {
+    if (dtg.malformed) this.problem(dtg.range, 'dtg-malformed', `Malformed date-time group '${dtg.text}': ${dtg.malformed}.`);
+    if (dtg.invalid) this.problem(dtg.range, 'dtg-invalid', `Impossible date-time group '${dtg.text}': ${dtg.invalid}.`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Body
+
+  private startBody(i: number, s: string): void {
+    const banner = readBanner(s, i);
+    this.zone = 'heading';
+    this.cont = 'none';
+    this.doc.bodyStartLine = i;
+    if (!banner) return;
+    this.doc.banner = banner;
+    const after = banner.range.end.character;
+    if (after < s.length && !isBlank(s.slice(after))) {
+      const rest = s.slice(after).toUpperCase();
+      const re = /[A-Z]+/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(rest))) {
+        const name = CAPTION_WORDS[m[0]];
+        if (name) this.addCaption(i, s, after + m.index, after + m.index + m[0].length, name);
+      }
+    }
+    if (banner.damaged) {
+      this.problem(banner.classification.range, 'banner-damaged', `The classification word '${banner.classification.text}' has a doubled first letter.`);
+    }
+    this.prevBlank = false;
+  }
+
+  private bodyLine(i: number, s: string): void {
+    const f = firstNonSpace(s);
+    const blank = f === s.length;
+    if (blank) {
+      this.prevBlank = true;
+      if (this.cont === 'subject' || this.cont === 'tags' || this.cont === 'classifiedBy') this.endCont();
+      if (this.cont === 'refs') this.cont = 'none';
+      return;
+    }
+    const e = endNonSpace(s);
+    // Whole-line scans that must see long lines too.
+    this.scanRedactions(i, s);
+    this.scanMentions(i, s);
+    const markersHere = this.scanSectionMarkers(i, s);
+
+    const short = e - f <= MAX_HEADER_LINE;
+    const t = s.slice(f, Math.min(e, f + MAX_PREFIX));
+    const u = t.toUpperCase();
+    const wasBlank = this.prevBlank;
+    this.prevBlank = false;
+
+    if (markersHere && markersHere.whole) return;
+    if (short) {
+      const rb = readBanner(s, i) ?? (this.zone === 'body' ? readBareClassification(s, i) : undefined);
+      if (rb) {
+        this.doc.repeatedBanners.push(rb);
+        return;
+      }
+      if (PAGE_LINE.test(u)) return;
+    }
+
+    if (this.zone === 'heading') {
+      if (this.headingLine(i, s, f, e, t, u)) return;
+      // A numbered paragraph or free text after the heading elements starts the text proper.
+      this.zone = 'body';
+      this.endCont();
+    }
+    this.textLine(i, s, f, e, t, u, wasBlank);
+  }
+
+  private endCont(): void {
+    if (this.cont === 'classifiedBy') this.finishClassifiedBy();
+    if (this.cont === 'subject') this.finishSubject();
+    this.cont = 'none';
+  }
+
+  /** Heading elements between the banner and the text. Returns false when the line is not one. */
+  private headingLine(i: number, s: string, f: number, e: number, t: string, u: string): boolean {
+    // Continuations first.
+    if (this.cont === 'tags' && this.tagsContinuation(i, s, f, e, u)) return true;
+    if (this.cont === 'tags') this.cont = 'none';
+    const kw = this.headingKeyword(u);
+    if (kw === 'none' && this.cont === 'subject') {
+      const sub = this.doc.subject;
+      if (sub && !PARA_RE.test(t)) {
+        this.subjectParts.push(s.slice(f, e));
+        sub.textRange = span(sub.textRange, rng(i, f, e));
+        sub.range = span(sub.range, rng(i, f, e));
+        return true;
+      }
+    }
+    if (kw === 'none' && this.cont === 'refs' && this.refBlock && !PARA_RE.test(t)) {
+      this.refLine(i, s, f, e, false);
+      return true;
+    }
+    if (kw === 'none' && this.cont === 'classifiedBy' && this.doc.classifiedBy && !PARA_RE.test(t)) {
+      const cb = this.doc.classifiedBy;
+      cb.range = span(cb.range, rng(i, f, e));
+      this.cbLine(i, s, f, e);
+      return true;
+    }
+    if (kw !== 'none') this.endCont();
+    switch (kw) {
+      case 'eo':
+        this.eoLine(i, s, f, e, u);
+        return true;
+      case 'tags':
+        this.tagsLine(i, s, f, e, u);
+        return true;
+      case 'subject':
+        this.subjectLine(i, s, f, e, u);
+        return true;
+      case 'ref':
+        this.refStart(i, s, f, e, u);
+        return true;
+      case 'classifiedBy':
+        this.classifiedByStart(i, s, f, e, u, f);
+        return true;
+    }
+    if (PARA_RE.test(t)) return false;
+    if (e - f <= MAX_HEADER_LINE && this.captionLine(i, s, f, e, u)) return true;
+    if (!this.seenSubject && !this.seenTags) {
+      if (e - f <= MAX_HEADER_LINE) this.distributionLine(i, s, f, e, u);
+      return true;
+    }
+    if (!this.seenSubject) return true;
+    return false;
+  }
+
+  private headingKeyword(u: string): 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy' | 'none' {
+    const c = u.charCodeAt(0);
+    if (c === 69 && EO_RE.test(u)) return 'eo';
+    if ((c === 84 || c === 65) && TAGS_RE.test(u)) return this.doc.tags ? 'none' : 'tags';
+    if (c === 83 && SUBJECT_RE.test(u)) return this.doc.subject ? 'none' : 'subject';
+    if (c === 82 && REF_RE.test(u)) return 'ref';
+    if (c === 80 && u.startsWith('PROGRAM') && REF_RE.test(u)) return 'ref';
+    if (c === 67 && CLASSIFIED_BY_RE.test(u)) return this.doc.classifiedBy ? 'none' : 'classifiedBy';
+    return 'none';
+  }
+
+  private captionLine(i: number, s: string, f: number, e: number, u: string): boolean {
+    const t = u.slice(0, e - f);
+    const clean = trimEndOf(t, ' .');
+    if (/^SENSITIVE BUT UNCLASSIFIED\b/.test(clean) || clean === 'FOR OFFICIAL USE ONLY') {
+      this.addCaption(i, s, f, e, clean.startsWith('SENSITIVE') ? 'SENSITIVE' : 'FOUO');
+      return true;
+    }
+    if (/^C ?O ?R ?R ?E ?C ?T ?E ?D +C ?O ?P ?Y\b/.test(clean)) {
+      this.addCaption(i, s, f, e, 'CORRECTED COPY');
+      return true;
+    }
+    if (/^[A-Z][A-Z ]{1,30} CHANNEL$/.test(clean) || /^(?:EYES ONLY|[A-Z/ ]{0,30}FOR [A-Z .,/-]{1,40} ONLY)$/.test(clean)) {
+      this.addCaption(i, s, f, e, clean);
+      return true;
+    }
+    // `NOFORN, NOT FOR INTERNET DISTRIBUTION`, `DEA SENSITIVE`: a caption word with words around it.
+    const lead = /^([A-Z]+)(?:,| -)/.exec(clean);
+    if (lead && CAPTION_WORDS[lead[1]] && clean.length < 80) {
+      this.addCaption(i, s, f, f + lead[1].length, CAPTION_WORDS[lead[1]]);
+      return true;
+    }
+    if (/^[A-Z]{2,8} SENSITIVE$/.test(clean)) {
+      this.addCaption(i, s, f, f + clean.length, 'SENSITIVE');
+      return true;
+    }
+    const words = clean.split(/[\s,;/]+/);
+    if (!words.length || words.length > 4) return false;
+    for (const w of words) if (!CAPTION_WORDS[w]) return false;
+    if (words.length === 2 && words[0] === 'SPECAT' && words[1] === 'EXCLUSIVE') {
+      this.addCaption(i, s, f, e, 'SPECAT EXCLUSIVE');
+      return true;
+    }
+    let p = f;
+    for (const w of words) {
+      const at = u.indexOf(w, p - f) + f;
+      this.addCaption(i, s, at, at + w.length, CAPTION_WORDS[w]);
+      p = at + w.length;
+    }
+    return true;
+  }
+
+  private addCaption(i: number, s: string, f: number, e: number, name: string, inline = false): void {
+    const c: Caption = { range: rng(i, f, e), name, token: tok(i, s, f, e) };
+    if (inline) c.inline = true;
+    this.doc.captions.push(c);
+    this.captionNames.add(name);
+  }
+
+  private distributionLine(i: number, s: string, f: number, e: number, u: string): void {
+    const text = s.slice(f, e);
+    const up = u.slice(0, e - f);
+    let at = up.indexOf(' PASS TO ');
+    let kwLen = 9;
+    const forAt = up.indexOf(' FOR ');
+    if (at < 0 || (forAt >= 0 && forAt < at)) {
+      at = forAt;
+      kwLen = 5;
+    }
+    if (up.startsWith('FOR ') || up.startsWith('PASS TO ')) {
+      const d = { range: rng(i, f, e), text, who: tok(i, s, f + (up.startsWith('FOR ') ? 4 : 8), e) };
+      this.doc.distribution.push(d);
+      return;
+    }
+    if (at <= 0 || /[a-z]/.test(s.slice(f, f + at)) && /[a-z]{4}/.test(text.slice(0, 30))) return;
+    this.doc.distribution.push({
+      range: rng(i, f, e),
+      text,
+      to: tok(i, s, f, f + at),
+      who: tok(i, s, f + at + kwLen, e),
+    });
+  }
+
+  // ----- E.O.
+
+  private eoLine(i: number, s: string, f: number, e: number, u: string): void {
+    this.seenEo = true;
+    const m = EO_RE.exec(u)!;
+    const orderStart = f + m[0].length - 5;
+    // The TAGS or SUBJECT may run on in the same line (`E.O. 12958: N/A TAGS: ASEC`).
+    const line = u.slice(0, e - f);
+    const tagsAt = findKeywordInLine(line, m[0].length, ['TAGS', 'TAG:', 'TGS']);
+    const eoEnd = tagsAt >= 0 ? f + endNonSpace(line.slice(0, tagsAt)) : e;
+    const eo: EoLine = {
+      range: rng(i, f, eoEnd),
+      order: { text: m[1], range: rng(i, orderStart, orderStart + 5), value: Number(m[1]) },
+      kind: 'none',
+    };
+    let p = f + m[0].length;
+    while (p < eoEnd && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58)) p++;
+    if (p < eoEnd) {
+      eo.instruction = tok(i, s, p, eoEnd);
+      this.readInstruction(eo, i, s, p, eoEnd);
+    }
+    if (!this.doc.eo) this.doc.eo = eo;
+    if (tagsAt >= 0) this.tagsLine(i, s, f + tagsAt, e, u.slice(tagsAt));
+  }
+
+  private readInstruction(eo: EoLine, i: number, s: string, p: number, end: number): void {
+    const text = s.slice(p, end);
+    const up = text.toUpperCase();
+    let m: RegExpExecArray | null;
+    if (/^N ?\/? ?A\b/.test(up)) {
+      eo.kind = 'na';
+      return;
+    }
+    if (up.startsWith('AS AMENDED') || /^DECL\W{0,4}DECLASSIFIED\b/.test(up) || up.startsWith('DECLASSIFIED')) {
+      eo.kind = 'nara';
+      return;
+    }
+    if ((m = /^DNG\W{0,3}(CO|SE|UC|[CSU])\b(?: {1,3}([\d/.-]{6,10}))?/.exec(up))) {
+      const toStart = p + m[0].indexOf(m[1], 3);
+      eo.downgrade = { range: rng(i, p, p + m[0].length), to: tok(i, s, toStart, toStart + m[1].length) };
+      if (m[2]) {
+        const ds = p + m[0].length - m[2].length;
+        eo.downgrade.date = tok(i, s, ds, ds + m[2].length);
+      }
+      eo.kind = 'date';
+      return;
+    }
+    if ((m = /^(GDS|ADS|XGDS-? ?[1-4]|RDS-? ?[1-4]|XDS-? ?[1-4])\b/.exec(up))) {
+      eo.kind = 'schedule';
+      eo.exemption = tok(i, s, p, p + m[1].length);
+      const dm = /\d{1,4}[/-]\d{1,2}[/-]\d{2,4}/.exec(text.slice(m[1].length));
+      if (dm) this.declDate(eo, i, s, p + m[1].length + dm.index, dm[0]);
+      return;
+    }
+    // DECL: …, DECLl:, Declassify on …, or a bare date.
+    const dm = /^(?:DECLL?|DECLASSIFY(?: ON)?|DECL\.)? *:? */.exec(up)!;
+    const q = dm[0].length;
+    const rest = up.slice(q);
+    if (/^OADR\b/.test(rest)) {
+      eo.kind = 'oadr';
+      eo.exemption = tok(i, s, p + q, p + q + 4);
+      return;
+    }
+    if ((m = /^(X[1-8]|25X[1-9](?:-HUM)?|50X[1-9](?:-HUM)?|MR)\b/.exec(rest))) {
+      eo.kind = 'exemption';
+      eo.exemption = tok(i, s, p + q, p + q + m[1].length);
+      return;
+    }
+    if ((m = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/.exec(rest))) {
+      eo.kind = 'date';
+      this.declDate(eo, i, s, p + q, m[0]);
+      return;
+    }
+    if (q > 0 && /^[A-Z]/.test(rest)) {
+      eo.kind = rest.startsWith('DECLASSIFIED') ? 'nara' : 'event';
+      return;
+    }
+    eo.kind = 'unknown';
+    this.problem(rng(i, p, end), 'eo-unrecognised', `The declassification instruction '${text.slice(0, 60)}' cannot be read (expected DECL: date, N/A, OADR, X1–X8 …).`);
+  }
+
+  private declDate(eo: EoLine, i: number, s: string, at: number, text: string): void {
+    const parts = text.split(/[/.-]/).map(Number);
+    const d: NonNullable<EoLine['declassifyOn']> = tok(i, s, at, at + text.length);
+    let y: number;
+    let mo: number;
+    let dd: number;
+    if (text.split(/[/.-]/)[0].length === 4) [y, mo, dd] = parts;
+    else {
+      [mo, dd, y] = parts;
+      const ys = text.split(/[/.-]/)[2];
+      y = ys.length === 4 ? y : fullYear(ys.padStart(2, '0'));
+    }
+    if (mo >= 1 && mo <= 12 && dd >= 1 && dd <= daysInMonth(y, mo) && y >= 1900 && y < 2200) {
+      d.year = y;
+      d.month = mo;
+      d.day = dd;
+    } else {
+      d.invalid = `${text} is not a real day (month/day/year)`;
+      this.problem(d.range, 'decl-date-invalid', `The declassification date ${text} names no real day.`);
+    }
+    eo.declassifyOn = d;
+  }
+
+  // ----- TAGS
+
+  private tagsLine(i: number, s: string, f: number, e: number, u: string): void {
+    this.seenTags = true;
+    const m = TAGS_RE.exec(u)!;
+    let p = f + m[1].length;
+    while (p < e && s.charCodeAt(p) === 32) p++;
+    if (s.charCodeAt(p) === 58) p++;
+    const keyword = tok(i, s, f, p);
+    const misspelled = m[1] !== 'TAGS';
+    const line = u.slice(0, e - f);
+    // SUBJECT may follow on the same line (`Tags: prel, tu Subject: …`).
+    const subjAt = findKeywordInLine(line, p - f, ['SUBJECT:', 'SUBJ:']);
+    const listEnd = subjAt >= 0 ? f + endNonSpace(line.slice(0, subjAt)) : e;
+    const tags: TagsLine = { range: rng(i, f, listEnd), keyword, keywordMisspelled: misspelled, tags: [] };
+    this.readTags(tags, i, s, p, listEnd);
+    this.doc.tags = tags;
+    if (misspelled) this.problem(keyword.range, 'tags-keyword-misspelled', `'${keyword.text.trim()}' should be 'TAGS:'.`);
+    this.cont = 'tags';
+    if (subjAt >= 0) {
+      this.cont = 'none';
+      this.subjectLine(i, s, f + subjAt, e, u.slice(subjAt));
+    }
+  }
+
+  private readTags(tags: TagsLine, i: number, s: string, from: number, to: number): void {
+    let p = from;
+    while (p < to) {
+      const c = s.charCodeAt(p);
+      if (c === 32 || c === 44 || c === 59) {
+        p++;
+        continue;
+      }
+      if (c === 40) {
+        const close = s.indexOf(')', p);
+        const end = close < 0 || close >= to ? to : close + 1;
+        const inner = s.slice(p + 1, close < 0 || close >= to ? to : close).trim();
+        if (inner) tags.tags.push({ ...tok(i, s, p, end), code: inner, kind: 'person' });
+        p = end;
+        continue;
+      }
+      if (c === 91) {
+        // `[PREL](#)`: the viewer's link form.
+        const close = s.indexOf('](', p);
+        if (close > 0 && close < to) {
+          const code = s.slice(p + 1, close).trim();
+          const after = s.indexOf(')', close);
+          const end = after < 0 || after >= to ? to : after + 1;
+          if (code) tags.tags.push({ ...tok(i, s, p + 1, close), code: code.toUpperCase(), kind: tagKindByShape(code, false) });
+          p = end;
+          continue;
+        }
+      }
+      let q = p;
+      while (q < to) {
+        const d = s.charCodeAt(q);
+        if (d === 32 || d === 44 || d === 59 || d === 40) break;
+        q++;
+      }
+      let end = q;
+      while (end > p && s.charCodeAt(end - 1) === 46) end--;
+      if (end > p) {
+        const code = s.slice(p, end);
+        tags.tags.push({ ...tok(i, s, p, end), code: code.toUpperCase(), kind: tagKindByShape(code, false) });
+      }
+      p = q;
+    }
+    if (!tags.tags.length && tags.range.start.line === i) {
+      // Recorded only if no continuation brings codes (checked in finish()).
+    }
+  }
+
+  private tagsContinuation(i: number, s: string, f: number, e: number, u: string): boolean {
+    const tags = this.doc.tags;
+    if (!tags || e - f > 120 || this.headingKeyword(u) !== 'none') return false;
+    const line = s.slice(f, e);
+    // A continuation is a list of codes: short tokens, no sentence punctuation.
+    if (!/^[a-z0-9&()[\]#,;'./ -]+$/i.test(line)) return false;
+    const words = line.split(/[\s,;]+/).filter(Boolean);
+    if (!words.length || words.length > 16) return false;
+    const tagsUpper = !tags.tags.some((tg) => /[a-z]/.test(tg.text));
+    for (const w of words) {
+      if (w.length > 14) return false;
+      if (tagsUpper && /[a-z]/.test(w) && !w.startsWith('[')) return false;
+    }
+    if (PARA_RE.test(u)) return false;
+    this.readTags(tags, i, s, f, e);
+    tags.range = span(tags.range, rng(i, f, e));
+    return true;
+  }
+
+  // ----- SUBJECT
+
+  private subjectLine(i: number, s: string, f: number, e: number, u: string): void {
+    this.seenSubject = true;
+    const m = SUBJECT_RE.exec(u)!;
+    let p = f + m[1].length;
+    while (p < e && s.charCodeAt(p) === 32) p++;
+    if (s.charCodeAt(p) === 58) p++;
+    const keyword = tok(i, s, f, p);
+    while (p < e && s.charCodeAt(p) === 32) p++;
+    let marking: PortionMarking | undefined;
+    if (s.charCodeAt(p) === 40) {
+      const pm = this.readMarking(i, s, p, e);
+      if (pm) {
+        marking = pm.marking;
+        p = pm.end;
+        while (p < e && s.charCodeAt(p) === 32) p++;
+      }
+    }
+    this.doc.subject = {
+      range: rng(i, f, e),
+      keyword,
+      text: '',
+      textRange: rng(i, p, e),
+    };
+    if (marking) this.doc.subject.marking = marking;
+    this.subjectParts = p < e ? [s.slice(p, e)] : [];
+    this.cont = 'subject';
+  }
+
+  private finishSubject(): void {
+    const sub = this.doc.subject;
+    if (!sub) return;
+    sub.text = this.subjectParts.join(' ').replace(/ {2,}/g, ' ').trim();
+  }
+
+  // ----- REF
+
+  private refStart(i: number, s: string, f: number, e: number, u: string): void {
+    const m = REF_RE.exec(u)!;
+    let p = f + m[0].length;
+    while (p < e && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58 || s.charCodeAt(p) === 46)) p++;
+    const block: ReferenceBlock = { range: rng(i, f, e), keyword: tok(i, s, f, f + m[0].length), items: [] };
+    this.doc.references.push(block);
+    this.refBlock = block;
+    this.nextRefLabel = 65;
+    this.cont = 'refs';
+    if (p < e) this.refLine(i, s, p, e, true);
+  }
+
+  private refLine(i: number, s: string, f: number, e: number, first: boolean): void {
+    const block = this.refBlock!;
+    if (!first) block.range = span(block.range, rng(i, f, e));
+    // Find labels A., B), (C) in sequence; text between labels is one item.
+    const starts: { at: number; textAt: number; label: string }[] = [];
+    let p = f;
+    while (p < e) {
+      const c = s.charCodeAt(p);
+      const prev = p === f ? 32 : s.charCodeAt(p - 1);
+      const boundary = prev === 32 || prev === 59 || prev === 44 || prev === 182;
+      if (boundary && (c === 182 || c === 40 || isLetter(c))) {
+        let q = p;
+        if (s.charCodeAt(q) === 182) q++;
+        const paren = s.charCodeAt(q) === 40;
+        if (paren) q++;
+        const letter = s.charCodeAt(q) & ~32;
+        const close = s.charCodeAt(q + 1);
+        if (letter === this.nextRefLabel && isLetter(s.charCodeAt(q)) && (close === 46 || close === 41) && (q + 2 >= e || s.charCodeAt(q + 2) === 32 || isAlnum(s.charCodeAt(q + 2)) || s.charCodeAt(q + 2) === 40)) {
+          let textAt = q + 2;
+          while (textAt < e && s.charCodeAt(textAt) === 32) textAt++;
+          starts.push({ at: p, textAt, label: String.fromCharCode(letter) });
+          this.nextRefLabel++;
+          p = textAt;
+          continue;
+        }
+      }
+      p++;
+    }
+    const items = block.items;
+    if (!starts.length) {
+      const last = items[items.length - 1];
+      if (last && !first && last.label && !last.cableId) {
+        last.text += ` ${s.slice(f, e)}`;
+        last.range = span(last.range, rng(i, f, e));
+        this.readRefItem(last);
+      } else {
+        this.pushRef(items, i, s, f, e, undefined);
+      }
+      return;
+    }
+    if (starts[0].at > f) {
+      const head = s.slice(f, starts[0].at).trim();
+      if (head && items.length && !first) {
+        const last = items[items.length - 1];
+        last.text += ` ${head}`;
+        last.range = span(last.range, rng(i, f, f + head.length));
+      }
+    }
+    for (let k = 0; k < starts.length; k++) {
+      const end = k + 1 < starts.length ? endNonSpace(s.slice(0, starts[k + 1].at)) : e;
+      this.pushRef(items, i, s, starts[k].at, end, starts[k].label, starts[k].textAt);
+    }
+  }
+
+  private pushRef(items: Reference[], i: number, s: string, from: number, to: number, label: string | undefined, textAt = from): void {
+    let end = to;
+    while (end > textAt && (s.charCodeAt(end - 1) === 59 || s.charCodeAt(end - 1) === 44 || s.charCodeAt(end - 1) === 32)) end--;
+    if (end <= textAt) return;
+    // Unlabelled lists: `STATE 123, STATE 456` or `09 STATE 122115; 09 NAIROBI 2487`.
+    if (!label) {
+      const parts = s.slice(textAt, end).split(/;| AND (?=\d)/);
+      if (parts.length > 1) {
+        let p = textAt;
+        for (const part of parts) {
+          const a = s.indexOf(part, p);
+          const ps = a + (part.length - part.trimStart().length);
+          const pe = a + part.trimEnd().length;
+          if (pe > ps) {
+            const r: Reference = { range: rng(i, ps, pe), text: s.slice(ps, pe) };
+            this.readRefItem(r);
+            items.push(r);
+          }
+          p = a + part.length;
+        }
+        return;
+      }
+    }
+    const ref: Reference = { range: rng(i, from, end), text: s.slice(textAt, end) };
+    if (label) ref.label = label;
+    this.readRefItem(ref);
+    items.push(ref);
+  }
+
+  /** Reads `[YY|YYYY] POST SERIAL [(YY)]` at the start of a reference's text. */
+  private readRefItem(ref: Reference): void {
+    delete ref.cableId;
+    delete ref.origin;
+    delete ref.serial;
+    delete ref.year;
+    const words = ref.text.replace(/[,;]/g, ' ').split(/\s+/).filter(Boolean);
+    let k = 0;
+    let year: number | undefined;
+    if (k < words.length && /^\(?(?:\d{2}|\d{4})\)?$/.test(words[k]) && k + 1 < words.length && /^[a-z]/i.test(words[k + 1])) {
+      year = fullYear(words[k].replace(/[()]/g, ''));
+      k++;
+    }
+    const post: string[] = [];
+    while (k < words.length && post.length < 4 && /^[a-z][a-z.'’-]*$/i.test(words[k])) post.push(words[k++]);
+    if (!post.length || k >= words.length) return;
+    const serialM = /^0*(\d{1,7})(?:\.|,|$)/.exec(words[k]);
+    if (!serialM || /^\d{1,2}\/|^\d+[/-]\d/.test(words[k])) return;
+    const postText = post.join(' ');
+    const upper = postText === postText.toUpperCase();
+    const lower = postText === postText.toLowerCase();
+    if (!upper && !(lower && year !== undefined)) return;
+    let origin = canonicalPost(postText);
+    if (/^(?:REF|REFTEL|REFS|AND|SEE|THE|OF)$/.test(origin) || origin.length < 3) return;
+    if (origin.startsWith('REFTEL')) origin = origin.slice(6);
+    const nextWord = words[k + 1];
+    if (year === undefined && nextWord && /^\((?:\d{2}|\d{4})\)$/.test(nextWord)) year = fullYear(nextWord.slice(1, -1));
+    ref.origin = origin;
+    ref.serial = Number(serialM[1]);
+    if (year !== undefined) ref.year = year;
+  }
+
+  // ----- Classified By
+
+  private classifiedByStart(i: number, s: string, f: number, e: number, u: string, kwAt: number): void {
+    const m = CLASSIFIED_BY_RE.exec(u)!;
+    let p = kwAt + m[0].length;
+    while (p < e && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58)) p++;
+    const cb: ClassifiedBy = { range: rng(i, f, e), keyword: tok(i, s, kwAt, kwAt + m[0].length + (s.charCodeAt(kwAt + m[0].length) === 58 ? 1 : 0)) };
+    this.doc.classifiedBy = cb;
+    this.cbText = '';
+    // Authority: up to the reason.
+    const rest = s.slice(p, e);
+    const ru = rest.toUpperCase();
+    let stop = rest.length;
+    const cands = [ru.search(/\bREASONS?\b/), ru.search(/\b1 ?[.,] ?[45]\b/), ru.search(/\bE\.? ?O\.? ?\d{5}/)];
+    for (const c of cands) if (c >= 0 && c < stop) stop = c;
+    let ae = p + stop;
+    // Drop the connecting words and punctuation before the reason (`…, for reasons`, `PER`, `DUE TO`).
+    for (;;) {
+      while (ae > p && ' ,;.:('.includes(s[ae - 1])) ae--;
+      const tail = s.slice(Math.max(p, ae - 7), ae).toUpperCase();
+      const w = / (?:FOR|PER|DUE TO|UNDER)$/.exec(` ${tail}`);
+      if (!w || ae - (w[0].length - 1) < p) break;
+      ae -= w[0].length - 1;
+    }
+    if (ae > p) cb.authority = tok(i, s, p, ae);
+    this.cont = 'classifiedBy';
+    this.cbLine(i, s, p, e);
+  }
+
+  private cbLine(i: number, s: string, f: number, e: number): void {
+    const cb = this.doc.classifiedBy!;
+    if (cb.reason) return;
+    const text = s.slice(f, e);
+    const m = /\b1 ?[.,] ?([45])(?!\d)/.exec(text);
+    if (!m) return;
+    const start = f + m.index;
+    let p = start + m[0].length;
+    const letters: string[] = [];
+    let end = p;
+    // Letters a–h standing alone, joined by spaces, commas, 'and', '&', '/', brackets, dots.
+    while (p < e) {
+      const c = s.charCodeAt(p);
+      if (c === 32 || c === 44 || c === 40 || c === 41 || c === 47 || c === 38 || c === 46 || c === 59 || c === 45) {
+        p++;
+        continue;
+      }
+      const lower = c | 32;
+      if (lower >= 97 && lower <= 104 && !isLetter(s.charCodeAt(p + 1))) {
+        const l = String.fromCharCode(lower);
+        if (!letters.includes(l)) letters.push(l);
+        p++;
+        end = p;
+        if (s.charCodeAt(p) === 41) end = ++p;
+        continue;
+      }
+      const w = s.slice(p, p + 4).toUpperCase();
+      if (w.startsWith('AND ') || w === 'AND' || (w.startsWith('AND') && !isLetter(s.charCodeAt(p + 3)))) {
+        p += 3;
+        continue;
+      }
+      break;
+    }
+    cb.reason = { range: rng(i, start, end), section: `1.${m[1]}`, letters, text: s.slice(start, end) };
+    cb.range = span(cb.range, rng(i, f, e));
+  }
+
+  private finishClassifiedBy(): void {
+    const cb = this.doc.classifiedBy;
+    if (cb && (!cb.reason || !cb.reason.letters.length)) {
+      this.problem(cb.range, 'classified-by-no-reason', 'The Classified By line has no readable reason (e.g. `1.4 (b) and (d)`).');
+    }
+  }
+
+  // ----- Text
+
+  private textLine(i: number, s: string, f: number, e: number, t: string, u: string, wasBlank: boolean): void {
+    this.lastContentLine = i;
+    const m = PARA_RE.exec(t);
+    let textFrom = f;
+    if (m && this.acceptParagraph(Number(m[2]), !!m[1], t, m[0].length)) {
+      this.closeParagraph();
+      const numStart = f + (m[1] ? m[1].length : 0);
+      const numEnd = numStart + m[2].length;
+      const para: Paragraph = {
+        range: rng(i, f, e),
+        number: { text: m[2], range: rng(i, numStart, numEnd), value: Number(m[2]) },
+        lead: '',
+        subParagraphs: [],
+      };
+      if (m[1]) para.pilcrow = rng(i, f, f + 1);
+      let p = f + m[0].length;
+      while (p < e && s.charCodeAt(p) === 32) p++;
+      const pm = this.readMarking(i, s, p, e);
+      if (pm) {
+        para.marking = pm.marking;
+        p = pm.end;
+        while (p < e && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 46)) p++;
+      }
+      para.lead = leadOf(s, p, e);
+      this.doc.paragraphs.push(para);
+      this.para = para;
+      this.paraLastLine = i;
+      textFrom = p;
+      const pu = s.slice(p, Math.min(e, p + 60)).toUpperCase();
+      if (!this.doc.classifiedBy && CLASSIFIED_BY_RE.test(pu)) {
+        this.classifiedByStart(i, s, f, e, pu, p);
+        this.finishClassifiedBy();
+        this.cont = 'none';
+      } else if (pu.includes('ENTIRE TEXT') && !para.marking) {
+        const em = /^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE) ?- ?ENTIRE TEXT/.exec(pu);
+        if (em) {
+          const mk = parsePortionMarking(em[0], s.slice(p, p + em[0].length), rng(i, p, p + em[0].length));
+          para.marking = mk;
+        }
+      }
+    } else {
+      if (this.para) this.paraLastLine = i;
+      const sm = SUBPARA_RE.exec(t);
+      const bm = sm ? null : BULLET_RE.exec(t);
+      if ((sm || bm) && this.para) {
+        const lab = sm ? sm[2] : bm![1];
+        const ls = f + (sm && sm[1] ? sm[1].length : 0);
+        const sub: SubParagraph = {
+          range: rng(i, f, e),
+          label: sm ? lab.replace(/[().]/g, '') : '--',
+          labelRange: rng(i, ls, ls + lab.length),
+        };
+        let p = ls + lab.length;
+        while (p < e && s.charCodeAt(p) === 32) p++;
+        if (s.charCodeAt(p) === 40) {
+          const pm = this.readMarking(i, s, p, e);
+          if (pm) {
+            sub.marking = pm.marking;
+            p = pm.end;
+          }
+        }
+        this.para.subParagraphs.push(sub);
+        textFrom = p;
+      } else if (wasBlank && !sm && !bm) {
+        this.maybeHeading(i, s, f, e, t);
+      }
+    }
+    // Captions inside the text: conversion artifacts (`SIPDIS` glued into a sentence).
+    const sip = u.indexOf('SIPDIS');
+    if (sip >= 0) {
+      const whole = e - f === 6;
+      this.addCaption(i, s, f + sip, f + sip + 6, 'SIPDIS', !whole);
+    }
+    this.blockMarkers(i, s, textFrom, e, f);
+  }
+
+  private acceptParagraph(n: number, pilcrow: boolean, t: string, afterLen: number): boolean {
+    if (n === 0) return false;
+    const next = t.charCodeAt(afterLen);
+    if (!(next === 32 || Number.isNaN(next) || next === 40)) return false;
+    const last = this.doc.paragraphs.length ? this.doc.paragraphs[this.doc.paragraphs.length - 1].number.value : 0;
+    if (pilcrow) return true;
+    if (n > last && n <= last + 3) return true;
+    if (n === 1) return true;
+    // A marking right after the number is strong evidence even out of sequence.
+    return /^ *\((?:[UCS]|SBU|TS|[SC]\/\/?NF)\)/i.test(t.slice(afterLen));
+  }
+
+  private closeParagraph(): void {
+    const p = this.para;
+    if (!p) return;
+    const last = this.paraLastLine;
+    if (last >= p.range.start.line) {
+      const s = this.lines[last];
+      p.range = { start: p.range.start, end: { line: last, character: endNonSpace(normaliseLine(s)) } };
+    }
+    for (const sub of p.subParagraphs) void sub;
+    this.para = undefined;
+  }
+
+  /** Reads a portion marking at p: `(C)`, `(S//NF)`, bare `C)`, unclosed `(C`. */
+  private readMarking(i: number, s: string, p: number, e: number): { marking: PortionMarking; end: number } | undefined {
+    const limit = Math.min(e, p + 48);
+    if (s.charCodeAt(p) === 40) {
+      const close = s.indexOf(')', p);
+      if (close > p && close < limit) {
+        const inner = s.slice(p + 1, close);
+        if (!/^[a-z/ -]{1,40}$/i.test(inner) || inner.trim().split(/\s+/).length > 6) return undefined;
+        const pm = parsePortionMarking(inner, s.slice(p, close + 1), rng(i, p, close + 1));
+        if (!pm.level && !/^[A-Z/]{1,10}$/.test(inner.trim())) return undefined;
+        if (/^\(\(/.test(s.slice(p - 1, p + 1))) pm.malformed ??= 'doubled';
+        if (pm.malformed) this.markingProblem(pm);
+        return { marking: pm, end: close + 1 };
+      }
+      // `(C` with the closing bracket lost.
+      const m = /^\((TS|SBU|[SCU])(?= )/.exec(s.slice(p, limit));
+      if (m) {
+        const pm = parsePortionMarking(m[1], m[0], rng(i, p, p + m[0].length));
+        pm.malformed = 'missing-close-paren';
+        this.markingProblem(pm);
+        return { marking: pm, end: p + m[0].length };
+      }
+      return undefined;
+    }
+    const m = /^([A-Z]{1,3}(?:\/\/?[A-Z]{1,6})?)\)(?= )/.exec(s.slice(p, limit));
+    if (m && portionLevel(m[1].split('/')[0])) {
+      const pm = parsePortionMarking(m[1], m[0], rng(i, p, p + m[0].length));
+      pm.malformed = 'missing-open-paren';
+      this.markingProblem(pm);
+      return { marking: pm, end: p + m[0].length };
+    }
+    return undefined;
+  }
+
+  private markingProblem(pm: PortionMarking): void {
+    this.problem(pm.range, 'portion-marking-malformed', `Malformed portion marking '${pm.text}' (${pm.malformed}).`);
+  }
+
+  private maybeHeading(i: number, s: string, f: number, e: number, t: string): void {
+    if (e - f > 60 || e - f < 3) return;
+    let a = f;
+    let b = e;
+    while (a < b && (s.charCodeAt(a) === 45 || s.charCodeAt(a) === 32)) a++;
+    while (b > a && (s.charCodeAt(b - 1) === 45 || s.charCodeAt(b - 1) === 32 || s.charCodeAt(b - 1) === 58)) b--;
+    if (b - a < 3) return;
+    const title = s.slice(a, b);
+    if (/[.,;!?]$/.test(t.trimEnd()) && !t.trimEnd().endsWith('--')) return;
+    if (!/^[a-z]/i.test(title) || title.split(' ').length > 8) return;
+    const upper = !/[a-z]/.test(title);
+    const next = this.lines[i + 1];
+    const nextBlank = next === undefined || firstNonSpace(normaliseLine(next)) === next.length;
+    const dashed = t.startsWith('--') || t.endsWith(':');
+    if (!upper && !nextBlank && !dashed) return;
+    const h: Heading = { ...tok(i, s, f, e), title };
+    this.doc.headings.push(h);
+  }
+
+  private blockMarkers(i: number, s: string, from: number, e: number, lineStart: number): void {
+    const head = s.slice(from, Math.min(e, from + 60)).toUpperCase();
+    const m = BLOCK_START_RE.exec(head);
+    let startEnd = from;
+    if (m) {
+      const kind = blockKind(m[2]);
+      const open = this.openBlocks.find((b) => b.kind === kind);
+      if (kind && !open) {
+        const ks = from + (m[0].length - m[2].length - (m[1] ? m[1].length : 0));
+        const block: Block = { kind, range: rng(i, lineStart, e), start: tok(i, s, ks, from + m[0].length) };
+        this.openBlocks.push(block);
+        this.doc.blocks.push(block);
+        startEnd = from + m[0].length;
+      }
+    }
+    // Inline comments (`(Comment: … End comment.)`) start mid-line.
+    if (!m) {
+      const inl = s.slice(from, Math.min(e, from + 20000)).toUpperCase();
+      const c = inl.indexOf('COMMENT:');
+      if (c > 0 && !this.openBlocks.some((b) => b.kind === 'comment') && inl.slice(Math.max(0, c - 4), c).trim() !== 'END' && !/[A-Z]/.test(inl[c - 1])) {
+        const block: Block = { kind: 'comment', range: rng(i, from + c, e), start: tok(i, s, from + c, from + c + 7) };
+        this.openBlocks.push(block);
+        this.doc.blocks.push(block);
+        startEnd = from + c + 8;
+      }
+    }
+    const ue = e - startEnd > 20000 ? s.slice(startEnd, startEnd + 20000).toUpperCase() : s.slice(startEnd, e).toUpperCase();
+    if (ue.indexOf('END') < 0) return;
+    END_G.lastIndex = 0;
+    let em: RegExpExecArray | null;
+    while ((em = END_G.exec(ue))) {
+      const kind = blockKind(em[1]);
+      const at = startEnd + em.index;
+      const endTok = tok(i, s, at, at + em[0].length);
+      const idx = this.openBlocks.findIndex((b) => b.kind === kind);
+      if (idx >= 0) {
+        const b = this.openBlocks[idx];
+        b.end = endTok;
+        b.range = span(b.range, endTok.range);
+        this.openBlocks.splice(idx, 1);
+      } else if (kind === 'summary' && this.doc.paragraphs.length && !this.doc.blocks.some((b) => b.kind === 'summary')) {
+        // END SUMMARY with no start: the text so far was the summary.
+        const first = this.doc.paragraphs[0];
+        this.doc.blocks.push({ kind: 'summary', range: span(first.range, endTok.range), start: { text: first.number.text, range: first.number.range }, end: endTok });
+      } else {
+        this.problem(endTok.range, 'block-end-without-start', `'${endTok.text}' closes a block that was never opened.`);
+      }
+    }
+  }
+
+  // ----- whole-line scans
+
+  private scanRedactions(i: number, s: string): void {
+    if (s.indexOf('XXXX') < 0 && s.indexOf('xxxx') < 0) return;
+    REDACTION_G.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = REDACTION_G.exec(s))) this.doc.redactions.push(rng(i, m.index, m.index + m[0].length));
+  }
+
+  private scanMentions(i: number, s: string): void {
+    MENTION_G.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = MENTION_G.exec(s))) {
+      const id = `${m[1]}${canonicalPost(m[2])}${Number(m[3])}`;
+      this.doc.mentions.push({ ...tok(i, s, m.index, m.index + m[0].length), cableId: id });
+    }
+  }
+
+  private scanSectionMarkers(i: number, s: string): { whole: boolean } | undefined {
+    if (s.indexOf(' OF ') < 0) return undefined;
+    SECTION_MARKER_G.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let whole = false;
+    while ((m = SECTION_MARKER_G.exec(s))) {
+      // The post name (1–3 words, upper case) before the 8-digit serial.
+      let a = m.index;
+      while (a > 0 && s.charCodeAt(a - 1) === 32) a--;
+      let words = 0;
+      let b = a;
+      while (words < 3 && b > 0) {
+        let w = b;
+        while (w > 0 && (isUpper(s.charCodeAt(w - 1)) || s.charCodeAt(w - 1) === 46 || s.charCodeAt(w - 1) === 39)) w--;
+        if (w === b) break;
+        words++;
+        b = w;
+        if (w > 0 && s.charCodeAt(w - 1) === 32 && w > 1 && isUpper(s.charCodeAt(w - 2))) {
+          b = w - 1;
+          continue;
+        }
+        break;
+      }
+      while (s.charCodeAt(b) === 32) b++;
+      if (b >= a) continue;
+      const end = m.index + m[0].length;
+      this.doc.sectionMarkers.push({ ...tok(i, s, b, end), section: Number(m[1]), of: Number(m[2]) });
+      if (firstNonSpace(s) === b && endNonSpace(s) === end) whole = true;
+    }
+    return this.doc.sectionMarkers.length ? { whole } : undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private finish(): void {
+    this.endCont();
+    this.closeParagraph();
+    const doc = this.doc;
+    for (const b of this.openBlocks) {
+      this.problem(b.start.range, 'block-unterminated', `'${b.start.text}' has no matching END.`);
+    }
+    if (doc.tags && !doc.tags.tags.length) {
+      this.problem(doc.tags.range, 'tags-empty', 'The TAGS line lists no codes.');
+    }
+    this.findSignature();
+    // Dates and identity.
+    doc.dtg = doc.header.dtgLine?.dtg ?? doc.header.partialExtract?.dtg ?? doc.header.dateLine;
+    const de = doc.header.de;
+    if (de?.filingTime && doc.dtg?.year) {
+      const ft = readFilingTime(de.filingTime.text, de.filingTime.range.start.line, de.filingTime.range.start.character, doc.dtg.year.value, doc.dtg.epochMs);
+      if (ft) de.filingTime = ft;
+    }
+    if (de?.filingTime?.invalid) {
+      this.problem(de.filingTime.range, 'filing-time-invalid', `Filing time '${de.filingTime.text}': ${de.filingTime.invalid}.`);
+    }
+    const id = doc.identity;
+    const banner = doc.banner;
+    if (banner?.post) id.origin = canonicalPost(banner.post.text);
+    else if (doc.header.from) {
+      const fm = doc.header.from.name.text.replace(/^(?:AMEMBASSY|AMCONSUL|USMISSION|AMEMB|AMCONGEN)\s+/i, '');
+      id.origin = canonicalPost(fm);
+    }
+    if (banner?.serial) id.serial = banner.serial.value;
+    else if (de?.serial) id.serial = de.serial.value;
+    if (doc.dtg?.year) id.year = doc.dtg.year.value;
+    if (id.origin && id.serial !== undefined && id.year !== undefined) {
+      id.id = `${String(id.year % 100).padStart(2, '0')}${id.origin}${id.serial}`;
+    }
+    // References without a year take the cable's year.
+    for (const block of doc.references) {
+      for (const r of block.items) {
+        if (r.origin && r.serial !== undefined) {
+          r.year ??= id.year;
+          if (r.year !== undefined) r.cableId = `${String(r.year % 100).padStart(2, '0')}${r.origin}${r.serial}`;
+        }
+      }
+    }
+    const secLevel = doc.header.security?.level;
+    const basis = banner ?? (secLevel && secLevel !== 'R' ? { level: secLevel, caveats: [] as string[] } : undefined);
+    if (basis) {
+      let level = basis.level;
+      if (level === 'U' && (this.captionNames.has('SENSITIVE') || this.captionNames.has('FOUO'))) level = 'SBU';
+      const caveats = [...basis.caveats];
+      // A NOFORN subject marking restricts the whole cable; paragraph markings restrict only their portion.
+      const nfMarks = !!doc.subject?.marking?.caveats.includes('NOFORN');
+      if ((this.captionNames.has('NOFORN') || nfMarks) && !caveats.includes('NOFORN')) caveats.push('NOFORN');
+      doc.classification = { level, caveats };
+    }
+    // The signature is not a heading.
+    if (doc.signature) {
+      const sl = doc.signature.range.start.line;
+      doc.headings = doc.headings.filter((h) => h.range.start.line !== sl);
+    }
+  }
+
+  private findSignature(): void {
+    const doc = this.doc;
+    let seen = 0;
+    for (let i = this.lines.length - 1; i >= doc.bodyStartLine && seen < 8; i--) {
+      const s = normaliseLine(this.lines[i]);
+      const f = firstNonSpace(s);
+      if (f === s.length) continue;
+      seen++;
+      const e = endNonSpace(s);
+      const t = s.slice(f, e);
+      if (e - f > 60) {
+        if (seen > 3) return;
+        continue;
+      }
+      if (PARA_RE.test(t)) return;
+      const m = /^([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,2})[ .]*$/.exec(t);
+      if (!m) continue;
+      const names = m[1].split(' ');
+      const up = m[1].toUpperCase();
+      if (/^(?:NNNN|BT|END|SIPDIS|NOFORN|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|END CABLE TEXT)$/.test(up) || readClassificationWords(s, f)) continue;
+      if (names.some((n) => n.length > 20)) continue;
+      doc.signature = { ...tok(i, s, f, f + m[1].length), names };
+      if (this.para && doc.paragraphs.length) {
+        // Paragraph ranges stop before the signature.
+      }
+      const last = doc.paragraphs[doc.paragraphs.length - 1];
+      if (last && last.range.end.line >= i) {
+        let j = i - 1;
+        while (j > last.range.start.line && firstNonSpace(normaliseLine(this.lines[j])) === this.lines[j].length) j--;
+        last.range = { start: last.range.start, end: { line: j, character: endNonSpace(normaliseLine(this.lines[j])) } };
+      }
+      return;
+    }
+  }
+}
+
+function trimEndOf(t: string, chars: string): string {
+  let e = t.length;
+  while (e > 0 && chars.includes(t[e - 1])) e--;
+  return t.slice(0, e);
+}
+
+/** True when an upper-cased line is only caption words (`SIPDIS`, `NOFORN SIPDIS`). */
+function isCaptionText(u: string): boolean {
+  const words = u.trim().split(/[\s,;/]+/);
+  return words.length > 0 && words.length <= 4 && words.every((w) => CAPTION_WORDS[w] !== undefined);
+}
+
+/** Reads `Wednesday, 29 November 2000, 13:59` (the viewer's long date) as a DTG in UTC. */
+function readLongDate(s: string, line: number, from: number, to: number): Dtg | undefined {
+  const m = /^([a-z]+), +(\d{1,2}) +([a-z]+) +(\d{4}),? +(\d{1,2}):(\d{2})/i.exec(s.slice(from, to));
+  if (!m) return undefined;
+  const text = m[0];
+  const at = (k: number, within: number) => from + text.indexOf(m[k], within);
+  const dayAt = at(2, m[1].length);
+  const monAt = at(3, dayAt - from + m[2].length);
+  const yearAt = at(4, monAt - from + m[3].length);
+  const hourAt = at(5, yearAt - from + 4);
+  const minAt = hourAt + m[5].length + 1;
+  const dtg: Dtg = {
+    text,
+    range: rng(line, from, from + text.length),
+    day: { text: m[2], range: rng(line, dayAt, dayAt + m[2].length), value: Number(m[2]) },
+    month: { text: m[3], range: rng(line, monAt, monAt + m[3].length), value: monthFromText(m[3]) },
+    year: { text: m[4], range: rng(line, yearAt, yearAt + 4), value: Number(m[4]) },
+    hour: { text: m[5], range: rng(line, hourAt, hourAt + m[5].length), value: Number(m[5]) },
+    minute: { text: m[6], range: rng(line, minAt, minAt + 2), value: Number(m[6]) },
+    // The long date carries no zone letter; the viewer wrote it in UTC (it equals the extract's DTG).
+    zone: { text: '', range: rng(line, minAt + 2, minAt + 2), value: 'Z' },
+  };
+  validateDtg(dtg);
+  return dtg;
+}
+
+/** Index of the first of `words` in `line` at or after `from`, standing at a word start. */
+function findKeywordInLine(line: string, from: number, words: string[]): number {
+  let best = -1;
+  for (const w of words) {
+    let at = line.indexOf(w, from);
+    while (at >= 0) {
+      const before = at === 0 ? 32 : line.charCodeAt(at - 1);
+      const after = line.charCodeAt(at + w.length);
+      if (!isAlnum(before) && (w.endsWith(':') || !isAlnum(after))) break;
+      at = line.indexOf(w, at + 1);
+    }
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  return best;
+}
+
+function leadOf(s: string, p: number, e: number): string {
+  const max = 80;
+  if (e - p <= max) return s.slice(p, e);
+  const cut = s.lastIndexOf(' ', p + max);
+  return `${s.slice(p, cut > p + 20 ? cut : p + max)}…`;
+}
+
+/** Parses the text of one cable. Never throws: on an internal error it returns what it has, with a problem. */
+export function parseCable(text: string): CableDocument {
+  const parser = new CableParser(text);
+  try {
+    return parser.run();
+  } catch (err) {
+    parser.doc.problems.push({
+      range: rng(0, 0, 0),
+      code: 'parser-error',
+      message: `Internal parser error: ${err instanceof Error ? err.message : String(err)}`,
+    });
+    return parser.doc;
+  }
 }

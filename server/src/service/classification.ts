@@ -1,0 +1,326 @@
+/**
+ * Classification levels, their order, and the written forms they take: banners (`C O N F I D E N T I A L`,
+ * `UNCLAS`, `S e c r e t`, damaged `SS E C R E T`), FL4 security letters (`CCCCC`), portion markings
+ * (`(S//NF)`, `(SBU)`, malformed `C)`) and the classification column of WikiLeaks' metadata.
+ *
+ * Scanners here are hand-written loops over a line, not regexes, because banners are tried on many lines
+ * and spaced letters would otherwise invite backtracking.
+ */
+import type { Caveat, Level, PortionMarking, Range } from './model.ts';
+
+/** Rank order: U = SBU = LOU < C < S < TS (SBU and LOU are administrative controls). */
+const RANK: Record<Level, number> = { U: 0, SBU: 0, LOU: 0, C: 1, S: 2, TS: 3 };
+
+export function levelRank(level: Level): number {
+  return RANK[level];
+}
+
+/** Negative when a is lower than b, 0 when they rank the same, positive when higher. */
+export function compareLevels(a: Level, b: Level): number {
+  return RANK[a] - RANK[b];
+}
+
+/** The higher of two levels (the first when they rank the same). */
+export function maxLevel(a: Level, b: Level): Level {
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+const NAMES: Record<Level, string> = {
+  U: 'UNCLASSIFIED',
+  SBU: 'SENSITIVE BUT UNCLASSIFIED',
+  LOU: 'LIMITED OFFICIAL USE',
+  C: 'CONFIDENTIAL',
+  S: 'SECRET',
+  TS: 'TOP SECRET',
+};
+
+export function levelName(level: Level): string {
+  return NAMES[level];
+}
+
+export const LEVELS: readonly Level[] = ['U', 'SBU', 'LOU', 'C', 'S', 'TS'];
+
+/** The FL4 letters (`UUUUU`, `CCCCC`, `SSSSS`, `TTTTT`, `RRRRR`) → level; undefined when not 5 equal letters. */
+export function securityLettersLevel(letters: string): Level | 'R' | undefined {
+  const up = letters.toUpperCase();
+  if (up.length !== 5) return undefined;
+  for (let i = 1; i < 5; i++) if (up[i] !== up[0]) return undefined;
+  switch (up[0]) {
+    case 'U':
+      return 'U';
+    case 'C':
+      return 'C';
+    case 'S':
+      return 'S';
+    case 'T':
+      return 'TS';
+    case 'R':
+      return 'R';
+    default:
+      return undefined;
+  }
+}
+
+/** The FL4 letter a level should carry (`C` for CONFIDENTIAL; U for all the unclassified forms). */
+export function securityLetterFor(level: Level): string {
+  switch (level) {
+    case 'C':
+      return 'C';
+    case 'S':
+      return 'S';
+    case 'TS':
+      return 'T';
+    default:
+      return 'U';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification words in banners
+
+export interface ClassificationWords {
+  start: number;
+  end: number;
+  level: Level;
+  /** Letters separated by single spaces (`S E C R E T`). */
+  spaced: boolean;
+  /** First letter doubled by conversion damage (`SS E C R E T`, `UUNCLAS`). */
+  damaged: boolean;
+  /** Caveats written with the words (`UNCLAS EFTO`, `SECRET//NOFORN`, `UNCLAS SENSITIVE`). */
+  caveats: Caveat[];
+}
+
+// Longest first so UNCLASSIFIED wins over UNCLAS; words of multi-word levels may be apart by any blanks.
+const BANNER_WORDS: { words: string[]; level: Level }[] = [
+  { words: ['TOP', 'SECRET'], level: 'TS' },
+  { words: ['SECRET'], level: 'S' },
+  { words: ['CONFIDENTIAL'], level: 'C' },
+  { words: ['UNCLASSIFIED'], level: 'U' },
+  { words: ['UNCLAS'], level: 'U' },
+  { words: ['LIMITED', 'OFFICIAL', 'USE'], level: 'LOU' },
+  { words: ['SENSITIVE', 'BUT', 'UNCLASSIFIED'], level: 'SBU' },
+];
+
+function upperCode(c: number): number {
+  return c >= 97 && c <= 122 ? c - 32 : c;
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Matches one word at `p`, letters optionally separated by single spaces. Returns the end index, or -1.
+ * `allowDouble` accepts a doubled first letter (`SS E C R E T`).
+ */
+function matchSpacedWord(s: string, p: number, word: string, allowDouble: boolean, out: { spaced: boolean; damaged: boolean }): number {
+  let i = p;
+  if (upperCode(s.charCodeAt(i)) !== word.charCodeAt(0)) {
+    // A stray letter glued before the word by conversion damage (`CSE C R E T`).
+    if (!allowDouble || !isLetterCode(s.charCodeAt(i)) || upperCode(s.charCodeAt(i + 1)) !== word.charCodeAt(0)) return -1;
+    out.damaged = true;
+    i++;
+  }
+  i++;
+  if (allowDouble && upperCode(s.charCodeAt(i)) === word.charCodeAt(0) && word.charCodeAt(1) !== word.charCodeAt(0)) {
+    out.damaged = true;
+    i++;
+  }
+  for (let k = 1; k < word.length; k++) {
+    const want = word.charCodeAt(k);
+    if (upperCode(s.charCodeAt(i)) === want) {
+      i++;
+      continue;
+    }
+    if (s.charCodeAt(i) === 32 && upperCode(s.charCodeAt(i + 1)) === want) {
+      out.spaced = true;
+      i += 2;
+      continue;
+    }
+    return -1;
+  }
+  return i;
+}
+
+const BANNER_CAVEATS: Record<string, Caveat> = {
+  NOFORN: 'NOFORN',
+  NF: 'NOFORN',
+  EFTO: 'EFTO',
+  SENSITIVE: 'SENSITIVE',
+  FOUO: 'FOUO',
+  ORCON: 'ORCON',
+  PROPIN: 'PROPIN',
+  NOCONTRACT: 'NOCONTRACT',
+  NODIS: 'NODIS',
+  EXDIS: 'EXDIS',
+  LIMDIS: 'LIMDIS',
+};
+
+/** Reads the classification words of a banner at `p` (after leading blanks). */
+export function readClassificationWords(s: string, p: number): ClassificationWords | undefined {
+  for (const entry of BANNER_WORDS) {
+    const flags = { spaced: false, damaged: false };
+    let i = p;
+    let ok = true;
+    for (let w = 0; w < entry.words.length; w++) {
+      if (w > 0) {
+        const before = i;
+        while (s.charCodeAt(i) === 32) i++;
+        if (i === before && !flags.spaced) {
+          ok = false;
+          break;
+        }
+      }
+      const e = matchSpacedWord(s, i, entry.words[w], w === 0, flags);
+      if (e < 0) {
+        ok = false;
+        break;
+      }
+      i = e;
+    }
+    if (!ok || isLetterCode(s.charCodeAt(i))) continue;
+    let level = entry.level;
+    const caveats: Caveat[] = [];
+    // Caveats glued by slashes (`SECRET//NOFORN`) or following as words (`UNCLAS EFTO`, `UNCLAS SENSITIVE`).
+    let end = i;
+    for (;;) {
+      let j = end;
+      let slashes = 0;
+      while (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 47) {
+        if (s.charCodeAt(j) === 47) slashes++;
+        j++;
+      }
+      let k = j;
+      while (isLetterCode(s.charCodeAt(k))) k++;
+      if (k === j) break;
+      const word = s.slice(j, k).toUpperCase();
+      const cav = BANNER_CAVEATS[word];
+      if (!cav || (word === 'NF' && slashes === 0)) break;
+      if (cav === 'SENSITIVE') {
+        if (level === 'U') level = 'SBU';
+        else break;
+      } else if (!caveats.includes(cav)) {
+        caveats.push(cav);
+      }
+      end = k;
+    }
+    return { start: p, end, level, spaced: flags.spaced, damaged: flags.damaged, caveats };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Portion markings
+
+const PM_LEVELS: Record<string, Level> = {
+  U: 'U',
+  C: 'C',
+  S: 'S',
+  TS: 'TS',
+  SBU: 'SBU',
+  LOU: 'LOU',
+  UNCLASSIFIED: 'U',
+  UNCLAS: 'U',
+  CONFIDENTIAL: 'C',
+  SECRET: 'S',
+  'TOP SECRET': 'TS',
+  'LIMITED OFFICIAL USE': 'LOU',
+  'SENSITIVE BUT UNCLASSIFIED': 'SBU',
+  FOUO: 'U',
+};
+
+const PM_CAVEATS: Record<string, Caveat> = {
+  NF: 'NOFORN',
+  NOFORN: 'NOFORN',
+  N: 'NOFORN',
+  FOUO: 'FOUO',
+  FGI: 'FGI',
+  ORCON: 'ORCON',
+  OC: 'ORCON',
+  PROPIN: 'PROPIN',
+  PR: 'PROPIN',
+  NOCONTRACT: 'NOCONTRACT',
+  EFTO: 'EFTO',
+  REL: 'REL',
+  SI: 'SI',
+  TK: 'TK',
+  HCS: 'HCS',
+};
+
+/** Level of a portion-marking level word (`C`, `SBU`, `secret`), or undefined. */
+export function portionLevel(word: string): Level | undefined {
+  return PM_LEVELS[word.toUpperCase().replace(/\s+/g, ' ').trim()];
+}
+
+/**
+ * Parses the inside of a portion marking (`S//NF`, `SBU`, `C - ENTIRE TEXT`, `secret//rel germany`).
+ * `text` and `range` are those of the whole marking; `malformed` is set by the caller for bracket
+ * damage and here for content damage.
+ */
+export function parsePortionMarking(inner: string, text: string, range: Range): PortionMarking {
+  const pm: PortionMarking = { range, text, caveats: [] };
+  let body = inner.trim();
+  const up = body.toUpperCase();
+  const dash = up.indexOf('ENTIRE TEXT');
+  if (dash > 0) {
+    pm.entireText = true;
+    body = body.slice(0, dash);
+    let e = body.length;
+    while (e > 0 && (body[e - 1] === ' ' || body[e - 1] === '-')) e--;
+    body = body.slice(0, e);
+  }
+  const parts = body.split('/');
+  const head = (parts[0] ?? '').trim();
+  let level = portionLevel(head);
+  if (!level) {
+    // `SNF`, `CNF`: the slash lost in conversion.
+    const h = head.toUpperCase();
+    if (h.length >= 3 && h.endsWith('NF') && portionLevel(h.slice(0, -2))) {
+      level = portionLevel(h.slice(0, -2));
+      pm.caveats.push('NOFORN');
+      pm.malformed = 'missing-separator';
+    } else if (h.length === 2 && h[0] === h[1] && portionLevel(h[0])) {
+      level = portionLevel(h[0]);
+      pm.malformed = 'doubled';
+    }
+  }
+  if (head.toUpperCase() === 'FOUO') pm.caveats.push('FOUO');
+  pm.level = level;
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i].trim();
+    if (!p) continue;
+    const word = p.toUpperCase();
+    const first = word.split(' ')[0];
+    const cav = PM_CAVEATS[word] ?? PM_CAVEATS[first];
+    if (cav) {
+      if (!pm.caveats.includes(cav)) pm.caveats.push(cav);
+    } else {
+      pm.malformed ??= 'unknown-caveat';
+    }
+  }
+  if (!level) pm.malformed = 'unknown';
+  return pm;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata (WikiLeaks' classification column)
+
+/**
+ * Reads `SECRET//NOFORN`, `CONFIDENTIAL`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY` (which is how WikiLeaks
+ * renders an UNCLAS cable with the SENSITIVE caption: SBU).
+ */
+export function parseMetadataClassification(text: string): { level: Level; caveats: Caveat[] } | undefined {
+  const parts = text.toUpperCase().split('//').map((p) => p.trim());
+  let level = PM_LEVELS[parts[0]];
+  if (!level) return undefined;
+  const caveats: Caveat[] = [];
+  for (const p of parts.slice(1)) {
+    if (p === 'FOR OFFICIAL USE ONLY' || p === 'FOUO') {
+      if (level === 'U') level = 'SBU';
+      else caveats.push('FOUO');
+    } else {
+      caveats.push(PM_CAVEATS[p] ?? p);
+    }
+  }
+  return { level, caveats };
+}

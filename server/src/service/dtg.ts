@@ -1,0 +1,311 @@
+/**
+ * Date-time groups (`201547Z JUL 09`) and DE-line filing times (`2011547`, `14/1625Z`).
+ *
+ * Pure functions: the parser calls `readDtg` on text it found where a DTG belongs and keeps whatever
+ * could be read, so the rules can say precisely what is wrong; helpers here also serve hovers
+ * (`formatDtgLong`) and the filing-time cross-checks (`julianToDate`, `dayOfYear`).
+ */
+import type { Dtg, FilingTime, Month, Range } from './model.ts';
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+// Variants typists and converters produced; full names occur in NARA copies and long date lines.
+const MONTH_VARIANTS: Record<string, Month> = {
+  JANUARY: 1, FEBRUARY: 2, MARCH: 3, APRIL: 4, JUNE: 6, JULY: 7, JLY: 7, AUGUST: 8,
+  SEPT: 9, SEPTEMBER: 9, OCTOBER: 10, NOVEMBER: 11, DECEMBER: 12,
+};
+
+/** Month number of a written month (`JUL`, `Jul`, `July`, `SEPT`), or undefined. */
+export function monthFromText(text: string): Month | undefined {
+  const up = text.toUpperCase();
+  const i = (MONTHS as readonly string[]).indexOf(up);
+  if (i >= 0) return (i + 1) as Month;
+  return MONTH_VARIANTS[up];
+}
+
+/** `July` for 7; empty string outside 1–12. */
+export function monthName(month: number): string {
+  return MONTH_NAMES[month - 1] ?? '';
+}
+
+/** `JUL` for 7; empty string outside 1–12. */
+export function monthAbbrev(month: number): string {
+  return MONTHS[month - 1] ?? '';
+}
+
+/** Domain pivot for 2-digit years: the material spans 1966–2010, so yy ≥ 40 is 19yy, else 20yy. */
+export function pivotYear(yy: number): number {
+  return yy >= 40 ? 1900 + yy : 2000 + yy;
+}
+
+/** Full year from a year as written (2 or 4 digits). */
+export function fullYear(written: string): number {
+  const n = Number(written);
+  return written.length <= 2 ? pivotYear(n) : n;
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+export function daysInYear(year: number): number {
+  return isLeapYear(year) ? 366 : 365;
+}
+
+/** Day of the year, 1-based (1 Jan = 1). */
+export function dayOfYear(year: number, month: number, day: number): number {
+  let n = day;
+  for (let m = 1; m < month; m++) n += daysInMonth(year, m);
+  return n;
+}
+
+/** Month and day of a Julian (ordinal) day in a year; undefined for 0 or past the year's end. */
+export function julianToDate(year: number, jday: number): { month: Month; day: number } | undefined {
+  if (!Number.isInteger(jday) || jday < 1 || jday > daysInYear(year)) return undefined;
+  let rest = jday;
+  for (let m = 1; m <= 12; m++) {
+    const dim = daysInMonth(year, m);
+    if (rest <= dim) return { month: m as Month, day: rest };
+    rest -= dim;
+  }
+  return undefined;
+}
+
+/**
+ * Offset from UTC in hours of a military zone letter: Z = 0, A–I and K–M = +1…+12, N–Y = −1…−12.
+ * J (Juliet, the observer's local time) has no fixed offset: undefined.
+ */
+export function zoneOffsetHours(zone: string): number | undefined {
+  const z = zone.toUpperCase();
+  if (z.length !== 1) return undefined;
+  if (z === 'Z') return 0;
+  const c = z.charCodeAt(0);
+  if (c >= 65 && c <= 73) return c - 64; // A..I
+  if (c >= 75 && c <= 77) return c - 65; // K..M → 10..12
+  if (c >= 78 && c <= 89) return -(c - 77); // N..Y → -1..-12
+  return undefined;
+}
+
+export function zoneName(zone: string): string {
+  const off = zoneOffsetHours(zone);
+  if (zone.toUpperCase() === 'Z') return 'UTC';
+  if (off === undefined) return zone.toUpperCase() === 'J' ? 'local time (J)' : 'unknown zone';
+  return `UTC${off >= 0 ? '+' : '−'}${Math.abs(off)}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** `2009-07-20T15:47:00Z` for an epoch in ms. */
+export function isoMinute(epochMs: number): string {
+  const d = new Date(epochMs);
+  const y = d.getUTCFullYear();
+  return `${String(y).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:00Z`;
+}
+
+/** "20 July 2009, 15:47 UTC" (zone applied), or a description of what is missing. */
+export function formatDtgLong(dtg: Dtg): string {
+  if (dtg.epochMs !== undefined) {
+    const d = new Date(dtg.epochMs);
+    return `${d.getUTCDate()} ${monthName(d.getUTCMonth() + 1)} ${d.getUTCFullYear()}, ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
+  }
+  const parts: string[] = [];
+  if (dtg.day) parts.push(String(dtg.day.value));
+  if (dtg.month?.value) parts.push(monthName(dtg.month.value));
+  if (dtg.year) parts.push(String(dtg.year.value));
+  let s = parts.join(' ');
+  if (dtg.hour && dtg.minute) s += `${s ? ', ' : ''}${pad2(dtg.hour.value)}:${pad2(dtg.minute.value)}`;
+  if (dtg.zone) s += ` ${zoneName(dtg.zone.value)}`;
+  return s || dtg.text;
+}
+
+function rng(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Reads a DTG starting at `start` of `s` (a line, already normalised). Accepts the forms seen in
+ * real copies: `201547Z JUL 09`, `291359Z Nov 00`, `201547ZJUL09`, a 4-digit year, a missing year or
+ * zone (recorded as malformed). Returns undefined when `s` has no six digits at `start`.
+ * Hand-written scanner (no regex) so it stays linear on any input.
+ */
+export function readDtg(s: string, line: number, start: number): Dtg | undefined {
+  let i = start;
+  for (let k = 0; k < 6; k++) if (!isDigit(s.charCodeAt(i + k))) return undefined;
+  if (isDigit(s.charCodeAt(i + 6))) return undefined;
+  const day = Number(s.slice(i, i + 2));
+  const hour = Number(s.slice(i + 2, i + 4));
+  const minute = Number(s.slice(i + 4, i + 6));
+  const dtg: Dtg = {
+    text: '',
+    range: rng(line, start, start + 6),
+    day: { text: s.slice(i, i + 2), range: rng(line, i, i + 2), value: day },
+    hour: { text: s.slice(i + 2, i + 4), range: rng(line, i + 2, i + 4), value: hour },
+    minute: { text: s.slice(i + 4, i + 6), range: rng(line, i + 4, i + 6), value: minute },
+  };
+  i += 6;
+  let end = i;
+  const malformed: string[] = [];
+  // Zone letter directly after the digits (NARA copies sometimes have a space before it).
+  let j = i;
+  if (s.charCodeAt(j) === 32 && isLetter(s.charCodeAt(j + 1)) && !isLetter(s.charCodeAt(j + 2))) j++;
+  const zc = s.charCodeAt(j);
+  // `201547ZJUL09` glues the month to a Z; any other letter followed by letters is the month itself.
+  if (isLetter(zc) && (!isLetter(s.charCodeAt(j + 1)) || zc === 90 || zc === 122)) {
+    dtg.zone = { text: s[j], range: rng(line, j, j + 1), value: s[j].toUpperCase() };
+    i = j + 1;
+    end = i;
+  } else {
+    malformed.push('missing zone letter');
+  }
+  // Month: letters after optional spaces.
+  let m = i;
+  while (s.charCodeAt(m) === 32) m++;
+  let me = m;
+  while (me < s.length && me - m < 10 && isLetter(s.charCodeAt(me))) me++;
+  if (me > m && !isLetter(s.charCodeAt(me))) {
+    const mt = s.slice(m, me);
+    const mv = monthFromText(mt);
+    dtg.month = { text: mt, range: rng(line, m, me), value: mv };
+    if (mv === undefined) malformed.push(`'${mt}' is not a month`);
+    i = me;
+    end = me;
+    // Year: 2 or 4 digits after optional spaces.
+    let y = i;
+    while (s.charCodeAt(y) === 32) y++;
+    let ye = y;
+    while (ye < s.length && ye - y < 5 && isDigit(s.charCodeAt(ye))) ye++;
+    const ylen = ye - y;
+    if ((ylen === 2 || ylen === 4) && !isLetter(s.charCodeAt(ye))) {
+      const yt = s.slice(y, ye);
+      dtg.year = { text: yt, range: rng(line, y, ye), value: fullYear(yt) };
+      end = ye;
+    } else if (ylen > 0) {
+      malformed.push('year must have 2 or 4 digits');
+    } else {
+      malformed.push('missing year');
+    }
+  } else {
+    malformed.push('missing month');
+  }
+  dtg.range = rng(line, start, end);
+  dtg.text = s.slice(start, end);
+  if (malformed.length) dtg.malformed = malformed.join('; ');
+  validateDtg(dtg);
+  return dtg;
+}
+
+/** Fills `invalid`, `epochMs` and `iso` from the parts already read. */
+export function validateDtg(dtg: Dtg): void {
+  const day = dtg.day?.value;
+  const hour = dtg.hour?.value;
+  const minute = dtg.minute?.value;
+  const month = dtg.month?.value;
+  const year = dtg.year?.value;
+  const problems: string[] = [];
+  if (hour !== undefined && hour > 23) problems.push(`hour ${hour} is past 23`);
+  if (minute !== undefined && minute > 59) problems.push(`minute ${minute} is past 59`);
+  if (day !== undefined && day < 1) problems.push('day 00 does not exist');
+  if (day !== undefined && month !== undefined) {
+    const dim = daysInMonth(year ?? 2001, month);
+    if (day > dim) {
+      problems.push(
+        month === 2 && day === 29 && year !== undefined
+          ? `${year} is not a leap year`
+          : `${monthName(month)} has ${month === 2 && year === undefined ? '28 or 29' : dim} days`,
+      );
+    }
+  } else if (day !== undefined && day > 31) {
+    problems.push(`day ${day} is past 31`);
+  }
+  const zone = dtg.zone?.value;
+  if (zone !== undefined && zoneOffsetHours(zone) === undefined) {
+    problems.push(zone === 'J' ? 'zone J (local time) is not a fixed zone' : `'${zone}' is not a zone letter`);
+  }
+  if (problems.length) {
+    dtg.invalid = problems.join('; ');
+    return;
+  }
+  if (dtg.malformed || day === undefined || hour === undefined || minute === undefined || !month || !year || !zone) return;
+  const off = zoneOffsetHours(zone) ?? 0;
+  dtg.epochMs = Date.UTC(year, month - 1, day, hour, minute) - off * 3600_000;
+  dtg.iso = isoMinute(dtg.epochMs);
+}
+
+/** Parses a whole string as a DTG (for tests and tools): `parseDtg('201547Z JUL 09')`. */
+export function parseDtg(text: string): Dtg | undefined {
+  const s = text.trim();
+  const d = readDtg(s, 0, 0);
+  if (!d || d.text.length !== s.length) return d && { ...d, malformed: d.malformed ?? 'trailing text' };
+  return d;
+}
+
+/**
+ * Reads a DE-line filing time: Julian day + HHMM (`2011547`) or `DD/HHMMZ` (`14/1625Z`).
+ * `year` (from the DTG) resolves it to an instant; `dtgEpochMs` lets a 31 Dec DTG filed on day 001
+ * roll over into the next year.
+ */
+export function readFilingTime(
+  text: string,
+  line: number,
+  start: number,
+  year?: number,
+  dtgEpochMs?: number,
+): FilingTime | undefined {
+  const range = rng(line, start, start + text.length);
+  if (/^\d{7}$/.test(text)) {
+    const jday = Number(text.slice(0, 3));
+    const hour = Number(text.slice(3, 5));
+    const minute = Number(text.slice(5, 7));
+    const ft: FilingTime = { text, range, julianDay: jday, hour, minute };
+    const bad: string[] = [];
+    if (jday < 1 || jday > 366) bad.push(`Julian day ${text.slice(0, 3)} does not exist`);
+    if (hour > 23) bad.push(`hour ${hour} is past 23`);
+    if (minute > 59) bad.push(`minute ${minute} is past 59`);
+    if (!bad.length && year !== undefined) {
+      let y = year;
+      // A DTG in late December filed in early January belongs to the next year.
+      if (dtgEpochMs !== undefined && jday < 32 && new Date(dtgEpochMs).getUTCMonth() === 11) y = year + 1;
+      else if (dtgEpochMs !== undefined && jday > 334 && new Date(dtgEpochMs).getUTCMonth() === 0) y = year - 1;
+      const date = julianToDate(y, jday);
+      if (date) ft.epochMs = Date.UTC(y, date.month - 1, date.day, hour, minute);
+      else bad.push(`${y} has ${daysInYear(y)} days`);
+    }
+    if (bad.length) ft.invalid = bad.join('; ');
+    return ft;
+  }
+  const m = /^(\d{2})\/(\d{2})(\d{2})Z{0,2}$/.exec(text);
+  if (m) {
+    const day = Number(m[1]);
+    const hour = Number(m[2]);
+    const minute = Number(m[3]);
+    const ft: FilingTime = { text, range, day, hour, minute };
+    const bad: string[] = [];
+    if (day < 1 || day > 31) bad.push(`day ${m[1]} does not exist`);
+    if (hour > 23) bad.push(`hour ${hour} is past 23`);
+    if (minute > 59) bad.push(`minute ${minute} is past 59`);
+    if (bad.length) ft.invalid = bad.join('; ');
+    else if (dtgEpochMs !== undefined) {
+      const d = new Date(dtgEpochMs);
+      ft.epochMs = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), day, hour, minute);
+    }
+    return ft;
+  }
+  return undefined;
+}
