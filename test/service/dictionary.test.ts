@@ -106,6 +106,11 @@ test('glossary', () => {
   assert.equal(dict.executiveOrder(12958)?.effective, '1995-10-14');
   assert.equal(dict.executiveOrder('12958')?.replacedBy, '13526');
   assert.match(dict.reason('D')?.title ?? '', /Foreign relations/);
+  assert.equal(dict.declassification('OADR')?.title, "Originating Agency's Determination Required");
+  assert.equal(dict.declassification('n / a')?.title, 'Not applicable');
+  assert.equal(dict.declassification('X5')?.title, 'Exemption category');
+  assert.equal(dict.declassification('25X1-HUM')?.title, 'Exemption category (25 years)');
+  assert.equal(dict.declassification('X9'), undefined);
   assert.equal(dict.zone('Z')?.offset, 0);
   assert.equal(dict.zone('A')?.offset, 1);
   assert.equal(dict.zone('Y')?.offset, -12);

@@ -177,3 +177,12 @@ test('an E.O. out of its years says so', () => {
   const text = seed.replace('E.O. 12958: DECL: 07/16/2019', 'E.O. 11652: GDS');
   assert.match(hoverAt(text, 'E.O. 11652', '11652').md, /outside those years/);
 });
+
+test('E.O. instructions other than a date: OADR, N/A, exemption codes', () => {
+  const oadr = seed.replace('E.O. 12958: DECL: 07/16/2019', 'E.O. 12356: DECL: OADR');
+  assert.match(hoverAt(oadr, 'E.O. 12356', 'OADR').md, /Originating Agency's Determination Required/);
+  const na = seed.replace('E.O. 12958: DECL: 07/16/2019', 'E.O. 12958: N/A');
+  assert.match(hoverAt(na, 'E.O. 12958', 'N/A').md, /Not applicable/);
+  const x = seed.replace('E.O. 12958: DECL: 07/16/2019', 'E.O. 12958: DECL: X1');
+  assert.match(hoverAt(x, 'E.O. 12958', 'X1').md, /Exemption category/);
+});

@@ -298,6 +298,16 @@ export class Dictionary {
     return (glossary.executiveOrders as Record<string, ExecutiveOrderInfo>)[String(order).trim()];
   }
 
+  /** Declassification instruction other than a date: `OADR`, `N/A`, `X1`…`X8`, `25X1`, `50X1-HUM`. */
+  declassification(key: string): GlossaryEntry | undefined {
+    const k = key.trim().toUpperCase().replace(/\s+/g, '');
+    const table = glossary.declassification as Record<string, GlossaryEntry>;
+    if (k === 'NA' || k === 'N/A') return table['N/A'];
+    if (/^X[1-8]$/.test(k)) return table.X;
+    if (/^(?:25|50)X\d/.test(k)) return table['25X'];
+    return table[k];
+  }
+
   /** Classification reason letter `a`–`h` (E.O. 12958 §1.5 / §1.4 as amended, E.O. 13526 §1.4). */
   reason(letter: string): GlossaryEntry | undefined {
     return (glossary.reasons as Record<string, GlossaryEntry>)[letter.trim().toLowerCase()];

@@ -402,6 +402,13 @@ export function hover(doc: CableDocument, position: Position, dict: Dictionary):
     const eo = doc.eo;
     if (eo.order && inRange(eo.order.range, p)) return result(eoMarkdown(eo.order.value, dict, doc), eo.order.range);
     if (eo.declassifyOn && inRange(eo.declassifyOn.range, p)) return result(declMarkdown(eo.declassifyOn, doc), eo.declassifyOn.range);
+    if (eo.exemption && inRange(eo.exemption.range, p)) {
+      const e = dict.declassification(eo.exemption.text);
+      if (e) return result(glossaryLines(`**${esc(eo.exemption.text)}**`, e), eo.exemption.range);
+    }
+    if (eo.kind === 'na' && eo.instruction && inRange(eo.instruction.range, p)) {
+      return result(glossaryLines(`**${esc(eo.instruction.text)}**`, dict.declassification('N/A')), eo.instruction.range);
+    }
   }
 
   if (doc.classifiedBy?.reason && inRange(doc.classifiedBy.reason.range, p)) {
