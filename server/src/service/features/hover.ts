@@ -297,7 +297,8 @@ function precedenceMarkdown(tok: Token, dict: Dictionary): Md {
   const t = tok.text.trim().toUpperCase().replace(/\s+/g, ' ');
   const key = /^([ZOPRY])\1$/.test(t) ? t[0] : t;
   const e = dict.precedence(key);
-  return glossaryLines(`**Precedence ${code(tok.text)}**`, e);
+  // A written word (`IMMEDIATE`) is its own title; a prosign (`O`, `OO`) is shown beside it.
+  return glossaryLines(e && e.title === t ? '**Precedence**' : `**Precedence ${code(tok.text)}**`, e);
 }
 
 /** The word of a one-line token under the cursor, with its range. */
