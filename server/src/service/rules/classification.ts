@@ -86,13 +86,23 @@ export const classificationRules: Rule[] = [
     code: 'classification-missing',
     severity: 'error',
     family: 'classification',
-    description: 'No classification banner (`UNCLAS …`, `C O N F I D E N T I A L …`, `S E C R E T …`) at the start of the text.',
+    description: 'No classification banner (`UNCLAS …`, `C O N F I D E N T I A L …`, `S E C R E T …`) at the start of the text (a warning when the FL4 security line still states the level).',
     check(ctx, report) {
       if (ctx.doc.banner || !hasText(ctx)) return;
-      report({
-        range: anchorRange(ctx),
-        message: 'The cable has no classification banner; expected its first text line to be one, e.g. C O N F I D E N T I A L BRUSSELS 000995 or UNCLAS KABUL 005855',
-      });
+      const example = 'e.g. C O N F I D E N T I A L BRUSSELS 000995 or UNCLAS KABUL 005855';
+      const sec = ctx.doc.header.security;
+      if (sec?.level !== undefined && sec.level !== 'R') {
+        // The security line still states the classification (published copies whose banner was cut
+        // with a redacted block): the text lacks its banner, but the cable is not unmarked.
+        report({
+          range: anchorRange(ctx),
+          message: `The cable has no classification banner (its security line says ${levelName(sec.level)}); expected its first text line to be one, ${example}`,
+          related: [{ range: sec.letters.range, message: `the security line: ${levelName(sec.level)}` }],
+          severity: 'warning',
+        });
+        return;
+      }
+      report({ range: anchorRange(ctx), message: `The cable has no classification banner; expected its first text line to be one, ${example}` });
     },
   },
   {

@@ -3,7 +3,7 @@
  * calendar times, the zone, and the `DE` line's filing time against the DTG.
  */
 import type { Dtg, Range } from '../model.ts';
-import { daysInMonth, julianToDate } from '../dtg.ts';
+import { daysInMonth, julianToDate, monthFromText } from '../dtg.ts';
 import { DAY_MS, editDistance, isoDay, type Fix, type Rule, type RuleContext } from './common.ts';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -22,29 +22,12 @@ function allDtgs(ctx: RuleContext): Dtg[] {
 /** The month a misspelled month most likely stands for, when exactly one is closest. */
 export function closestMonth(written: string): string | undefined {
   const up = written.toUpperCase();
-  if (up.length < 3) return undefined;
-  // Full names and four-letter forms (`SEPT`, `JUNE`) keep the standard abbreviation as their start.
-  const byPrefix = MONTHS.filter((m) => up.startsWith(m));
-  if (byPrefix.length === 1) return byPrefix[0];
-  let best: string[] = [];
-  let bestD = 2; // at most one slip: anything further is a guess, not a fix
-  for (const m of MONTHS) {
-    const d = editDistance(up, m);
-    if (d < bestD) {
-      bestD = d;
-      best = [m];
-    } else if (d === bestD) best.push(m);
-  }
-  // Transposed/skipped letters (`JLY` for JUL) are one edit from several months; keep the unique one
-  // that shares the first letter and the letter set best.
-  if (best.length > 1) {
-    const sameFirst = best.filter((m) => m[0] === up[0] && [...up].every((c) => m.includes(c)));
-    if (sameFirst.length === 1) return sameFirst[0];
-    return undefined;
-  }
-  if (best.length === 1) return best[0];
-  const anagram = MONTHS.filter((m) => m[0] === up[0] && [...up].every((c) => m.includes(c)) && up.length === 3);
-  return anagram.length === 1 ? anagram[0] : undefined;
+  // Known variants (`JLY`, `SEPT`, full names) first, then a single slip from exactly one month.
+  const known = monthFromText(up);
+  if (known !== undefined) return MONTHS[known - 1];
+  if (up.length !== 3) return undefined;
+  const near = MONTHS.filter((m) => editDistance(up, m) === 1);
+  return near.length === 1 ? near[0] : undefined;
 }
 
 function monthFix(dtg: Dtg): Fix | undefined {
@@ -77,12 +60,29 @@ export const dtgRules: Rule[] = [
     family: 'dtg',
     description: 'A date-time group not of the form `DDHHMM` + zone letter + `MON` + `YY` (`2015Z JUL 09`, `201547Z JLY 09`, zone `J`).',
     check(ctx, report) {
+      const line = ctx.doc.header.dtgLine;
+      if (line && !line.dtg) {
+        const after = line.precedence[line.precedence.length - 1]?.range.end ?? line.range.start;
+        report({ range: { start: after, end: line.range.end }, message: `No date-time group could be read on the precedence line; ${EXPECTED}` });
+      }
       for (const dtg of allDtgs(ctx)) {
         if (dtg.malformed === undefined) {
           if (dtg.zone?.value.toUpperCase() === 'J') {
             report({
               range: dtg.zone.range,
               message: `Zone J (local time) cannot stand in a transmitted date-time group '${dtg.text}'; ${EXPECTED}`,
+            });
+          }
+          // The parser reads month variants (`JLY`, `SEPT`, `JULY`) so that the date is known; the form
+          // still calls for the three-letter abbreviation.
+          const m = dtg.month;
+          if (m?.value !== undefined && m.text.toUpperCase() !== MONTHS[m.value - 1]) {
+            const right = MONTHS[m.value - 1]!;
+            const text = m.text === m.text.toUpperCase() ? right : right[0] + right.slice(1).toLowerCase();
+            report({
+              range: m.range,
+              message: `Month '${m.text}' in '${dtg.text}' is not a three-letter month; expected ${right}`,
+              fix: { title: `Change month '${m.text}' to '${text}'`, edits: [{ range: m.range, newText: text }], preferred: true },
             });
           }
           continue;
@@ -101,6 +101,7 @@ export const dtgRules: Rule[] = [
     check(ctx, report) {
       for (const dtg of allDtgs(ctx)) {
         if (dtg.malformed !== undefined || dtg.invalid === undefined) continue;
+        if (dtg.zone?.value.toUpperCase() === 'J') continue; // a form error: dtg-malformed says so
         const { range, what } = invalidPart(dtg);
         report({ range, message: `Impossible date-time group '${dtg.text}': ${what}; expected day 01–31 within the month, hour 00–23, minute 00–59` });
       }

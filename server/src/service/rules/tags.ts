@@ -12,6 +12,10 @@ export const tagsRules: Rule[] = [
     description: 'No TAGS line (required from 1 March 1973).',
     check(ctx, report) {
       const { doc } = ctx;
+      if (doc.tags && doc.tags.tags.length === 0) {
+        report({ range: doc.tags.keyword.range, message: 'The TAGS line lists no codes; expected at least one subject TAG, e.g. TAGS: PREL, PGOV, BE' });
+        return;
+      }
       if (doc.tags || !hasText(ctx) || !onOrAfter(ctx, TAGS_START)) return;
       if (!doc.banner && !doc.eo && !doc.subject) return;
       report({
