@@ -202,7 +202,7 @@ export class CableIndex {
   /**
    * Cables whose id or subject match the query: every word of the query must occur in the id, the
    * subject or the file name, or the query without blanks must occur in an id (`brussels 995`). Ids that
-   * start with the query come first.
+   * start with the query come first, then cables where the query's words are whole words.
    */
   search(query: string, limit = 500): WorkspaceSymbol[] {
     const words = query.toUpperCase().split(/\s+/).filter(Boolean);
@@ -214,7 +214,8 @@ export class CableIndex {
       else if (e.compactIds.some((id) => id === compact)) score = 0;
       else if (e.compactIds.some((id) => id.startsWith(compact))) score = 1;
       else if (e.compactIds.some((id) => id.includes(compact))) score = 2;
-      else if (words.every((w) => e.haystack.includes(w))) score = 3;
+      else if (words.every((w) => hasWord(e.haystack, w))) score = 3;
+      else if (words.every((w) => e.haystack.includes(w))) score = 4;
       if (score >= 0) scored.push({ e, score });
     }
     scored.sort((a, b) => a.score - b.score || label(a.e).localeCompare(label(b.e)));
@@ -302,6 +303,17 @@ export class CableIndex {
       if (set && set.size === 0) this.byId.delete(id);
     }
   }
+}
+
+function hasWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (!isAlnum(text.charCodeAt(i - 1)) && !isAlnum(text.charCodeAt(i + word.length))) return true;
+  }
+  return false;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function label(e: IndexedCable): string {
