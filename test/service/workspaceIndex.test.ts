@@ -147,7 +147,6 @@ test('URIs spelled differently by client and file system meet', () => {
 
 test('a failing file system leaves an empty index, not a crash', async () => {
   const broken: CableFileSystem = {
-    // eslint-disable-next-line require-yield
     async *listFiles() {
       throw new Error('disk on fire');
     },
