@@ -3,8 +3,8 @@
  * Every server runs in its own process group (spawned detached = setsid) and is ended with
  * `kill -- -PGID`, because its extension host and language server outlive a plain kill of the parent.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { format } from 'node:util';
 import { tmpdir } from 'node:os';
@@ -50,9 +50,36 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * `code-server --install-extension`: the same path a user takes with the packaged .vsix. Waits for the
+ * process to exit, not for its output pipes to close (a helper it starts keeps them open), then ends its group.
+ */
+async function installExtension(vsix: string, common: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+  const log = openSync(logFile, 'w');
+  const child = spawn(CODE_SERVER, [...common, '--install-extension', vsix, '--force'], {
+    env,
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const pgid = child.pid!;
+  groups.add(pgid);
+  const timer = setTimeout(() => killGroup(pgid, 'SIGKILL'), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  killGroup(pgid, 'SIGKILL');
+  groups.delete(pgid);
+  const out = readFileSync(logFile, 'utf8');
+  if (code !== 0 || !/successfully installed/.test(out)) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${code}):\n${out}`);
+  }
+}
+
 export interface CodeServer {
   port: number;
   origin: string;
+  /** Where --install-extension put installed extensions. */
+  extensionsDir: string;
   /** The server's own output, for failure messages. */
   log(): string;
   /** A `vscode-remote:` URI for an absolute path on this machine, as the workbench addresses files. */
@@ -86,14 +113,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
   };
   const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
 
-  if (options.vsix) {
-    const r = spawnSync(CODE_SERVER, [...common, '--install-extension', options.vsix, '--force'], {
-      env,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    if (r.status !== 0) throw new Error(`--install-extension ${options.vsix} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  }
+  if (options.vsix) await installExtension(options.vsix, common, env, join(dir, 'install.log'));
 
   const args = [
     ...common,
@@ -144,6 +164,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
   return {
     port,
     origin,
+    extensionsDir: extensions,
     log: () => out,
     remote: (path) => `vscode-remote://127.0.0.1:${port}${path}`,
     stop,
