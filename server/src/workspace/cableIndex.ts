@@ -185,7 +185,7 @@ export class CableIndex {
     }
   }
 
-  /** The file holding a cable: one whose text names that id first, else one named after it. */
+  /** The file holding a cable: preferably one whose text and file name both give that id. */
   resolve(cableId: string): string | undefined {
     return this.resolveAll(cableId)[0];
   }
@@ -195,7 +195,10 @@ export class CableIndex {
     const keys = this.byId.get(id);
     if (!keys) return [];
     const found = [...keys].map((k) => this.entries.get(k)!).filter(Boolean);
-    found.sort((a, b) => Number(b.contentId === id) - Number(a.contentId === id) || Number(b.open) - Number(a.open) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    // A file whose text and name both say so beats one whose text says so (a banner copied from another
+    // cable does happen), which beats one only named so.
+    const weight = (e: IndexedCable) => (e.contentId === id ? 2 : 0) + (e.name.toUpperCase() === id ? 1 : 0);
+    found.sort((a, b) => weight(b) - weight(a) || Number(b.open) - Number(a.open) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     return found.map((e) => e.uri);
   }
 
