@@ -146,7 +146,9 @@ const BULLET_RE = /^(-{1,3}|[*•o])(?= )/;
 const REDACTION_G = /(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])/g;
 const MENTION_G = /(?<![A-Za-z0-9])(\d{2})([A-Z]{3,20})(\d{1,7})(?![A-Za-z0-9])/g;
 const SECTION_MARKER_G = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)/g;
-const BLOCK_START_RE = /^(?:\(|-{1,2} ?)?(BEGIN +)?(SUMMARY AND COMMENT|SUMMARY AND ACTION REQUEST|SUMMARY|SUMMAY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)(?= *[:.\-—–)]| *$)/;
+const BLOCK_KW = /^(?:\(|-{1,2} ?)?(BEGIN +)?(SUMMARY|SUMMAY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)\b/;
+const INLINE_COMMENT_G = /COMMENT(?= ?[:.\-—])/g;
+const COMMENT_OPENERS = new Set(['EMBASSY', 'POST', 'MISSION', 'CONSULATE', 'BEGIN', 'USUN', 'USNATO', 'USEU', 'AND']);
 const END_G = /\bEND +(?:OF +)?(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)\b/g;
 
 type BlockKind = Block['kind'];
@@ -171,6 +173,90 @@ function blockKind(word: string): BlockKind | undefined {
     default:
       return undefined;
   }
+}
+
+/** Index after a block keyword and its ` AND …` companions when a delimiter follows, else -1. */
+function blockKeywordEnd(up: string, p: number): number {
+  let i = p;
+  for (let k = 0; k < 3; k++) {
+    if (up.startsWith(' AND ', i)) {
+      let j = i + 5;
+      while (j < up.length && up.charCodeAt(j) >= 65 && up.charCodeAt(j) <= 90) j++;
+      if (j === i + 5) break;
+      i = j;
+    } else break;
+  }
+  let j = i;
+  while (up.charCodeAt(j) === 32) j++;
+  if (j >= up.length) return i;
+  return ':.-—–)'.includes(up[j]) ? i : -1;
+}
+
+/**
+ * Reads the reason of a Classified By text: `1.4(b) and (d)`, `1.5 (B,D)`, `1.4 b, d`, `Reasons 1.\n4 (b)`
+ * (joined), `1/4 (B)`, or letters alone after REASON(S) (`for reasons b, d`).
+ */
+export function readReason(text: string): { start: number; end: number; section: string; letters: string[] } | undefined {
+  const m = /\b1 ?[.,/] ?([45])(?!\d)/.exec(text);
+  let start: number;
+  let p: number;
+  let section = '';
+  if (m) {
+    start = m.index;
+    p = m.index + m[0].length;
+    section = `1.${m[1]}`;
+  } else {
+    const w = /\bREASONS?\b:?/i.exec(text);
+    if (!w) return undefined;
+    start = w.index + w[0].length;
+    while (text.charCodeAt(start) === 32) start++;
+    p = start;
+  }
+  const letters: string[] = [];
+  let end = p;
+  while (p < text.length) {
+    const c = text.charCodeAt(p);
+    // Separators: space ( ) , / & . ; -
+    if (c === 32 || c === 44 || c === 40 || c === 41 || c === 47 || c === 38 || c === 46 || c === 59 || c === 45) {
+      p++;
+      continue;
+    }
+    const lower = c | 32;
+    if (lower >= 97 && lower <= 104 && !isLetter(text.charCodeAt(p + 1))) {
+      const l = String.fromCharCode(lower);
+      if (!letters.includes(l)) letters.push(l);
+      p++;
+      end = text.charCodeAt(p) === 41 ? p + 1 : p;
+      continue;
+    }
+    if ((lower === 97) && (text.slice(p, p + 3).toUpperCase() === 'AND') && !isLetter(text.charCodeAt(p + 3))) {
+      p += 3;
+      continue;
+    }
+    break;
+  }
+  if (!m && !letters.length) return undefined;
+  if (m && end === m.index + m[0].length) end = m.index + m[0].length;
+  return { start, end, section, letters };
+}
+
+/** Where a second heading element starts inside a heading line (`… Classified By: …`, `… REFTELS: …`), or -1. */
+function inlineHeadingCut(u: string): number {
+  let best = -1;
+  for (const w of [' CLASSIFIED BY', ' REF:', ' REFS:', ' REFTEL:', ' REFTELS:', ' REF(S):']) {
+    const at = u.indexOf(w, 1);
+    if (at > 0 && (best < 0 || at + 1 < best)) best = at + 1;
+  }
+  return best;
+}
+
+/** Offset of `CLASSIFIED BY` after a leading portion marking (`(U) Classified by …`), or -1. */
+function markedClassifiedBy(u: string): number {
+  const close = u.indexOf(')');
+  if (close < 1 || close > 10) return -1;
+  let p = close + 1;
+  while (u.charCodeAt(p) === 32) p++;
+  return CLASSIFIED_BY_RE.test(u.slice(p, p + 20)) ? p : -1;
 }
 
 /** Kind of a TAGS code from its shape alone (dictionary.ts refines it). */
@@ -271,12 +357,15 @@ class CableParser {
   private para: Paragraph | undefined;
   private paraLastLine = -1;
   private openBlocks: Block[] = [];
+  private explicitStart = new Set<Block>();
+  private implicitEnd = new Map<Block, Range>();
   private prevBlank = true;
   private refBlock: ReferenceBlock | undefined;
   private nextRefLabel = 65;
-  private cbText = '';
+  private cbSegments: { line: number; start: number; text: string }[] = [];
   private subjectParts: string[] = [];
   private seenSubject = false;
+  private lastHeading: 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy' | 'none' = 'none';
   private seenEo = false;
   private seenTags = false;
   private lastContentLine = -1;
@@ -694,6 +783,14 @@ class CableParser {
 
   /** Heading elements between the banner and the text. Returns false when the line is not one. */
   private headingLine(i: number, s: string, f: number, e: number, t: string, u: string): boolean {
+    // Elements run together on one line (`SUBJECT: … Classified By: …`, `REF: … Classified By: …`).
+    const cut = inlineHeadingCut(u);
+    if (cut > 0) {
+      const e1 = f + endNonSpace(u.slice(0, cut));
+      this.headingLine(i, s, f, e1, s.slice(f, e1), u.slice(0, cut));
+      const f2 = f + cut;
+      return this.headingLine(i, s, f2, e, s.slice(f2, Math.min(e, f2 + MAX_PREFIX)), u.slice(cut));
+    }
     // Continuations first.
     if (this.cont === 'tags' && this.tagsContinuation(i, s, f, e, u)) return true;
     if (this.cont === 'tags') this.cont = 'none';
@@ -707,6 +804,10 @@ class CableParser {
         return true;
       }
     }
+    // Lettered references continue after a blank line (`REF: A. BAKU 1761` … `¶B. BAKU 1819`).
+    if (kw === 'none' && this.cont === 'none' && this.refBlock && this.refBlock === this.doc.references[this.doc.references.length - 1] && this.startsWithRefLabel(t)) {
+      this.cont = 'refs';
+    }
     if (kw === 'none' && this.cont === 'refs' && this.refBlock && !PARA_RE.test(t)) {
       this.refLine(i, s, f, e, false);
       return true;
@@ -717,7 +818,10 @@ class CableParser {
       this.cbLine(i, s, f, e);
       return true;
     }
-    if (kw !== 'none') this.endCont();
+    if (kw !== 'none') {
+      this.endCont();
+      this.lastHeading = kw;
+    }
     switch (kw) {
       case 'eo':
         this.eoLine(i, s, f, e, u);
@@ -731,9 +835,11 @@ class CableParser {
       case 'ref':
         this.refStart(i, s, f, e, u);
         return true;
-      case 'classifiedBy':
-        this.classifiedByStart(i, s, f, e, u, f);
+      case 'classifiedBy': {
+        const off = u.charCodeAt(0) === 40 ? markedClassifiedBy(u) : 0;
+        this.classifiedByStart(i, s, f, e, u.slice(off), f + off);
         return true;
+      }
     }
     if (PARA_RE.test(t)) return false;
     if (e - f <= MAX_HEADER_LINE && this.captionLine(i, s, f, e, u)) return true;
@@ -742,6 +848,36 @@ class CableParser {
       return true;
     }
     if (!this.seenSubject) return true;
+    // A stray wrapped piece between heading elements (`TO LONDON` after a blank under SUBJECT, `OF 10/6 D)
+    // STATE 215870` inside REF): keep it with the element before when a heading keyword follows shortly.
+    if (e - f <= 120 && this.headingKeywordAhead(i)) {
+      if (this.lastHeading === 'subject' && this.doc.subject) {
+        const sub = this.doc.subject;
+        this.subjectParts.push(s.slice(f, e));
+        sub.textRange = span(sub.textRange, rng(i, f, e));
+        sub.range = span(sub.range, rng(i, f, e));
+      } else if (this.lastHeading === 'ref' && this.refBlock) {
+        this.refLine(i, s, f, e, false);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private headingKeywordAhead(i: number): boolean {
+    let seen = 0;
+    for (let j = i + 1; j < this.lines.length && seen < 3; j++) {
+      const raw = this.lines[j];
+      if (raw.length > MAX_HEADER_LINE) return false;
+      const s = normaliseLine(raw);
+      const f = firstNonSpace(s);
+      if (f === s.length) continue;
+      seen++;
+      const u = s.slice(f, f + 40).toUpperCase();
+      if (PARA_RE.test(u)) return false;
+      const kw = this.headingKeyword(u);
+      if (kw === 'ref' || kw === 'classifiedBy') return true;
+    }
     return false;
   }
 
@@ -753,6 +889,7 @@ class CableParser {
     if (c === 82 && REF_RE.test(u)) return 'ref';
     if (c === 80 && u.startsWith('PROGRAM') && REF_RE.test(u)) return 'ref';
     if (c === 67 && CLASSIFIED_BY_RE.test(u)) return this.doc.classifiedBy ? 'none' : 'classifiedBy';
+    if (c === 40 && markedClassifiedBy(u) > 0) return this.doc.classifiedBy ? 'none' : 'classifiedBy';
     return 'none';
   }
 
@@ -1073,6 +1210,16 @@ class CableParser {
     if (p < e) this.refLine(i, s, p, e, true);
   }
 
+  private startsWithRefLabel(t: string): boolean {
+    let q = 0;
+    if (t.charCodeAt(q) === 182) q++;
+    while (t.charCodeAt(q) === 32) q++;
+    if (t.charCodeAt(q) === 40) q++;
+    const c = t.charCodeAt(q) & ~32;
+    const close = t.charCodeAt(q + 1);
+    return c === this.nextRefLabel && isLetter(t.charCodeAt(q)) && (close === 46 || close === 41);
+  }
+
   private refLine(i: number, s: string, f: number, e: number, first: boolean): void {
     const block = this.refBlock!;
     if (!first) block.range = span(block.range, rng(i, f, e));
@@ -1196,7 +1343,7 @@ class CableParser {
     while (p < e && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58)) p++;
     const cb: ClassifiedBy = { range: rng(i, f, e), keyword: tok(i, s, kwAt, kwAt + m[0].length + (s.charCodeAt(kwAt + m[0].length) === 58 ? 1 : 0)) };
     this.doc.classifiedBy = cb;
-    this.cbText = '';
+    this.cbSegments = [];
     // Authority: up to the reason.
     const rest = s.slice(p, e);
     const ru = rest.toUpperCase();
@@ -1217,46 +1364,34 @@ class CableParser {
     this.cbLine(i, s, p, e);
   }
 
+  /** Collects the Classified By block's text; the reason is read once the block ends (it often wraps). */
   private cbLine(i: number, s: string, f: number, e: number): void {
-    const cb = this.doc.classifiedBy!;
-    if (cb.reason) return;
-    const text = s.slice(f, e);
-    const m = /\b1 ?[.,] ?([45])(?!\d)/.exec(text);
-    if (!m) return;
-    const start = f + m.index;
-    let p = start + m[0].length;
-    const letters: string[] = [];
-    let end = p;
-    // Letters a–h standing alone, joined by spaces, commas, 'and', '&', '/', brackets, dots.
-    while (p < e) {
-      const c = s.charCodeAt(p);
-      if (c === 32 || c === 44 || c === 40 || c === 41 || c === 47 || c === 38 || c === 46 || c === 59 || c === 45) {
-        p++;
-        continue;
-      }
-      const lower = c | 32;
-      if (lower >= 97 && lower <= 104 && !isLetter(s.charCodeAt(p + 1))) {
-        const l = String.fromCharCode(lower);
-        if (!letters.includes(l)) letters.push(l);
-        p++;
-        end = p;
-        if (s.charCodeAt(p) === 41) end = ++p;
-        continue;
-      }
-      const w = s.slice(p, p + 4).toUpperCase();
-      if (w.startsWith('AND ') || w === 'AND' || (w.startsWith('AND') && !isLetter(s.charCodeAt(p + 3)))) {
-        p += 3;
-        continue;
-      }
-      break;
-    }
-    cb.reason = { range: rng(i, start, end), section: `1.${m[1]}`, letters, text: s.slice(start, end) };
-    cb.range = span(cb.range, rng(i, f, e));
+    if (e > f) this.cbSegments.push({ line: i, start: f, text: s.slice(f, e) });
   }
 
   private finishClassifiedBy(): void {
     const cb = this.doc.classifiedBy;
-    if (cb && (!cb.reason || !cb.reason.letters.length)) {
+    const segs = this.cbSegments;
+    this.cbSegments = [];
+    if (!cb || cb.reason) return;
+    let joined = '';
+    const starts: number[] = [];
+    for (const seg of segs) {
+      if (joined) joined += ' ';
+      starts.push(joined.length);
+      joined += seg.text;
+    }
+    const at = (k: number): { line: number; character: number } => {
+      let j = 0;
+      while (j + 1 < starts.length && starts[j + 1] <= k) j++;
+      const seg = segs[j];
+      return { line: seg.line, character: seg.start + Math.min(k - starts[j], seg.text.length) };
+    };
+    const r = readReason(joined);
+    if (r) {
+      cb.reason = { range: { start: at(r.start), end: at(r.end) }, section: r.section, letters: r.letters, text: joined.slice(r.start, r.end) };
+    }
+    if (!cb.reason || !cb.reason.letters.length) {
       this.problem(cb.range, 'classified-by-no-reason', 'The Classified By line has no readable reason (e.g. `1.4 (b) and (d)`).');
     }
   }
@@ -1359,7 +1494,7 @@ class CableParser {
       const s = this.lines[last];
       p.range = { start: p.range.start, end: { line: last, character: endNonSpace(normaliseLine(s)) } };
     }
-    for (const sub of p.subParagraphs) void sub;
+    this.settleImplicitBlocks(p.range);
     this.para = undefined;
   }
 
@@ -1421,38 +1556,42 @@ class CableParser {
   }
 
   private blockMarkers(i: number, s: string, from: number, e: number, lineStart: number): void {
-    const head = s.slice(from, Math.min(e, from + 60)).toUpperCase();
-    const m = BLOCK_START_RE.exec(head);
-    let startEnd = from;
-    if (m) {
-      const kind = blockKind(m[2]);
-      const open = this.openBlocks.find((b) => b.kind === kind);
-      if (kind && !open) {
-        const ks = from + (m[0].length - m[2].length - (m[1] ? m[1].length : 0));
-        const block: Block = { kind, range: rng(i, lineStart, e), start: tok(i, s, ks, from + m[0].length) };
-        this.openBlocks.push(block);
-        this.doc.blocks.push(block);
-        startEnd = from + m[0].length;
+    const scanEnd = Math.min(e, from + 20000);
+    const up = s.slice(from, scanEnd).toUpperCase();
+    let endsFrom = 0;
+    const head = BLOCK_KW.exec(up.slice(0, 80));
+    if (head) {
+      const kwEnd = blockKeywordEnd(up, head[0].length);
+      const kind = blockKind(head[2]);
+      const explicit = !!head[1];
+      if (kind && kwEnd >= 0 && (explicit || (kind !== 'text' && kind !== 'quote'))) {
+        const ks = from + head[0].length - head[2].length - (head[1] ? head[1].length : 0);
+        this.openBlock(kind, explicit, tok(i, s, ks, from + kwEnd), rng(i, lineStart, e));
+        endsFrom = kwEnd;
       }
     }
-    // Inline comments (`(Comment: … End comment.)`) start mid-line.
-    if (!m) {
-      const inl = s.slice(from, Math.min(e, from + 20000)).toUpperCase();
-      const c = inl.indexOf('COMMENT:');
-      if (c > 0 && !this.openBlocks.some((b) => b.kind === 'comment') && inl.slice(Math.max(0, c - 4), c).trim() !== 'END' && !/[A-Z]/.test(inl[c - 1])) {
-        const block: Block = { kind: 'comment', range: rng(i, from + c, e), start: tok(i, s, from + c, from + c + 7) };
-        this.openBlocks.push(block);
-        this.doc.blocks.push(block);
-        startEnd = from + c + 8;
+    // Comments opened inside running text: `(Comment: …`, `Embassy comment: …`.
+    if (!this.openBlocks.some((b) => b.kind === 'comment') && up.indexOf('COMMENT', endsFrom) >= 0) {
+      INLINE_COMMENT_G.lastIndex = endsFrom;
+      let cm: RegExpExecArray | null;
+      while ((cm = INLINE_COMMENT_G.exec(up))) {
+        const at = cm.index;
+        const before = up.slice(Math.max(0, at - 12), at);
+        const prevWord = lastWord(before);
+        const opener = at === 0 || before.endsWith('(') || before.endsWith('. ') || before.endsWith('.  ') || COMMENT_OPENERS.has(prevWord);
+        if (prevWord === 'END' || prevWord === 'NO' || !opener) continue;
+        this.openBlock('comment', false, tok(i, s, from + at, from + at + 7), rng(i, from + at, e));
+        endsFrom = at + 7;
+        break;
       }
     }
-    const ue = e - startEnd > 20000 ? s.slice(startEnd, startEnd + 20000).toUpperCase() : s.slice(startEnd, e).toUpperCase();
-    if (ue.indexOf('END') < 0) return;
-    END_G.lastIndex = 0;
+    if (up.indexOf('END', endsFrom) < 0) return;
+    END_G.lastIndex = endsFrom;
     let em: RegExpExecArray | null;
-    while ((em = END_G.exec(ue))) {
+    while ((em = END_G.exec(up))) {
       const kind = blockKind(em[1]);
-      const at = startEnd + em.index;
+      if (!kind) continue;
+      const at = from + em.index;
       const endTok = tok(i, s, at, at + em[0].length);
       const idx = this.openBlocks.findIndex((b) => b.kind === kind);
       if (idx >= 0) {
@@ -1460,12 +1599,35 @@ class CableParser {
         b.end = endTok;
         b.range = span(b.range, endTok.range);
         this.openBlocks.splice(idx, 1);
-      } else if (kind === 'summary' && this.doc.paragraphs.length && !this.doc.blocks.some((b) => b.kind === 'summary')) {
-        // END SUMMARY with no start: the text so far was the summary.
-        const first = this.doc.paragraphs[0];
-        this.doc.blocks.push({ kind: 'summary', range: span(first.range, endTok.range), start: { text: first.number.text, range: first.number.range }, end: endTok });
-      } else {
-        this.problem(endTok.range, 'block-end-without-start', `'${endTok.text}' closes a block that was never opened.`);
+        this.implicitEnd.delete(b);
+        this.explicitStart.delete(b);
+      } else if ((kind === 'summary' || kind === 'comment') && !this.doc.blocks.some((b) => b.kind === kind && b.end && b.end.range.start.line === i)) {
+        // END with no start: the paragraph (or, for a summary, the text so far) was the block.
+        const anchor = kind === 'summary' ? this.doc.paragraphs[0] : this.para;
+        if (anchor) {
+          this.doc.blocks.push({ kind, range: span(anchor.range, endTok.range), start: { text: anchor.number.text, range: anchor.number.range }, end: endTok });
+        } else {
+          this.problem(endTok.range, 'block-end-without-start', `'${endTok.text}' closes a block that was never opened.`);
+        }
+      }
+    }
+  }
+
+  private openBlock(kind: BlockKind, explicit: boolean, start: Token, range: Range): void {
+    if (this.openBlocks.some((b) => b.kind === kind)) return;
+    const block: Block = { kind, range, start };
+    this.openBlocks.push(block);
+    this.doc.blocks.push(block);
+    if (explicit) this.explicitStart.add(block);
+  }
+
+  /** Closes blocks that never got an END: a summary at the end of its paragraph, a comment at the end of the text. */
+  private settleImplicitBlocks(atParagraphClose: Range | undefined): void {
+    for (const b of this.openBlocks) {
+      if (this.explicitStart.has(b)) continue;
+      if (atParagraphClose) {
+        if (!this.implicitEnd.has(b) && b.kind !== 'comment') this.implicitEnd.set(b, atParagraphClose);
+        if (b.kind === 'comment') this.implicitEnd.set(b, atParagraphClose);
       }
     }
   }
@@ -1527,7 +1689,14 @@ class CableParser {
     this.closeParagraph();
     const doc = this.doc;
     for (const b of this.openBlocks) {
-      this.problem(b.start.range, 'block-unterminated', `'${b.start.text}' has no matching END.`);
+      if (this.explicitStart.has(b)) {
+        this.problem(b.start.range, 'block-unterminated', `'${b.start.text}' has no matching END.`);
+        continue;
+      }
+      const end = this.implicitEnd.get(b) ?? doc.paragraphs[doc.paragraphs.length - 1]?.range;
+      if (end && (end.end.line > b.range.end.line || (end.end.line === b.range.end.line && end.end.character > b.range.end.character))) {
+        b.range = { start: b.range.start, end: end.end };
+      }
     }
     if (doc.tags && !doc.tags.tags.length) {
       this.problem(doc.tags.range, 'tags-empty', 'The TAGS line lists no codes.');
@@ -1586,7 +1755,10 @@ class CableParser {
   private findSignature(): void {
     const doc = this.doc;
     let seen = 0;
-    for (let i = this.lines.length - 1; i >= doc.bodyStartLine && seen < 8; i--) {
+    // The signature follows the text: never look at or above the last numbered paragraph's first line.
+    const lastPara = doc.paragraphs[doc.paragraphs.length - 1];
+    const floor = Math.max(doc.bodyStartLine, lastPara ? lastPara.range.start.line + 1 : 0);
+    for (let i = this.lines.length - 1; i >= floor && seen < 8; i--) {
       const s = normaliseLine(this.lines[i]);
       const f = firstNonSpace(s);
       if (f === s.length) continue;
@@ -1594,6 +1766,14 @@ class CableParser {
       const e = endNonSpace(s);
       const t = s.slice(f, e);
       if (e - f > 60) {
+        // The viewer sometimes glued the signature to the last sentence (`… End comment. DRUCKER`).
+        const tail = s.slice(Math.max(f, e - 50), e);
+        const g = /[.!?)"”] +([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,})?)$/.exec(tail);
+        if (seen === 1 && g && /[a-z]/.test(s.slice(f, f + 200))) {
+          const at = e - g[1].length;
+          doc.signature = { ...tok(i, s, at, e), names: g[1].split(' ') };
+          return;
+        }
         if (seen > 3) return;
         continue;
       }
@@ -1617,6 +1797,15 @@ class CableParser {
       return;
     }
   }
+}
+
+/** The last run of capital letters in `s` (ignoring what follows it). */
+function lastWord(s: string): string {
+  let e = s.length;
+  while (e > 0 && !isUpper(s.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && isUpper(s.charCodeAt(b - 1))) b--;
+  return s.slice(b, e);
 }
 
 function trimEndOf(t: string, chars: string): string {
