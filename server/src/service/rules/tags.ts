@@ -9,7 +9,7 @@ export const tagsRules: Rule[] = [
     code: 'tags-missing',
     severity: 'warning',
     family: 'tags',
-    description: 'No TAGS line (required from 1 March 1973).',
+    description: 'No TAGS line (required from 1 March 1973), or a TAGS line that lists no codes.',
     check(ctx, report) {
       const { doc } = ctx;
       if (doc.tags && doc.tags.tags.length === 0) {
@@ -44,7 +44,7 @@ export const tagsRules: Rule[] = [
     code: 'tags-unknown',
     severity: 'warning',
     family: 'tags',
-    description: 'A TAGS code in no dictionary (subject, program, geographic, organization, or `cable.tags.extra`); the message offers the likely intended code.',
+    description: 'A TAGS code in no dictionary (subject, program, geographic, organization, or `cable.tags.extra`); the message offers the likely intended code. Unknown two-letter codes are information only.',
     check(ctx, report) {
       const t = ctx.doc.tags;
       if (!t) return;
