@@ -32,7 +32,13 @@ export interface TestServer {
 
 export async function startServer(
   transport: 'stdio' | 'ipc' = 'stdio',
-  options: { initializationOptions?: unknown; configuration?: unknown; capabilities?: object } = {},
+  options: {
+    initializationOptions?: unknown;
+    configuration?: unknown;
+    capabilities?: object;
+    /** Workspace folders announced at initialize (the server indexes their cables). */
+    workspaceFolders?: { uri: string; name: string }[];
+  } = {},
 ): Promise<TestServer> {
   let child: ChildProcess;
   let connection: ProtocolConnection;
@@ -54,7 +60,7 @@ export async function startServer(
   connection.listen();
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
-    rootUri: null,
+    rootUri: options.workspaceFolders?.[0]?.uri ?? null,
     capabilities: options.capabilities ?? {
       workspace: { configuration: true },
       textDocument: {
@@ -64,7 +70,7 @@ export async function startServer(
       },
     },
     initializationOptions: options.initializationOptions,
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders ?? null,
   });
   await connection.sendNotification(InitializedNotification.type, {});
   return {
