@@ -40,6 +40,29 @@ const SETTINGS = {
   'outline.collapseItems': 'alwaysExpand',
 };
 
+// Code evaluated in the page. Kept as source text: the project compiles against the WebWorker lib, whose
+// globals clash with the DOM lib these snippets would need as functions.
+const EDITOR_LINES = `document.querySelectorAll('.part.editor .editor-instance .view-lines .view-line')`;
+/** Distinct colours of the rendered tokens of the visible editor. */
+const TOKEN_COLOURS = `[...new Set(Array.from(${EDITOR_LINES}).flatMap((l) => Array.from(l.querySelectorAll('span span'), (s) => getComputedStyle(s).color)))]`;
+/** Screen centre of `PREL` on the rendered TAGS line, or null. */
+const CENTRE_OF_PREL = `(() => {
+  for (const line of Array.from(${EDITOR_LINES})) {
+    if (!(line.textContent || '').replace(/\u00a0/g, ' ').startsWith('TAGS:')) continue;
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n.textContent || '').indexOf('PREL');
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + 4);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    }
+  }
+  return null;
+})()`;
+
 /** The editor renders spaces as U+00A0. */
 const norm = (s: string | null): string => (s ?? '').replace(/\u00a0/g, ' ');
 
@@ -105,23 +128,9 @@ describe('UI: the packaged extension in code-server', { skip: process.env.CI ? f
 
   it('renders the seed cable in at least five token colours', async () => {
     await shot('colours', async () => {
-      const colours = (): Promise<string[]> =>
-        page.evaluate(() => {
-          const spans = document.querySelectorAll('.part.editor .editor-instance .view-lines .view-line span span');
-          return [...new Set(Array.from(spans, (s) => getComputedStyle(s).color))];
-        });
       // Tokenisation is asynchronous; wait for it rather than sleep, then report what was rendered.
-      await page
-        .waitForFunction(
-          () => {
-            const spans = document.querySelectorAll('.part.editor .editor-instance .view-lines .view-line span span');
-            return new Set(Array.from(spans, (s) => getComputedStyle(s).color)).size >= 5;
-          },
-          undefined,
-          { timeout: 20_000 },
-        )
-        .catch(() => undefined);
-      const seen = await colours();
+      await page.waitForFunction(`${TOKEN_COLOURS}.length >= 5`, undefined, { timeout: 20_000 }).catch(() => undefined);
+      const seen = (await page.evaluate(TOKEN_COLOURS)) as string[];
       assert.ok(seen.length >= 5, `only ${seen.length} token colours rendered: ${seen.join(', ')}`);
       await assert.doesNotReject(page.locator('.statusbar-item', { hasText: 'Diplomatic Cable' }).first().waitFor({ timeout: 5_000 }));
     });
@@ -149,23 +158,7 @@ describe('UI: the packaged extension in code-server', { skip: process.env.CI ? f
     await shot(
       'hover',
       async () => {
-        const at = await page.evaluate(() => {
-          const lines = document.querySelectorAll('.part.editor .editor-instance .view-lines .view-line');
-          for (const line of Array.from(lines)) {
-            if (!(line.textContent ?? '').replace(/\u00a0/g, ' ').startsWith('TAGS:')) continue;
-            const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-              const i = (n.textContent ?? '').indexOf('PREL');
-              if (i < 0) continue;
-              const r = document.createRange();
-              r.setStart(n, i);
-              r.setEnd(n, i + 4);
-              const b = r.getBoundingClientRect();
-              return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-            }
-          }
-          return undefined;
-        });
+        const at = (await page.evaluate(CENTRE_OF_PREL)) as { x: number; y: number } | null;
         assert.ok(at, 'PREL is not rendered on a TAGS line');
         await page.mouse.move(at.x - 30, at.y);
         await page.mouse.move(at.x, at.y, { steps: 5 });
