@@ -9,13 +9,14 @@ import { DAY_MS, editDistance, isoDay, type Fix, type Rule, type RuleContext } f
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const EXPECTED = 'expected DDHHMM, a zone letter, a three-letter month and the year, e.g. 201547Z JUL 09';
 
-/** Every DTG the cable carries (the header's and the partial extract's). */
+/** Every DTG the cable carries in DTG form (the header's and the partial extract's). */
 function allDtgs(ctx: RuleContext): Dtg[] {
   const out: Dtg[] = [];
   const h = ctx.doc.header;
   if (h.dtgLine?.dtg) out.push(h.dtgLine.dtg);
   if (h.partialExtract?.dtg) out.push(h.partialExtract.dtg);
-  if (ctx.doc.dtg && !out.includes(ctx.doc.dtg)) out.push(ctx.doc.dtg);
+  // Not `doc.dtg` itself: it may come from a long date line (`Friday, 27 August 2004, 08:08`), which
+  // dates the cable but is not a DTG and is not held to the DTG's form.
   return out;
 }
 
