@@ -40,6 +40,7 @@ function makeWorkspace(name: string): string {
   mkdirSync(join(root, 'nested', 'deeper'), { recursive: true });
   mkdirSync(join(root, 'node_modules', 'pkg'), { recursive: true });
   mkdirSync(join(root, '.git'), { recursive: true });
+  mkdirSync(join(root, '.cache'), { recursive: true });
   copyFileSync(join(featureFixtures, '08OSLO123.cable'), join(root, '08OSLO123.cable'));
   copyFileSync(join(featureFixtures, '08OSLO97.cable'), join(root, 'nested', 'deeper', '08OSLO97.cable'));
   copyFileSync(seedPath, join(root, 'nested', 'Seed.CABLE'));
@@ -47,11 +48,12 @@ function makeWorkspace(name: string): string {
   copyFileSync(join(featureFixtures, 'body-only.cable'), join(root, '09LISBON300.cable'));
   copyFileSync(join(featureFixtures, '08OSLO97.cable'), join(root, 'node_modules', 'pkg', '08OSLO97.cable'));
   copyFileSync(join(featureFixtures, '08OSLO97.cable'), join(root, '.git', '08OSLO97.cable'));
+  copyFileSync(join(featureFixtures, '08OSLO97.cable'), join(root, '.cache', '08OSLO97.cable'));
   writeFileSync(join(root, 'notes.txt'), 'REF: OSLO 97\n');
   return root;
 }
 
-test('the Node file system lists cables below a folder, skipping node_modules and .git', async () => {
+test('the Node file system lists cables below a folder, skipping node_modules and hidden folders', async () => {
   const root = makeWorkspace('listing');
   const found: string[] = [];
   for await (const uri of nodeFileSystem.listFiles(url(root), ['.cable'])) found.push(uri.slice(url(root).length));
@@ -138,6 +140,15 @@ test('a file whose text names a cable wins over one merely named after it', asyn
   await index.addFolder(url(root));
   assert.equal(index.resolve('08OSLO97'), url(join(root, 'b.cable')));
   assert.deepEqual(index.resolveAll('08OSLO97'), [url(join(root, 'b.cable')), url(join(root, '08OSLO97.cable'))]);
+});
+
+test('a folder with more cables than the limit is indexed up to the limit', async () => {
+  const root = makeWorkspace('limit');
+  const logs: string[] = [];
+  const index = new CableIndex(nodeFileSystem, { maxFiles: 2, log: (m) => logs.push(m) });
+  await index.addFolder(url(root));
+  assert.equal(index.size, 2);
+  assert.match(logs.join('\n'), /stopped at 2 cables/);
 });
 
 test('URIs spelled differently by client and file system meet', () => {

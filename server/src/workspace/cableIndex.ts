@@ -42,6 +42,8 @@ export interface CableIndexOptions {
   sliceMs?: number;
   /** Files read concurrently while walking a folder. */
   batchSize?: number;
+  /** Cables indexed per folder at most; a root such as a home directory must not walk forever. */
+  maxFiles?: number;
   log?: (message: string) => void;
 }
 
@@ -110,6 +112,7 @@ export class CableIndex {
   private readonly headBytes: number;
   private readonly sliceMs: number;
   private readonly batchSize: number;
+  private readonly maxFiles: number;
 
   constructor(
     private readonly fs: CableFileSystem | undefined,
@@ -118,6 +121,7 @@ export class CableIndex {
     this.headBytes = options.headBytes ?? 16 * 1024;
     this.sliceMs = options.sliceMs ?? 10;
     this.batchSize = options.batchSize ?? 32;
+    this.maxFiles = options.maxFiles ?? 200_000;
   }
 
   get size(): number {
@@ -238,6 +242,7 @@ export class CableIndex {
     if (!this.fs || state.cancelled) return;
     const t0 = now();
     let count = 0;
+    let listed = 0;
     let batch: string[] = [];
     const flush = async () => {
       const uris = batch;
@@ -257,6 +262,10 @@ export class CableIndex {
     };
     for await (const uri of this.fs.listFiles(state.uri, CABLE_EXTENSIONS)) {
       if (state.cancelled) return;
+      if (++listed > this.maxFiles) {
+        this.options.log?.(`cable index: stopped at ${this.maxFiles} cables in ${state.uri}`);
+        break;
+      }
       batch.push(uri);
       if (batch.length >= this.batchSize) await flush();
       else await this.checkpoint();

@@ -6,8 +6,8 @@
 export interface CableFileSystem {
   /**
    * Every file below a folder (recursively) whose name ends with one of `extensions` (compared without
-   * regard to case), as URIs. Implementations skip dependency and VCS folders (`node_modules`, `.git`)
-   * and should produce entries as they find them rather than after the whole walk.
+   * regard to case), as URIs. Implementations skip dependency and hidden folders (`node_modules`,
+   * `.git`) and should produce entries as they find them rather than after the whole walk.
    */
   listFiles(folderUri: string, extensions: readonly string[]): AsyncIterable<string>;
   /**

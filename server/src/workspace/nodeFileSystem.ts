@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CableFileSystem } from './fileSystem.ts';
 
-/** Folders never worth walking for cables: dependencies, VCS data, build output. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
+/**
+ * Folders never worth walking for cables: dependencies, and hidden folders (VCS data, caches, editor
+ * state), which matter when an editor announces a home directory as its root.
+ */
+const skipDir = (name: string) => name === 'node_modules' || name.startsWith('.');
 
 function toPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -33,7 +36,7 @@ export const nodeFileSystem: CableFileSystem = {
       try {
         for await (const entry of handle) {
           if (entry.isDirectory()) {
-            if (!SKIP_DIRS.has(entry.name)) stack.push(join(dir, entry.name));
+            if (!skipDir(entry.name)) stack.push(join(dir, entry.name));
           } else if (entry.isFile() || entry.isSymbolicLink()) {
             const lower = entry.name.toLowerCase();
             if (exts.some((e) => lower.endsWith(e))) yield pathToFileURL(join(dir, entry.name)).href;
