@@ -6,8 +6,10 @@
  */
 import { createConnection, BrowserMessageReader, BrowserMessageWriter } from 'vscode-languageserver/browser';
 import { startServer } from './server.ts';
+import { clientFileSystem } from './workspace/clientFileSystem.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
-startServer(connection);
+// Workspace files are read through the editor (cable/findFiles, cable/readFile), as there is no disk here.
+startServer(connection, { fileSystem: clientFileSystem(connection) });

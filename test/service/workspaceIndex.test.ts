@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CableIndex, uriKey } from '../../server/src/workspace/cableIndex.ts';
 import { nodeFileSystem } from '../../server/src/workspace/nodeFileSystem.ts';
+import { clientFileSystem } from '../../server/src/workspace/clientFileSystem.ts';
 import type { CableFileSystem } from '../../server/src/workspace/fileSystem.ts';
 import { parseCable } from '../../server/src/service/parse.ts';
 import { featureFixtures, seedPath } from './structureHelpers.ts';
@@ -149,6 +150,36 @@ test('a folder with more cables than the limit is indexed up to the limit', asyn
   await index.addFolder(url(root));
   assert.equal(index.size, 2);
   assert.match(logs.join('\n'), /stopped at 2 cables/);
+});
+
+test('in the browser the index reads through the client: one folder\'s cables, heads only', async () => {
+  const text = readFileSync(join(featureFixtures, '08OSLO97.cable'), 'utf8');
+  const requests: string[] = [];
+  const fake = {
+    sendRequest: async (method: string, params: { uri?: string; include?: string }) => {
+      requests.push(`${method} ${params.uri ?? params.include}`);
+      if (method === 'cable/findFiles') {
+        return { listed: true, uris: ['vscode-vfs://github/o/r/a/08OSLO97.cable', 'vscode-vfs://github/o/r2/x.cable', 'vscode-vfs://github/o/r/b/gone.cable'] };
+      }
+      if (params.uri?.endsWith('gone.cable')) return { error: 'not found' };
+      return { text };
+    },
+  } as unknown as Parameters<typeof clientFileSystem>[0];
+  const index = new CableIndex(clientFileSystem(fake));
+  await index.addFolder('vscode-vfs://github/o/r');
+  assert.equal(index.size, 1, 'only the folder asked for, and only files that could be read');
+  assert.equal(index.resolve('08OSLO97'), 'vscode-vfs://github/o/r/a/08OSLO97.cable');
+  assert.equal(requests[0], 'cable/findFiles **/*.cable');
+  assert.equal(await clientFileSystem(fake).readHead('vscode-vfs://github/o/r/a/08OSLO97.cable', 10), text.slice(0, 10));
+
+  const unlisted = { sendRequest: async () => ({ listed: false, uris: [], reason: 'no folder' }) } as unknown as Parameters<typeof clientFileSystem>[0];
+  const empty = new CableIndex(clientFileSystem(unlisted));
+  await empty.addFolder('vscode-vfs://github/o/r');
+  assert.equal(empty.size, 0);
+  const failing = { sendRequest: async () => Promise.reject(new Error('unhandled method')) } as unknown as Parameters<typeof clientFileSystem>[0];
+  const none = new CableIndex(clientFileSystem(failing));
+  await none.addFolder('vscode-vfs://github/o/r');
+  assert.equal(none.size, 0);
 });
 
 test('URIs spelled differently by client and file system meet', () => {

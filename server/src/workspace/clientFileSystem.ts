@@ -1,0 +1,45 @@
+/**
+ * The workspace index's file access where the server cannot touch the disk (the Web Worker on
+ * vscode.dev / github.dev): it asks the editor, whose client answers `cable/findFiles` and
+ * `cable/readFile` through `vscode.workspace.findFiles` and `vscode.workspace.fs`
+ * (client/src/workspaceFiles.ts). When the host cannot list files, the index simply stays empty.
+ */
+import type { Connection } from 'vscode-languageserver';
+import { FIND_FILES, READ_FILE, type FindFilesParams, type FindFilesResult, type ReadFileParams, type ReadFileResult } from '../fileRequests.ts';
+import type { CableFileSystem } from './fileSystem.ts';
+import { uriKey } from './cableIndex.ts';
+
+type Requester = Pick<Connection, 'sendRequest'>;
+
+export function clientFileSystem(connection: Requester): CableFileSystem {
+  return {
+    async *listFiles(folderUri, extensions) {
+      const globs = extensions.map((e) => `**/*${e}`);
+      const params: FindFilesParams = {
+        include: globs.length === 1 ? globs[0]! : `{${globs.join(',')}}`,
+        exclude: '**/{node_modules,.*}/**',
+      };
+      let result: FindFilesResult;
+      try {
+        result = await connection.sendRequest<FindFilesResult>(FIND_FILES, params);
+      } catch {
+        return; // an older client without the request
+      }
+      if (!result?.listed) return;
+      // findFiles searches every workspace folder at once; this walk is about one of them.
+      const prefix = `${uriKey(folderUri)}/`;
+      for (const uri of result.uris) if (uriKey(uri).startsWith(prefix)) yield uri;
+    },
+
+    async readHead(uri, maxBytes) {
+      try {
+        const params: ReadFileParams = { uri };
+        const r = await connection.sendRequest<ReadFileResult>(READ_FILE, params);
+        // Characters, not bytes: a close enough bound for a head that only has to hold the subject.
+        return r?.text === undefined ? undefined : r.text.slice(0, maxBytes);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
