@@ -128,6 +128,9 @@ if (!isMainThread && parentPort && (workerData as WorkerInput | undefined)?.cabl
 }
 
 function workerCount(jobs: number): number {
+  // CABLE_LINT_WORKERS=n fixes the number (0: none), for measurements and constrained machines.
+  const forced = Number.parseInt(process.env.CABLE_LINT_WORKERS ?? '', 10);
+  if (Number.isFinite(forced) && forced >= 0) return Math.min(forced, Math.max(0, jobs - 1));
   if (jobs <= WORKERS_OVER) return 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(0, Math.min(cores - 1, 7, Math.floor(jobs / 100)));
