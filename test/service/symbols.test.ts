@@ -125,6 +125,27 @@ test('a parser range that misses its keyword is widened, never left for the edit
   assertSymbolTree(model, symbols);
 });
 
+test('a SIPDIS between paragraphs (a page-break artifact) is not an outline caption', () => {
+  const text = [
+    'C O N F I D E N T I A L ROME 000042',
+    '',
+    'SIPDIS',
+    '',
+    'SUBJECT: A PAGE BREAK ARTIFACT',
+    '',
+    '1. (C) First paragraph.',
+    '',
+    'SIPDIS',
+    '',
+    '2. (C) Second paragraph.',
+  ].join('\n');
+  const model = parseCable(text);
+  const symbols = documentSymbols(model);
+  assertSymbolTree(model, symbols);
+  const captions = flatten(symbols).filter((s) => s.kind === SymbolKind.EnumMember);
+  assert.deepEqual(captions.map((c) => [c.name, c.range.start.line]), [['SIPDIS', 2]]);
+});
+
 test('empty and blank documents have an empty outline', () => {
   for (const text of ['', '\n\n', '   ']) {
     const model = parseCable(text);

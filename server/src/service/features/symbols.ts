@@ -75,8 +75,10 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
     const rest = (doc.lines[line] ?? '').slice(b.classification.range.end.character);
     push(make(b.classification.text.trim(), rest, SymbolKind.Constant, b.range, b.classification.range));
   }
+  // Captions belong to the heading; a SIPDIS inside or between paragraphs is a conversion artifact.
+  const firstParagraph = doc.paragraphs[0]?.range.start.line ?? Infinity;
   for (const c of doc.captions) {
-    if (c.inline) continue; // a SIPDIS inside a sentence is a conversion artifact, not structure
+    if (c.inline || c.range.start.line >= firstParagraph) continue;
     push(make(c.token.text.trim() || c.name, 'caption', SymbolKind.EnumMember, c.range, c.token.range));
   }
   if (doc.eo) {
