@@ -144,6 +144,7 @@ test('a SIPDIS between paragraphs (a page-break artifact) is not an outline capt
   assertSymbolTree(model, symbols);
   const captions = flatten(symbols).filter((s) => s.kind === SymbolKind.EnumMember);
   assert.deepEqual(captions.map((c) => [c.name, c.range.start.line]), [['SIPDIS', 2]]);
+  assert.equal(flatten(symbols).filter((s) => s.name === 'SIPDIS').length, 1, 'nor a heading');
 });
 
 test('empty and blank documents have an empty outline', () => {

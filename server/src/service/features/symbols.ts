@@ -136,7 +136,9 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
     const range = b.end ? b.range : lineContentRange(doc, b.start.range.start.line);
     push(make(name, b.end ? undefined : 'no end marker', SymbolKind.Namespace, range, b.start.range), RANK.block);
   }
+  const captionLines = new Set(doc.captions.map((c) => c.range.start.line));
   for (const h of doc.headings) {
+    if (captionLines.has(h.range.start.line)) continue; // a lone SIPDIS line is a caption, not a heading
     push(make(shorten(h.title, 80) || h.text.trim(), 'heading', SymbolKind.String, h.range, h.range), RANK.heading);
   }
   if (doc.signature) {
