@@ -44,7 +44,7 @@ export const tagsRules: Rule[] = [
     code: 'tags-unknown',
     severity: 'warning',
     family: 'tags',
-    description: 'A TAGS code in no dictionary (subject, program, geographic, organization, or `cable.tags.extra`); the message offers the likely intended code. Unknown two-letter codes are information only.',
+    description: 'A TAGS code in no dictionary (subject, program, geographic, organization, or `cable.tags.extra`); the message offers the likely intended code. A warning for four-letter codes and known misspellings, information for other shapes (geographic codes, freestyle names).',
     check(ctx, report) {
       const t = ctx.doc.tags;
       if (!t) return;
@@ -69,9 +69,10 @@ export const tagsRules: Rule[] = [
               : tag.range;
           f.fix = { title: `Change '${code}' to '${candidates[0]}'`, edits: [{ range, newText: candidates[0]! }], preferred: typo.length === 1 };
         }
-        // Two-letter geographic codes changed over the decades (UR, YG, RH…): unknown ones are a hint to
-        // look, not a mistake for certain.
-        if (/^[A-Z]{2}$/.test(code)) f.severity = 'information';
+        // Four-letter subject/program codes and known misspellings are mistakes to fix. Anything else is
+        // information: two-letter geographic codes changed over the decades (UR, YG, RH…), and longer
+        // words are mostly personal names written freestyle (CLINTON HILLARY) or retired programs.
+        if (typo.length === 0 && !/^[A-Z]{4}$/.test(code)) f.severity = 'information';
         report(f);
       }
     },
