@@ -81,6 +81,31 @@ test('documentSymbol and foldingRange for the seed', async () => {
   });
 });
 
+test('documentHighlight and selectionRange for the seed', async () => {
+  await withServer({ capabilities }, async (s) => {
+    const uri = 'file:///virtual/seed-hl.cable';
+    await s.open(uri, seedText);
+    const lines = seedText.split('\n');
+    const p2 = lines.findIndex((l) => l.startsWith('2. (C)'));
+    const hl: { range: { start: { line: number } } }[] = await s.connection.sendRequest('textDocument/documentHighlight', {
+      textDocument: { uri },
+      position: { line: p2, character: 4 },
+    });
+    assert.deepEqual(
+      hl.map((h) => h.range.start.line),
+      lines.flatMap((l, i) => (/^\d\. \(C\)/.test(l) ? [i] : [])),
+      'the three (C) markings',
+    );
+    const sel: { range: unknown; parent?: unknown }[] = await s.connection.sendRequest('textDocument/selectionRange', {
+      textDocument: { uri },
+      positions: [{ line: p2, character: 4 }],
+    });
+    let depth = 0;
+    for (let r: { parent?: unknown } | undefined = sel[0]; r; r = r.parent as typeof r) depth++;
+    assert.ok(depth >= 4, `marking, paragraph, body, document: ${depth} steps`);
+  });
+});
+
 test('clients without hierarchical symbols get a flat list with containers', async () => {
   await withServer({ capabilities: { textDocument: {} } }, async (s) => {
     const uri = 'file:///virtual/seed.cable';
