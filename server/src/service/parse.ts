@@ -105,6 +105,7 @@ const SEC_LINE = /^(ZNR|ZNY) +([A-Z]{1,8})/;
 const DTG_LINE = /^([ZOPRY])(?: ([ZOPRY]))? +(?=\d{6})/;
 const ADDR_KW = /^(FM|TO|INFO|XMT)(?: +|\/)/;
 const PAGE_LINE = /^PAGE +\d{2}\b/;
+const PAGE_LINE_I = /^PAGE +\d{2}\b/i;
 const ACTION_LINE = /^ACTION +[A-Z]+-\d{2}\b/;
 const INFO_LOG = /^INFO +[A-Z]+-\d{2}\b/;
 const OFFICE_CONT = /^[A-Z][A-Z0-9]*-\d{2}(?: |$)/;
@@ -147,9 +148,9 @@ const REDACTION_G = /(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])/g;
 const MENTION_G = /(?<![A-Za-z0-9])(\d{2})([A-Z]{3,20})(\d{1,7})(?![A-Za-z0-9])/g;
 const SECTION_MARKER_G = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)/g;
 const BLOCK_KW = /^(?:\(|-{1,2} ?)?(BEGIN +)?(SUMMARY|SUMMAY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)\b/;
-const INLINE_COMMENT_G = /COMMENT(?= ?[:.\-—])/g;
+const INLINE_COMMENT_G = /COMMENT(?= ?[:.\-—])/gi;
 const COMMENT_OPENERS = new Set(['EMBASSY', 'POST', 'MISSION', 'CONSULATE', 'BEGIN', 'USUN', 'USNATO', 'USEU', 'AND']);
-const END_G = /\bEND +(?:OF +)?(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)\b/g;
+const END_G = /\bEND +(?:OF +)?(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION +REQUEST)\b/gi;
 
 type BlockKind = Block['kind'];
 
@@ -280,6 +281,8 @@ export function readBanner(s: string, line: number): Banner | undefined {
   const c0 = s.charCodeAt(f) | 32;
   // c, s, u, t, l: CONFIDENTIAL, SECRET, UNCLAS, TOP SECRET, LIMITED OFFICIAL USE
   if (c0 !== 99 && c0 !== 115 && c0 !== 117 && c0 !== 116 && c0 !== 108) return undefined;
+  // Cheap test first: a banner ends in its serial (or in captions run into it).
+  if (!isDigit(s.charCodeAt(e - 1)) && !isLetter(s.charCodeAt(e - 1))) return undefined;
   const cw = readClassificationWords(s, f);
   if (!cw) return undefined;
   let i = cw.end;
@@ -328,6 +331,8 @@ function readBareClassification(s: string, line: number): Banner | undefined {
   const f = firstNonSpace(s);
   const e = endNonSpace(s);
   if (f >= e || e - f > 40) return undefined;
+  const c0 = s.charCodeAt(f) | 32;
+  if (c0 !== 99 && c0 !== 115 && c0 !== 117 && c0 !== 116 && c0 !== 108) return undefined;
   const cw = readClassificationWords(s, f);
   if (!cw || endNonSpace(s.slice(0, cw.end)) !== e) return undefined;
   return {
@@ -393,6 +398,18 @@ class CableParser {
     };
   }
 
+  private normCache: (string | undefined)[] = [];
+
+  /** The normalised line (text.ts), computed once. */
+  private norm(i: number): string {
+    let s = this.normCache[i];
+    if (s === undefined) {
+      s = normaliseLine(this.lines[i]);
+      this.normCache[i] = s;
+    }
+    return s;
+  }
+
   problem(range: Range, code: string, message: string): void {
     this.doc.problems.push({ range, code, message });
   }
@@ -405,7 +422,7 @@ class CableParser {
     for (let i = 0; i < n; i++) {
       const raw = this.lines[i];
       if (raw.length > MAX_HEADER_LINE) continue;
-      const s = normaliseLine(raw);
+      const s = this.norm(i);
       const f = firstNonSpace(s);
       if (f === s.length) continue;
       const c = s.charCodeAt(f);
@@ -430,8 +447,7 @@ class CableParser {
     const bannerLine = this.findBanner();
     const n = this.lines.length;
     for (let i = 0; i < n; i++) {
-      const raw = this.lines[i];
-      const s = normaliseLine(raw);
+      const s = this.norm(i);
       if (i === bannerLine) {
         this.startBody(i, s);
         continue;
@@ -752,7 +768,6 @@ class CableParser {
 
     const short = e - f <= MAX_HEADER_LINE;
     const t = s.slice(f, Math.min(e, f + MAX_PREFIX));
-    const u = t.toUpperCase();
     const wasBlank = this.prevBlank;
     this.prevBlank = false;
 
@@ -763,16 +778,17 @@ class CableParser {
         this.doc.repeatedBanners.push(rb);
         return;
       }
-      if (PAGE_LINE.test(u)) return;
+      if (PAGE_LINE_I.test(t)) return;
     }
 
     if (this.zone === 'heading') {
-      if (this.headingLine(i, s, f, e, t, u)) return;
+      // Upper-cased only here: heading lines are few, body lines many and long.
+      if (this.headingLine(i, s, f, e, t, t.toUpperCase())) return;
       // A numbered paragraph or free text after the heading elements starts the text proper.
       this.zone = 'body';
       this.endCont();
     }
-    this.textLine(i, s, f, e, t, u, wasBlank);
+    this.textLine(i, s, f, e, t, wasBlank);
   }
 
   private endCont(): void {
@@ -869,7 +885,7 @@ class CableParser {
     for (let j = i + 1; j < this.lines.length && seen < 3; j++) {
       const raw = this.lines[j];
       if (raw.length > MAX_HEADER_LINE) return false;
-      const s = normaliseLine(raw);
+      const s = this.norm(j);
       const f = firstNonSpace(s);
       if (f === s.length) continue;
       seen++;
@@ -1398,7 +1414,7 @@ class CableParser {
 
   // ----- Text
 
-  private textLine(i: number, s: string, f: number, e: number, t: string, u: string, wasBlank: boolean): void {
+  private textLine(i: number, s: string, f: number, e: number, t: string, wasBlank: boolean): void {
     this.lastContentLine = i;
     const m = PARA_RE.exec(t);
     let textFrom = f;
@@ -1466,7 +1482,7 @@ class CableParser {
       }
     }
     // Captions inside the text: conversion artifacts (`SIPDIS` glued into a sentence).
-    const sip = u.indexOf('SIPDIS');
+    const sip = t.indexOf('SIPDIS') >= 0 || t.indexOf('ipdis') >= 0 ? t.toUpperCase().indexOf('SIPDIS') : -1;
     if (sip >= 0) {
       const whole = e - f === 6;
       this.addCaption(i, s, f + sip, f + sip + 6, 'SIPDIS', !whole);
@@ -1491,8 +1507,7 @@ class CableParser {
     if (!p) return;
     const last = this.paraLastLine;
     if (last >= p.range.start.line) {
-      const s = this.lines[last];
-      p.range = { start: p.range.start, end: { line: last, character: endNonSpace(normaliseLine(s)) } };
+      p.range = { start: p.range.start, end: { line: last, character: endNonSpace(this.norm(last)) } };
     }
     this.settleImplicitBlocks(p.range);
     this.para = undefined;
@@ -1548,7 +1563,7 @@ class CableParser {
     if (!/^[a-z]/i.test(title) || title.split(' ').length > 8) return;
     const upper = !/[a-z]/.test(title);
     const next = this.lines[i + 1];
-    const nextBlank = next === undefined || firstNonSpace(normaliseLine(next)) === next.length;
+    const nextBlank = next === undefined || isBlank(this.norm(i + 1));
     const dashed = t.startsWith('--') || t.endsWith(':');
     if (!upper && !nextBlank && !dashed) return;
     const h: Heading = { ...tok(i, s, f, e), title };
@@ -1556,42 +1571,42 @@ class CableParser {
   }
 
   private blockMarkers(i: number, s: string, from: number, e: number, lineStart: number): void {
+    // Case-insensitive regexes over the line itself: upper-casing every (often very long) line costs more.
     const scanEnd = Math.min(e, from + 20000);
-    const up = s.slice(from, scanEnd).toUpperCase();
-    let endsFrom = 0;
-    const head = BLOCK_KW.exec(up.slice(0, 80));
+    const headUp = s.slice(from, Math.min(e, from + 80)).toUpperCase();
+    let endsFrom = from;
+    const head = BLOCK_KW.exec(headUp);
     if (head) {
-      const kwEnd = blockKeywordEnd(up, head[0].length);
+      const kwEnd = blockKeywordEnd(headUp, head[0].length);
       const kind = blockKind(head[2]);
       const explicit = !!head[1];
       if (kind && kwEnd >= 0 && (explicit || (kind !== 'text' && kind !== 'quote'))) {
         const ks = from + head[0].length - head[2].length - (head[1] ? head[1].length : 0);
         this.openBlock(kind, explicit, tok(i, s, ks, from + kwEnd), rng(i, lineStart, e));
-        endsFrom = kwEnd;
+        endsFrom = from + kwEnd;
       }
     }
     // Comments opened inside running text: `(Comment: …`, `Embassy comment: …`.
-    if (!this.openBlocks.some((b) => b.kind === 'comment') && up.indexOf('COMMENT', endsFrom) >= 0) {
+    if (!this.openBlocks.some((b) => b.kind === 'comment') && hasWordCaseless(s, endsFrom, 'omment', 'OMMENT')) {
       INLINE_COMMENT_G.lastIndex = endsFrom;
       let cm: RegExpExecArray | null;
-      while ((cm = INLINE_COMMENT_G.exec(up))) {
+      while ((cm = INLINE_COMMENT_G.exec(s)) && cm.index < scanEnd) {
         const at = cm.index;
-        const before = up.slice(Math.max(0, at - 12), at);
+        const before = s.slice(Math.max(from, at - 12), at).toUpperCase();
         const prevWord = lastWord(before);
-        const opener = at === 0 || before.endsWith('(') || before.endsWith('. ') || before.endsWith('.  ') || COMMENT_OPENERS.has(prevWord);
+        const opener = at === from || before.endsWith('(') || before.endsWith('. ') || before.endsWith('.  ') || COMMENT_OPENERS.has(prevWord);
         if (prevWord === 'END' || prevWord === 'NO' || !opener) continue;
-        this.openBlock('comment', false, tok(i, s, from + at, from + at + 7), rng(i, from + at, e));
+        this.openBlock('comment', false, tok(i, s, at, at + 7), rng(i, at, e));
         endsFrom = at + 7;
         break;
       }
     }
-    if (up.indexOf('END', endsFrom) < 0) return;
     END_G.lastIndex = endsFrom;
     let em: RegExpExecArray | null;
-    while ((em = END_G.exec(up))) {
-      const kind = blockKind(em[1]);
+    while ((em = END_G.exec(s)) && em.index < scanEnd) {
+      const kind = blockKind(em[1].toUpperCase().replace(/ +/g, ' '));
       if (!kind) continue;
-      const at = from + em.index;
+      const at = em.index;
       const endTok = tok(i, s, at, at + em[0].length);
       const idx = this.openBlocks.findIndex((b) => b.kind === kind);
       if (idx >= 0) {
@@ -1651,7 +1666,8 @@ class CableParser {
   }
 
   private scanSectionMarkers(i: number, s: string): { whole: boolean } | undefined {
-    if (s.indexOf(' OF ') < 0) return undefined;
+    // Markers read `… 002 OF 003`: the zero-padded count makes ` OF 0` a selective pre-test.
+    if (s.indexOf(' OF 0') < 0) return undefined;
     SECTION_MARKER_G.lastIndex = 0;
     let m: RegExpExecArray | null;
     let whole = false;
@@ -1755,11 +1771,12 @@ class CableParser {
   private findSignature(): void {
     const doc = this.doc;
     let seen = 0;
-    // The signature follows the text: never look at or above the last numbered paragraph's first line.
+    // The signature follows the text: a line of its own below the last paragraph's first line, or the
+    // tail of that paragraph's last line when the viewer glued it on.
     const lastPara = doc.paragraphs[doc.paragraphs.length - 1];
-    const floor = Math.max(doc.bodyStartLine, lastPara ? lastPara.range.start.line + 1 : 0);
+    const floor = Math.max(doc.bodyStartLine, lastPara ? lastPara.range.start.line : 0);
     for (let i = this.lines.length - 1; i >= floor && seen < 8; i--) {
-      const s = normaliseLine(this.lines[i]);
+      const s = this.norm(i);
       const f = firstNonSpace(s);
       if (f === s.length) continue;
       seen++;
@@ -1772,11 +1789,17 @@ class CableParser {
         if (seen === 1 && g && /[a-z]/.test(s.slice(f, f + 200))) {
           const at = e - g[1].length;
           doc.signature = { ...tok(i, s, at, e), names: g[1].split(' ') };
+          const inPara = doc.paragraphs.find((p) => p.range.start.line <= i && p.range.end.line >= i);
+          if (inPara) {
+            const pe = endNonSpace(s.slice(0, at));
+            inPara.range = { start: inPara.range.start, end: { line: i, character: Math.max(pe, inPara.range.start.line === i ? inPara.range.start.character : 0) } };
+          }
           return;
         }
         if (seen > 3) return;
         continue;
       }
+      if (i === floor && lastPara) return;
       if (PARA_RE.test(t)) return;
       const m = /^([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,2})[ .]*$/.exec(t);
       if (!m) continue;
@@ -1785,18 +1808,20 @@ class CableParser {
       if (/^(?:NNNN|BT|END|SIPDIS|NOFORN|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|END CABLE TEXT)$/.test(up) || readClassificationWords(s, f)) continue;
       if (names.some((n) => n.length > 20)) continue;
       doc.signature = { ...tok(i, s, f, f + m[1].length), names };
-      if (this.para && doc.paragraphs.length) {
-        // Paragraph ranges stop before the signature.
-      }
-      const last = doc.paragraphs[doc.paragraphs.length - 1];
-      if (last && last.range.end.line >= i) {
+      // Paragraph ranges stop before the signature (never above their own first line).
+      if (lastPara && lastPara.range.end.line >= i) {
         let j = i - 1;
-        while (j > last.range.start.line && firstNonSpace(normaliseLine(this.lines[j])) === this.lines[j].length) j--;
-        last.range = { start: last.range.start, end: { line: j, character: endNonSpace(normaliseLine(this.lines[j])) } };
+        while (j > lastPara.range.start.line && isBlank(this.norm(j))) j--;
+        lastPara.range = { start: lastPara.range.start, end: { line: j, character: endNonSpace(this.norm(j)) } };
       }
       return;
     }
   }
+}
+
+/** Cheap pre-test before a case-insensitive regex: does `s` hold `lower` or `upper` at or after `from`? */
+function hasWordCaseless(s: string, from: number, lower: string, upper: string): boolean {
+  return s.indexOf(lower, from) >= 0 || s.indexOf(upper, from) >= 0;
 }
 
 /** The last run of capital letters in `s` (ignoring what follows it). */

@@ -8,47 +8,18 @@
 
 /** Splits on CRLF, lone CR and LF; the last line counts even when empty (as LSP counts lines). */
 export function splitLines(text: string): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lines.push(text.slice(start, i));
-      start = i + 1;
-    } else if (c === 13) {
-      lines.push(text.slice(start, i));
-      if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  lines.push(text.slice(start));
-  return lines;
+  // The engine's native split is several times faster than a character loop.
+  return text.split(/\r\n|\r|\n/);
 }
 
-// Characters read as a blank: TAB, NUL, BOM, NBSP, and the other Unicode spaces WikiLeaks pages carry.
-function isBlankish(c: number): boolean {
-  return (
-    c === 9 || c === 0 || c === 0xfeff || c === 0xa0 || c === 0x200b || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x202f || c === 11 || c === 12
-  );
-}
+// Characters read as a blank: TAB, VT, FF, NUL, BOM, NBSP, zero-width and the other Unicode spaces
+// WikiLeaks pages carry. A native regex test is much faster than a character loop on long lines.
+const BLANKISH = /[\0\t\v\f\u00a0\u2000-\u200b\u202f\ufeff]/;
+const BLANKISH_G = /[\0\t\v\f\u00a0\u2000-\u200b\u202f\ufeff]/g;
 
 /** The line with blank-like characters replaced by spaces, same length as the original. */
 export function normaliseLine(line: string): string {
-  for (let i = 0; i < line.length; i++) {
-    if (isBlankish(line.charCodeAt(i))) return normaliseFrom(line, i);
-  }
-  return line;
-}
-
-function normaliseFrom(line: string, first: number): string {
-  let out = line.slice(0, first);
-  for (let i = first; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    out += isBlankish(c) ? ' ' : line[i];
-  }
-  return out;
+  return BLANKISH.test(line) ? line.replace(BLANKISH_G, ' ') : line;
 }
 
 /** Index of the first non-space character, or the length when the line is blank. */
