@@ -168,9 +168,12 @@ describe('cable extension in VS Code', () => {
     assert.ok(await vscode.workspace.applyEdit(fix));
     await diagnosticsWhen(doc.uri, (ds) => !hasCode('dtg-malformed')(ds), 'the corrected DTG is no longer flagged');
 
+    const day = new vscode.Range(line, 2, line, 4);
+    assert.equal(doc.getText(day), '20');
     const breakIt = new vscode.WorkspaceEdit();
-    breakIt.replace(doc.uri, new vscode.Range(line, 2, line, 9), '2015Z');
+    breakIt.replace(doc.uri, day, '32');
     assert.ok(await vscode.workspace.applyEdit(breakIt));
-    await diagnosticsWhen(doc.uri, hasCode('dtg-malformed'), 'a DTG without minutes is flagged again');
+    const after = await diagnosticsWhen(doc.uri, hasCode('dtg-invalid-date'), 'day 32 of July is flagged');
+    assert.ok(!hasCode('dtg-malformed')(after), 'the well-formed DTG is not reported as malformed');
   });
 });
