@@ -54,7 +54,10 @@ class PageReader extends AbstractMessageReader implements MessageReader {
   private callback: DataCallback | undefined;
   private readonly queue: Message[] = [];
 
-  push(msg: Message): void {
+  push(raw: Message): void {
+    // postMessage clones structurally and keeps `key: undefined`; LSP is JSON, where such keys do not
+    // exist (and the Node server's stdio drops them), so each message is read as its JSON text.
+    const msg = JSON.parse(JSON.stringify(raw)) as Message;
     if (this.callback) this.callback(msg);
     else this.queue.push(msg);
   }
