@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CLEAN, CLEAN_UNCLAS, applyFix, codes, edit, expectNone, expectOne, lint } from './rulesHelpers.ts';
+import { CLEAN, CLEAN_UNCLAS, applyFix, codes, edit, expectNone, expectOne } from './rulesHelpers.ts';
 
 const BANNER = 'C O N F I D E N T I A L SECTION 01 OF 02 PARIS 000123';
 
