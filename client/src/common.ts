@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageclient';
 import { RestartPolicy } from './restartPolicy.ts';
 import { registerDisableRuleCommand } from './disableRule.ts';
+import { CABLE_STATUS, type CableStatusParams } from '../../server/src/statusNotification.ts';
 
 export interface ClientUi {
   output: vscode.LogOutputChannel;
@@ -81,14 +82,42 @@ export function createClientOptions(ui: ClientUi): LanguageClientOptions {
  * has no `restart()`; stopping and starting it again gives it a fresh worker (see browser.ts).
  */
 export function wireClient(context: vscode.ExtensionContext, ui: ClientUi, client: BaseLanguageClient & { restart?(): Promise<void> }, hostNote?: string): void {
-  const { status, policy } = ui;
+  const { status, policy, output } = ui;
+  // Documents the server reported over cable.maxFileSize, with what degrades for them.
+  const large = new Map<string, string>();
+  const showRunning = () => {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const limited = uri ? large.get(uri) : undefined;
+    if (limited) {
+      status.severity = vscode.LanguageStatusSeverity.Warning;
+      status.text = '$(warning) Cable: large file';
+      status.detail = limited;
+    } else {
+      status.severity = vscode.LanguageStatusSeverity.Information;
+      status.text = '$(check) Cable';
+      status.detail = hostNote ? `language server running (${hostNote})` : 'language server running';
+    }
+  };
+  context.subscriptions.push(
+    client.onNotification(CABLE_STATUS, (p: CableStatusParams) => {
+      if (p.large) {
+        const message = p.message ?? 'Larger than cable.maxFileSize: some rules are skipped.';
+        large.set(p.uri, message);
+        output.warn(`${p.uri}: ${message}`);
+      } else large.delete(p.uri);
+      if (client.isRunning()) showRunning();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      if (client.isRunning()) showRunning();
+    }),
+  );
   context.subscriptions.push(
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) {
-        status.severity = vscode.LanguageStatusSeverity.Information;
-        status.text = '$(check) Cable';
-        status.detail = hostNote ? `language server running (${hostNote})` : 'language server running';
+        showRunning();
       } else if (e.newState === State.Starting) {
+        // A new server process reports afresh as it lints the open documents.
+        large.clear();
         status.text = '$(sync~spin) Cable: starting';
         status.detail = undefined;
       }

@@ -7,6 +7,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.ts';
 import { nodeFileSystem } from './workspace/nodeFileSystem.ts';
 import { VERSION } from './version.ts';
+import { installTestHooks } from './testHooks.ts';
 
 const USAGE = `Usage: cable-language-server (--stdio | --node-ipc | --socket=PORT) [--clientProcessId=PID]
 
@@ -45,7 +46,15 @@ function main(argv: string[]): void {
     );
     process.exit(2);
   }
+  // Hidden hooks for the robustness tests and the benchmark (crash on demand, heap figures); inert
+  // unless CABLE_SERVER_TEST_HOOKS=1 is in the environment.
+  if (process.env.CABLE_SERVER_TEST_HOOKS === '1' && process.env.CABLE_TEST_CRASH_ON_START === '1') process.exit(70);
   const connection = createConnection(ProposedFeatures.all);
+  // Every handler catches its own errors; this is the net under a bug that escapes one (a throw in a
+  // timer, a rejected promise nobody awaited): logged, and the editor keeps its server.
+  process.on('uncaughtException', (err) => connection.console.error(`uncaught exception: ${err.stack ?? err.message}`));
+  process.on('unhandledRejection', (err) => connection.console.error(`unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+  if (process.env.CABLE_SERVER_TEST_HOOKS === '1') installTestHooks(connection);
   startServer(connection, { fileSystem: nodeFileSystem });
 }
 

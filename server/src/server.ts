@@ -19,7 +19,9 @@ import { registerStructureFeatures, type ServerHost } from './structureHandlers.
 import { Dictionary } from './service/dictionary.ts';
 import { hover } from './service/features/hover.ts';
 import { completion } from './service/features/completion.ts';
-import { computeDiagnostics } from './service/diagnostics.ts';
+import { computeDiagnostics, exceedsMaxFileSize } from './service/diagnostics.ts';
+import { RULES } from './service/rules/index.ts';
+import { CABLE_STATUS, type CableStatusParams } from './statusNotification.ts';
 import { codeActions } from './service/features/codeActions.ts';
 
 /** Parsed models keyed by URI; an entry is reused only for the same document version. */
@@ -88,6 +90,9 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   documents.onDidClose((e) => {
     models.delete(e.document.uri);
+    if (overLimit.delete(e.document.uri)) {
+      void connection.sendNotification(CABLE_STATUS, { uri: e.document.uri, large: false } satisfies CableStatusParams);
+    }
     settingsCache.delete(e.document.uri);
     const t = pendingLint.get(e.document.uri);
     if (t) clearTimeout(t);
@@ -123,7 +128,9 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       const dict = await dictionaryFor(uri);
       const current = documents.get(uri);
       if (!current || current.version !== version) return; // a newer version is on its way
-      const diagnostics = computeDiagnostics(models.get(current), settings, dict, uri, {
+      const model = models.get(current);
+      reportSize(uri, exceedsMaxFileSize(model, settings), settings.maxFileSize);
+      const diagnostics = computeDiagnostics(model, settings, dict, uri, {
         onRuleError: (code, err) => connection.console.error(`rule ${code} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
       });
       linted.add(uri);
@@ -133,8 +140,26 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     }
   }
 
+  // Documents over `cable.maxFileSize` keep highlighting, outline and the cheap rules; the client hears
+  // once per crossing of the limit (the language status item says so), never silently.
+  const overLimit = new Set<string>();
+  const costlyRules = RULES.filter((r) => r.costly).map((r) => r.code);
+  function reportSize(uri: string, large: boolean, limit: number): void {
+    if (large === overLimit.has(uri)) return;
+    let message: string | undefined;
+    if (large) {
+      overLimit.add(uri);
+      message = `Larger than cable.maxFileSize (${limit} bytes): highlighting, outline and the header checks still work; the rules that walk every paragraph (${costlyRules.join(', ')}) are skipped.`;
+      connection.console.info(`${uri}: ${message}`);
+    } else overLimit.delete(uri);
+    void connection.sendNotification(CABLE_STATUS, { uri, large, message } satisfies CableStatusParams);
+  }
+
   documents.onDidChangeContent(async (e) => {
     const uri = e.document.uri;
+    // A client that sends two different texts under one version number must not be served the
+    // first text's model: the cache entry goes with every change, whatever the version says.
+    models.delete(uri);
     // The first version (open) is linted at once whatever the mode.
     if (!linted.has(uri) && !pendingLint.has(uri)) return scheduleLint(uri, 0);
     const settings = await getSettings(uri);
@@ -146,12 +171,18 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (settings.diagnostics.run === 'onSave') scheduleLint(e.document.uri, 0);
   });
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     try {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       const uri = doc.uri;
-      return codeActions(models.get(doc), uri, params.range, params.context.diagnostics, await getSettings(uri), await dictionaryFor(uri));
+      const settings = await getSettings(uri);
+      const dict = await dictionaryFor(uri);
+      // Cancelled while waiting for the settings (the user moved on): skip the rules.
+      if (token.isCancellationRequested) return [];
+      const current = documents.get(uri);
+      if (!current) return [];
+      return codeActions(models.get(current), uri, params.range, params.context.diagnostics, settings, dict);
     } catch (err) {
       connection.console.error(`code actions failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return [];
@@ -173,22 +204,28 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     return d;
   }
 
-  connection.onHover(async (params) => {
+  connection.onHover(async (params, token) => {
     try {
+      if (!documents.get(params.textDocument.uri)) return null;
+      const dict = await dictionaryFor(params.textDocument.uri);
+      // Re-read after the wait: the answer is for the text as it is now, unless nobody wants it.
       const doc = documents.get(params.textDocument.uri);
-      if (!doc) return null;
-      return hover(models.get(doc), params.position, await dictionaryFor(doc.uri));
+      if (!doc || token.isCancellationRequested) return null;
+      return hover(models.get(doc), params.position, dict);
     } catch (err) {
       connection.console.error(`hover failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return null;
     }
   });
 
-  connection.onCompletion(async (params) => {
+  connection.onCompletion(async (params, token) => {
     try {
+      if (!documents.get(params.textDocument.uri)) return [];
+      const dict = await dictionaryFor(params.textDocument.uri);
+      // Re-read after the wait: the answer is for the text as it is now, unless nobody wants it.
       const doc = documents.get(params.textDocument.uri);
-      if (!doc) return [];
-      return completion(models.get(doc), params.position, await dictionaryFor(doc.uri));
+      if (!doc || token.isCancellationRequested) return [];
+      return completion(models.get(doc), params.position, dict);
     } catch (err) {
       connection.console.error(`completion failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return [];

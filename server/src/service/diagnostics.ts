@@ -51,6 +51,14 @@ function documentSize(doc: CableDocument): number {
   return n;
 }
 
+/**
+ * True when the document is over `cable.maxFileSize`: the costly rules are then skipped. Exported so
+ * the server can tell the user, by the same measure the rules use.
+ */
+export function exceedsMaxFileSize(doc: CableDocument, settings: CableSettings): boolean {
+  return documentSize(doc) > settings.maxFileSize;
+}
+
 export function ruleContext(doc: CableDocument, dict: TagDictionary): RuleContext {
   const dtg = doc.dtg;
   return {
@@ -65,7 +73,7 @@ export function ruleContext(doc: CableDocument, dict: TagDictionary): RuleContex
 export function computeFindings(doc: CableDocument, settings: CableSettings, dict: TagDictionary, options: DiagnosticsOptions = {}): RuleFinding[] {
   if (!settings.diagnostics.enable) return [];
   const ctx = ruleContext(doc, dict);
-  const large = documentSize(doc) > settings.maxFileSize;
+  const large = exceedsMaxFileSize(doc, settings);
   const out: RuleFinding[] = [];
   for (const rule of RULES) {
     const configured = settings.diagnostics.rules[rule.code];
