@@ -4,6 +4,7 @@ import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidChangeConfigurationNotification,
+  DidSaveTextDocumentNotification,
   CodeActionRequest,
   type PublishDiagnosticsParams,
   type CodeAction,
@@ -143,6 +144,27 @@ test('code actions: a quick fix round trip and "disable this rule"', async () =>
     assert.equal(applyEdits(text, fix.edit!.changes![URI]!), CLEAN);
     const disable = actions.find((a) => a.command?.command === 'cable.disableRule');
     assert.deepEqual(disable?.command?.arguments, ['classification-security-line-mismatch', URI]);
+  } finally {
+    await server.close();
+  }
+});
+
+test('run: onSave lints on open and save, not while typing', async () => {
+  const server = await startServer('stdio', { configuration: { diagnostics: { run: 'onSave' } } });
+  try {
+    const diags = collector(server);
+    await server.open(URI, CLEAN, 1);
+    const opened = await diags.next((x) => x.uri === URI && x.version === 1);
+    assert.deepEqual(opened.diagnostics, []);
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 5, character: 8 }, end: { line: 5, character: 9 } }, text: 'A' }],
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    assert.ok(!diags.seen.some((x) => x.version === 2), 'nothing published while typing');
+    await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: URI } });
+    const saved = await diags.next((x) => x.uri === URI && x.version === 2);
+    assert.ok(saved.diagnostics.some((d) => d.code === 'dtg-zone'));
   } finally {
     await server.close();
   }
