@@ -81,3 +81,9 @@ test('paragraph-numbering: not raised on consecutive numbers', () => {
   expectNone(CLEAN, 'paragraph-numbering');
   expectNone(CLEAN_UNCLAS, 'paragraph-numbering');
 });
+
+test('tags-keyword: TAG without a colon keeps the space after it', () => {
+  const text = edit(CLEAN, TAGS, 'TAG PREL, PGOV, FR');
+  const f = expectOne(text, 'tags-keyword', 'TAG', { exact: true });
+  assert.match(applyFix(text, f), /^TAGS PREL, PGOV, FR$/m);
+});

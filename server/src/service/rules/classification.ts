@@ -79,6 +79,7 @@ const MALFORMED_REASONS: Record<string, string> = {
   'missing-close-paren': 'it lacks its closing parenthesis',
   doubled: 'its level letter is doubled',
   unknown: 'it is not a known level or control',
+  'missing-separator': 'its level and control run together',
 };
 
 export const classificationRules: Rule[] = [
@@ -227,7 +228,7 @@ export const classificationRules: Rule[] = [
     check(ctx, report) {
       for (const { marking, where } of allMarkings(ctx)) {
         if (marking.malformed === undefined) continue;
-        const why = MALFORMED_REASONS[marking.malformed] ?? marking.malformed;
+        const why = MALFORMED_REASONS[marking.malformed] ?? marking.malformed.replace(/-/g, ' ');
         const f: Finding = {
           range: marking.range,
           message: `Portion marking '${marking.text}' on ${where} is malformed: ${why}; expected (U), (SBU), (C), (S) or (TS), optionally with controls such as (S//NF)`,

@@ -32,11 +32,15 @@ export const tagsRules: Rule[] = [
     check(ctx, report) {
       const t = ctx.doc.tags;
       if (!t?.keywordMisspelled) return;
-      const right = t.keyword.text.endsWith(':') ? 'TAGS:' : 'TAGS';
+      // The keyword token may carry the space after it (`TAG `): the squiggle and the fix leave it alone.
+      const written = t.keyword.text.trimEnd();
+      const r = t.keyword.range;
+      const range = r.start.line === r.end.line ? { start: r.start, end: { line: r.start.line, character: r.start.character + written.length } } : r;
+      const right = written.endsWith(':') ? 'TAGS:' : 'TAGS';
       report({
-        range: t.keyword.range,
-        message: `'${t.keyword.text}' is not the TAGS keyword; expected ${right}`,
-        fix: { title: `Change to ${right}`, edits: [{ range: t.keyword.range, newText: right }], preferred: true },
+        range,
+        message: `'${written}' is not the TAGS keyword; expected ${right}`,
+        fix: { title: `Change to ${right}`, edits: [{ range, newText: right }], preferred: true },
       });
     },
   },
