@@ -11,5 +11,16 @@ import { clientFileSystem } from './workspace/clientFileSystem.ts';
 declare const self: DedicatedWorkerGlobalScope;
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+// The net under a bug that escapes a handler (a throw in a timer, a promise nobody awaited), as in the
+// Node entry: logged to the client's output channel, and the worker keeps serving.
+self.addEventListener('error', (e: ErrorEvent) => {
+  connection.console.error(`uncaught exception: ${e.error instanceof Error ? (e.error.stack ?? e.error.message) : e.message}`);
+  e.preventDefault();
+});
+self.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => {
+  const err: unknown = e.reason;
+  connection.console.error(`unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  e.preventDefault();
+});
 // Workspace files are read through the editor (cable/findFiles, cable/readFile), as there is no disk here.
 startServer(connection, { fileSystem: clientFileSystem(connection) });
