@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { InitializeResult, ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import type { FindFilesParams, FindFilesResult, ReadFileParams, ReadFileResult } from '../../server/src/fileRequests.ts';
 import { startServer } from '../lsp/lspClient.ts';
 import { startWorkerServer, closeBrowser, skipReason } from './workerServer.ts';
 
@@ -116,11 +117,11 @@ async function workerAnswers(ws: ReturnType<typeof workspace>, hostLists: boolea
     const { connection } = server;
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('cable/findFiles', (p: { include: string }) => {
+    connection.onRequest('cable/findFiles', (p: FindFilesParams): FindFilesResult => {
       asked.findFiles++;
       return hostLists ? { listed: true, uris: findFiles(ws.dir, p.include) } : { listed: false, uris: [], reason: 'no folder is open.' };
     });
-    connection.onRequest('cable/readFile', (p: { uri: string }) => {
+    connection.onRequest('cable/readFile', (p: ReadFileParams): ReadFileResult => {
       asked.readFile++;
       try {
         return { text: readFileSync(fileURLToPath(p.uri), 'utf8') };
