@@ -87,3 +87,8 @@ test('tags-keyword: TAG without a colon keeps the space after it', () => {
   const f = expectOne(text, 'tags-keyword', 'TAG', { exact: true });
   assert.match(applyFix(text, f), /^TAGS PREL, PGOV, FR$/m);
 });
+
+test('paragraph-numbering: a list numbered from 1 inside the cable is not its numbering', () => {
+  const text = edit(CLEAN, P2, `${P2}\n\n1. First item of the request.\n\n2. Second item of the request.`);
+  expectNone(text, 'paragraph-numbering');
+});

@@ -15,10 +15,20 @@ export function ownParagraphs(ctx: RuleContext): Paragraph[] {
   const quoted = ctx.doc.blocks.filter((b) => b.kind === 'text' || b.kind === 'quote');
   const all = quoted.length === 0 ? ctx.doc.paragraphs : ctx.doc.paragraphs.filter((p) => !quoted.some((b) => rangeContains(b.range, p.number.range)));
   const out: Paragraph[] = [];
+  // A list numbered from 1 inside a paragraph (items of a request, an annex) is not the cable's
+  // numbering: skipped until the cable's own numbers resume.
+  let nestedUntil: number | undefined;
   for (let i = 0; i < all.length; i++) {
     const p = all[i]!;
     const prev = out[out.length - 1];
     const next = all[i + 1];
+    if (nestedUntil !== undefined) {
+      if (p.number.value !== nestedUntil) continue;
+      nestedUntil = undefined;
+    } else if (prev && p.number.value === 1 && prev.number.value > 1 && next?.number.value === 2) {
+      nestedUntil = prev.number.value + 1;
+      continue;
+    }
     if (prev && next && p.number.value !== prev.number.value + 1 && next.number.value === prev.number.value + 1) continue;
     out.push(p);
   }
