@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchParse, benchSplitBaseline } from './parse.ts';
+import { runDiagnosticsBench } from './diagnostics.ts';
+import { browserBundleSizes } from './browser.ts';
 
 const TARGET_MB_PER_SEC = 50;
 
@@ -38,7 +40,18 @@ function main(): number {
     `\nbest of 5 passes; parse / baseline time ratio: ${(parse.cpuMs / base.cpuMs).toFixed(1)}x (CPU)\n` +
       `target ${TARGET_MB_PER_SEC} MB/s on one core: ${best >= TARGET_MB_PER_SEC ? 'met' : 'NOT met'} (${best.toFixed(1)} MB/s)\n`,
   );
+  // What vscode.dev / github.dev download before the extension answers (run `npm run build` first).
+  const sizes = browserBundleSizes();
+  process.stdout.write('\nbrowser bundles (dist/web):\n');
+  for (const b of sizes) {
+    process.stdout.write(`  ${b.bundle.padEnd(20)} ${(b.bytes / 1024).toFixed(0).padStart(6)} KiB  gzip ${(b.gzipBytes / 1024).toFixed(0).padStart(5)} KiB  ${b.inputs} modules; largest: ${b.largest}\n`);
+  }
   return 0;
 }
 
 process.exitCode = main();
+// Typing latency: a one-character edit to fresh diagnostics on a 1 MB cable (needs no corpus).
+runDiagnosticsBench((s) => process.stdout.write(s)).catch((err: unknown) => {
+  process.stderr.write(`bench: diagnostics: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
