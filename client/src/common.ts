@@ -23,6 +23,8 @@ export interface ClientUi {
   output: vscode.LogOutputChannel;
   status: vscode.LanguageStatusItem;
   policy: RestartPolicy;
+  /** What this host cannot do (list workspace files, on some web hosts); shown with the running state. */
+  limits?: string;
 }
 
 export function createClientUi(context: vscode.ExtensionContext): ClientUi {
@@ -96,6 +98,7 @@ export function wireClient(context: vscode.ExtensionContext, ui: ClientUi, clien
       status.severity = vscode.LanguageStatusSeverity.Information;
       status.text = '$(check) Cable';
       status.detail = hostNote ? `language server running (${hostNote})` : 'language server running';
+      if (ui.limits) status.detail += `; ${ui.limits}`;
     }
   };
   context.subscriptions.push(

@@ -25,7 +25,8 @@ export function registerWorkspaceFiles(context: vscode.ExtensionContext, client:
     if (!warned) {
       warned = true;
       ui.output.warn(`Workspace-wide features (links to other cables, workspace symbols) are off: ${reason}`);
-      ui.status.detail = 'this file only: the workspace cannot be listed here';
+      ui.limits = 'open cables only: this host cannot list the workspace';
+      ui.status.detail = `${ui.status.detail ?? 'language server running'}; ${ui.limits}`;
     }
     return { listed: false, uris: [], reason };
   };
