@@ -16,7 +16,7 @@ import {
 } from '../../server/src/fileRequests.ts';
 import type { ClientUi } from './common.ts';
 
-/** Files larger than this are not cables; reading them would only stall the worker. */
+/** Files larger than this are not cables; sending them whole would only stall the worker. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export function registerWorkspaceFiles(context: vscode.ExtensionContext, client: BaseLanguageClient, ui: ClientUi): void {
@@ -45,11 +45,13 @@ export function registerWorkspaceFiles(context: vscode.ExtensionContext, client:
       try {
         const uri = vscode.Uri.parse(params.uri, true);
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === params.uri);
-        if (open) return { text: open.getText() };
+        const head = (text: string) => (params.maxChars !== undefined && text.length > params.maxChars ? text.slice(0, params.maxChars) : text);
+        if (open) return { text: head(open.getText()) };
         const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES} bytes` };
+        // A head of a large file is still worth one read; the whole of it is not.
+        if (stat.size > MAX_FILE_BYTES && params.maxChars === undefined) return { error: `larger than ${MAX_FILE_BYTES} bytes` };
         const bytes = await vscode.workspace.fs.readFile(uri);
-        return { text: new TextDecoder('utf-8').decode(bytes) };
+        return { text: head(new TextDecoder('utf-8').decode(bytes)) };
       } catch (e) {
         return { error: e instanceof Error ? e.message : String(e) };
       }

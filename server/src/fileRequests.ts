@@ -25,6 +25,11 @@ export interface FindFilesResult {
 
 export interface ReadFileParams {
   uri: string;
+  /**
+   * Only the first this many characters are wanted (the index reads heads only); the client cuts the
+   * text before it crosses the worker boundary.
+   */
+  maxChars?: number;
 }
 
 /** `text` is undefined when the file could not be read; `error` says why. */

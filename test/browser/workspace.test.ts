@@ -124,7 +124,8 @@ async function workerAnswers(ws: ReturnType<typeof workspace>, hostLists: boolea
     connection.onRequest('cable/readFile', (p: ReadFileParams): ReadFileResult => {
       asked.readFile++;
       try {
-        return { text: readFileSync(fileURLToPath(p.uri), 'utf8') };
+        // As the web client does: only the head the index asked for crosses to the worker.
+        return { text: readFileSync(fileURLToPath(p.uri), 'utf8').slice(0, p.maxChars) };
       } catch (e) {
         return { error: String(e) };
       }

@@ -33,7 +33,7 @@ export function clientFileSystem(connection: Requester): CableFileSystem {
 
     async readHead(uri, maxBytes) {
       try {
-        const params: ReadFileParams = { uri };
+        const params: ReadFileParams = { uri, maxChars: maxBytes };
         const r = await connection.sendRequest<ReadFileResult>(READ_FILE, params);
         // Characters, not bytes: a close enough bound for a head that only has to hold the subject.
         return r?.text === undefined ? undefined : r.text.slice(0, maxBytes);
