@@ -800,7 +800,7 @@ class CableParser {
   /** Heading elements between the banner and the text. Returns false when the line is not one. */
   private headingLine(i: number, s: string, f: number, e: number, t: string, u: string): boolean {
     // Elements run together on one line (`SUBJECT: … Classified By: …`, `REF: … Classified By: …`).
-    const cut = inlineHeadingCut(u);
+    const cut = PARA_RE.test(t) ? -1 : inlineHeadingCut(u);
     if (cut > 0) {
       const e1 = f + endNonSpace(u.slice(0, cut));
       this.headingLine(i, s, f, e1, s.slice(f, e1), u.slice(0, cut));
@@ -1036,7 +1036,7 @@ class CableParser {
       return;
     }
     // DECL: …, DECLl:, Declassify on …, or a bare date.
-    const dm = /^(?:DECLL?|DECLASSIFY(?: ON)?|DECL\.)? *:? */.exec(up)!;
+    const dm = /^(?:DECLASSIFY(?: ON)?|DECLL?|DECL\.)? *:? */.exec(up)!;
     const q = dm[0].length;
     const rest = up.slice(q);
     if (/^OADR\b/.test(rest)) {
@@ -1092,8 +1092,9 @@ class CableParser {
     const m = TAGS_RE.exec(u)!;
     let p = f + m[1].length;
     while (p < e && s.charCodeAt(p) === 32) p++;
-    if (s.charCodeAt(p) === 58) p++;
-    const keyword = tok(i, s, f, p);
+    const colon = s.charCodeAt(p) === 58;
+    if (colon) p++;
+    const keyword = tok(i, s, f, colon ? p : f + m[1].length);
     const misspelled = m[1] !== 'TAGS';
     const line = u.slice(0, e - f);
     // SUBJECT may follow on the same line (`Tags: prel, tu Subject: …`).
@@ -1183,8 +1184,9 @@ class CableParser {
     const m = SUBJECT_RE.exec(u)!;
     let p = f + m[1].length;
     while (p < e && s.charCodeAt(p) === 32) p++;
-    if (s.charCodeAt(p) === 58) p++;
-    const keyword = tok(i, s, f, p);
+    const colon = s.charCodeAt(p) === 58;
+    if (colon) p++;
+    const keyword = tok(i, s, f, colon ? p : f + m[1].length);
     while (p < e && s.charCodeAt(p) === 32) p++;
     let marking: PortionMarking | undefined;
     if (s.charCodeAt(p) === 40) {
