@@ -1,0 +1,119 @@
+/**
+ * `cable parse` in-process (main() with a fake CliIO) and through the built bin, on the seed and on
+ * files that are not cables or not text.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { main } from '../../server/src/cli.ts';
+import type { CliIO } from '../../server/src/cli/io.ts';
+import * as fs from 'node:fs';
+
+const root = join(__dirname, '..', '..');
+const seed = join(root, 'test', 'fixtures', 'seed', '09BRUSSELS995.cable');
+
+function fakeIO(cwd = root): CliIO & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    isTTY: false,
+    cwd,
+    stdout(t: string) {
+      io.out += t;
+    },
+    stderr(t: string) {
+      io.err += t;
+    },
+    readFile: (p: string) => fs.readFileSync(p),
+  };
+  return io;
+}
+
+test('cable parse prints the documented JSON for the seed cable', async () => {
+  const io = fakeIO();
+  const code = await main(['parse', 'test/fixtures/seed/09BRUSSELS995.cable'], io);
+  assert.equal(code, 0);
+  assert.equal(io.err, '');
+  const [r] = JSON.parse(io.out);
+  assert.equal(r.file, 'test/fixtures/seed/09BRUSSELS995.cable');
+  assert.equal(r.id, '09BRUSSELS995');
+  assert.equal(r.origin, 'BRUSSELS');
+  assert.equal(r.serial, 995);
+  assert.equal(r.year, 2009);
+  assert.deepEqual(r.classification, { level: 'C', caveats: [], banner: 'C O N F I D E N T I A L BRUSSELS 000995' });
+  assert.deepEqual(r.dtg, { text: '201547Z JUL 09', iso: '2009-07-20T15:47:00Z' });
+  assert.equal(r.filingTime.julianDay, 201);
+  assert.equal(r.filingTime.iso, '2009-07-20T15:47:00Z');
+  assert.equal(r.header.transmissionId, 'VZCZCXYZ0015');
+  assert.deepEqual(r.header.precedence, ['R']);
+  assert.equal(r.header.station, 'RUEHBS');
+  assert.equal(r.header.stationSerial, 995);
+  assert.deepEqual(r.header.security, { signal: 'ZNY', letters: 'CCCCC', level: 'C' });
+  assert.deepEqual(r.header.to, [{ routingIndicator: 'RUEHC', name: 'SECSTATE WASHDC', precedence: null, number: 9227 }]);
+  assert.deepEqual(r.tags.map((t: { code: string }) => t.code), ['PREL', 'PARM', 'PGOV', 'RS', 'BE']);
+  assert.deepEqual(r.tags.map((t: { kind: string }) => t.kind), ['subject', 'subject', 'subject', 'geographic', 'geographic']);
+  assert.equal(r.subject, 'BELGIAN REACTION TO RESULTS OF U.S.-RUSSIA PRESIDENTIAL SUMMIT');
+  assert.deepEqual(r.references, [{ label: null, text: 'STATE 71326', cableId: '09STATE71326' }]);
+  assert.deepEqual(r.classifiedBy.reason, { section: '1.4', letters: ['b', 'd'] });
+  assert.equal(r.declassification.order, 12958);
+  assert.equal(r.declassification.date, '2019-07-16');
+  assert.deepEqual(r.captions, ['SIPDIS']);
+  assert.deepEqual(
+    r.paragraphs.map((p: { number: number; marking: { level: string } }) => [p.number, p.marking.level]),
+    [[1, 'C'], [2, 'C'], [3, 'C']],
+  );
+  assert.equal(r.paragraphs[0].range.start.character, 0);
+  assert.deepEqual(r.signature, ['BUSH']);
+  assert.deepEqual(r.problems, []);
+});
+
+test('unreadable and binary files get an error entry and exit 1; the others are still printed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cable-parse-'));
+  writeFileSync(join(dir, 'nul.cable'), Buffer.from([0x55, 0x4e, 0x00, 0x43]));
+  writeFileSync(join(dir, 'latin1.cable'), Buffer.from([0x55, 0xe9, 0xff, 0x0a]));
+  const io = fakeIO(dir);
+  const code = await main(['parse', '--compact', seed, 'nul.cable', 'missing.cable', 'latin1.cable'], io);
+  assert.equal(code, 1);
+  const out = JSON.parse(io.out);
+  assert.equal(out.length, 4);
+  assert.equal(out[0].id, '09BRUSSELS995');
+  assert.match(out[1].error, /NUL/);
+  assert.match(out[2].error, /no such file/);
+  assert.match(out[3].error, /UTF-8/);
+  assert.match(io.err, /3 of 4/);
+  assert.ok(!io.out.includes('\n  '), '--compact prints one line');
+});
+
+test('folders are walked for *.cable in sorted order; usage errors exit 2', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cable-parse-'));
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'sub', 'b.cable'), readFileSync(seed));
+  writeFileSync(join(dir, 'a.cable'), 'UNCLAS KABUL 005855\n\n1. (U) Text.\n');
+  writeFileSync(join(dir, 'notes.txt'), 'not a cable');
+  const io = fakeIO(dir);
+  assert.equal(await main(['parse', '.'], io), 0);
+  assert.deepEqual(JSON.parse(io.out).map((r: { file: string }) => r.file), ['a.cable', join('sub', 'b.cable')]);
+  const none = fakeIO(dir);
+  assert.equal(await main(['parse'], none), 2);
+  assert.match(none.err, /no PATH/);
+  const bad = fakeIO(dir);
+  assert.equal(await main(['parse', '--bogus', 'a.cable'], bad), 2);
+  const help = fakeIO(dir);
+  assert.equal(await main(['parse', '--help'], help), 0);
+  assert.match(help.out, /Usage: cable parse/);
+});
+
+test('the built bin prints the same JSON (npx cable parse)', (t) => {
+  const bin = join(root, 'bin', 'cable.js');
+  if (!existsSync(join(root, 'dist', 'cli.js'))) {
+    t.skip('dist/cli.js not built (npm run build)');
+    return;
+  }
+  const r = spawnSync(process.execPath, [bin, 'parse', '--compact', seed], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [doc] = JSON.parse(r.stdout);
+  assert.equal(doc.id, '09BRUSSELS995');
+});
