@@ -48,7 +48,7 @@ import type {
 } from './model.ts';
 import { readDtg, readFilingTime, fullYear, daysInMonth, monthFromText, validateDtg } from './dtg.ts';
 import { readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
-import { endNonSpace, firstNonSpace, isBlank, normaliseLine, splitLines } from './text.ts';
+import { endNonSpace, firstNonSpace, hasBlankish, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
 
 const MAX_HEADER_LINE = 400;
 const MAX_PREFIX = 240;
@@ -147,9 +147,11 @@ const BULLET_RE = /^(-{1,3}|[*•o])(?= )/;
 const REDACTION_G = /(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])/g;
 const MENTION_G = /(?<![A-Za-z0-9])(\d{2})([A-Z]{3,20})(\d{1,7})(?![A-Za-z0-9])/g;
 const SECTION_MARKER_G = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)/g;
-const BLOCK_KW = /^(?:\(|-{1,2} ?)?(BEGIN +)?(SUMMARY|SUMMAY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)\b/;
+// Sticky and case-insensitive: tried at the start of each body line's text without slicing or upper-casing it.
+const BLOCK_KW = /(?:\(|-{1,2} ?)?(BEGIN +)?(SUMMARY|SUMMAY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)\b/iy;
 const INLINE_COMMENT_G = /COMMENT(?= ?[:.\-—])/gi;
 const COMMENT_OPENERS = new Set(['EMBASSY', 'POST', 'MISSION', 'CONSULATE', 'BEGIN', 'USUN', 'USNATO', 'USEU', 'AND']);
+const SIPDIS_G = /SIPDIS/gi;
 const END_G = /\bEND +(?:OF +)?(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION +REQUEST)\b/gi;
 
 type BlockKind = Block['kind'];
@@ -378,6 +380,7 @@ class CableParser {
 
   constructor(text: string) {
     this.lines = splitLines(text);
+    this.hasBlankish = hasBlankish(text);
     this.doc = {
       lineCount: this.lines.length,
       lines: this.lines,
@@ -399,9 +402,16 @@ class CableParser {
   }
 
   private normCache: (string | undefined)[] = [];
+  /** Whether any line needs normalising: one test over the whole text instead of one per line. */
+  private readonly hasBlankish: boolean;
+  private readonly endHits = new Map<number, { at: number; len: number; word: string }[]>();
+  private readonly commentHits = new Map<number, number[]>();
+  private readonly sipdisHits = new Map<number, number[]>();
+  private readonly wholeMarkerLines = new Set<number>();
 
   /** The normalised line (text.ts), computed once. */
   private norm(i: number): string {
+    if (!this.hasBlankish) return this.lines[i];
     let s = this.normCache[i];
     if (s === undefined) {
       s = normaliseLine(this.lines[i]);
@@ -443,7 +453,8 @@ class CableParser {
     return first;
   }
 
-  run(): CableDocument {
+  run(text: string): CableDocument {
+    this.prescan(text);
     const bannerLine = this.findBanner();
     const n = this.lines.length;
     for (let i = 0; i < n; i++) {
@@ -762,16 +773,13 @@ class CableParser {
     }
     const e = endNonSpace(s);
     // Whole-line scans that must see long lines too.
-    this.scanRedactions(i, s);
-    this.scanMentions(i, s);
-    const markersHere = this.scanSectionMarkers(i, s);
 
     const short = e - f <= MAX_HEADER_LINE;
     const t = s.slice(f, Math.min(e, f + MAX_PREFIX));
     const wasBlank = this.prevBlank;
     this.prevBlank = false;
 
-    if (markersHere && markersHere.whole) return;
+    if (this.wholeMarkerLines.has(i)) return;
     if (short) {
       const rb = readBanner(s, i) ?? (this.zone === 'body' ? readBareClassification(s, i) : undefined);
       if (rb) {
@@ -1484,10 +1492,10 @@ class CableParser {
       }
     }
     // Captions inside the text: conversion artifacts (`SIPDIS` glued into a sentence).
-    const sip = t.indexOf('SIPDIS') >= 0 || t.indexOf('ipdis') >= 0 ? t.toUpperCase().indexOf('SIPDIS') : -1;
-    if (sip >= 0) {
+    const sipAt = this.sipdisHits.get(i)?.find((at) => at >= f && at < f + MAX_PREFIX);
+    if (sipAt !== undefined) {
       const whole = e - f === 6;
-      this.addCaption(i, s, f + sip, f + sip + 6, 'SIPDIS', !whole);
+      this.addCaption(i, s, sipAt, sipAt + 6, 'SIPDIS', !whole);
     }
     this.blockMarkers(i, s, textFrom, e, f);
   }
@@ -1575,12 +1583,13 @@ class CableParser {
   private blockMarkers(i: number, s: string, from: number, e: number, lineStart: number): void {
     // Case-insensitive regexes over the line itself: upper-casing every (often very long) line costs more.
     const scanEnd = Math.min(e, from + 20000);
-    const headUp = s.slice(from, Math.min(e, from + 80)).toUpperCase();
     let endsFrom = from;
-    const head = BLOCK_KW.exec(headUp);
+    BLOCK_KW.lastIndex = from;
+    const head = BLOCK_KW.exec(s);
     if (head) {
+      const headUp = s.slice(from, Math.min(e, from + 80)).toUpperCase();
       const kwEnd = blockKeywordEnd(headUp, head[0].length);
-      const kind = blockKind(head[2]);
+      const kind = blockKind(head[2].toUpperCase());
       const explicit = !!head[1];
       if (kind && kwEnd >= 0 && (explicit || (kind !== 'text' && kind !== 'quote'))) {
         const ks = from + head[0].length - head[2].length - (head[1] ? head[1].length : 0);
@@ -1589,11 +1598,11 @@ class CableParser {
       }
     }
     // Comments opened inside running text: `(Comment: …`, `Embassy comment: …`.
-    if (!this.openBlocks.some((b) => b.kind === 'comment') && hasWordCaseless(s, endsFrom, 'omment', 'OMMENT')) {
-      INLINE_COMMENT_G.lastIndex = endsFrom;
-      let cm: RegExpExecArray | null;
-      while ((cm = INLINE_COMMENT_G.exec(s)) && cm.index < scanEnd) {
-        const at = cm.index;
+    const comments = this.commentHits.get(i);
+    if (comments && !this.openBlocks.some((b) => b.kind === 'comment')) {
+      for (const at of comments) {
+        if (at < endsFrom) continue;
+        if (at >= scanEnd) break;
         const before = s.slice(Math.max(from, at - 12), at).toUpperCase();
         const prevWord = lastWord(before);
         const opener = at === from || before.endsWith('(') || before.endsWith('. ') || before.endsWith('.  ') || COMMENT_OPENERS.has(prevWord);
@@ -1603,13 +1612,15 @@ class CableParser {
         break;
       }
     }
-    END_G.lastIndex = endsFrom;
-    let em: RegExpExecArray | null;
-    while ((em = END_G.exec(s)) && em.index < scanEnd) {
-      const kind = blockKind(em[1].toUpperCase().replace(/ +/g, ' '));
+    const ends = this.endHits.get(i);
+    if (!ends) return;
+    for (const em of ends) {
+      if (em.at < endsFrom) continue;
+      if (em.at >= scanEnd) break;
+      const kind = blockKind(em.word.toUpperCase().replace(/ +/g, ' '));
       if (!kind) continue;
-      const at = em.index;
-      const endTok = tok(i, s, at, at + em[0].length);
+      const at = em.at;
+      const endTok = tok(i, s, at, at + em.len);
       const idx = this.openBlocks.findIndex((b) => b.kind === kind);
       if (idx >= 0) {
         const b = this.openBlocks[idx];
@@ -1651,59 +1662,82 @@ class CableParser {
 
   // ----- whole-line scans
 
-  private scanRedactions(i: number, s: string): void {
-    if (s.indexOf('XXXX') < 0 && s.indexOf('xxxx') < 0) return;
-    REDACTION_G.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = REDACTION_G.exec(s))) this.doc.redactions.push(rng(i, m.index, m.index + m[0].length));
-  }
-
-  private scanMentions(i: number, s: string): void {
-    MENTION_G.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = MENTION_G.exec(s))) {
-      const id = `${m[1]}${canonicalPost(m[2])}${Number(m[3])}`;
-      this.doc.mentions.push({ ...tok(i, s, m.index, m.index + m[0].length), cableId: id });
+  /**
+   * Whole-text scans, done once per document instead of once per line (the per-call cost dominated on
+   * the many short lines): redactions, cable-id mentions, section markers, END/COMMENT/SIPDIS hits. The
+   * hits are filed by line; body lines consult them, and header lines' hits are dropped in finish().
+   */
+  private prescan(text: string): void {
+    const n = this.lines.length;
+    const starts = new Array<number>(n);
+    let pos = 0;
+    for (let i = 0; i < n; i++) {
+      starts[i] = pos;
+      pos += this.lines[i].length;
+      pos += text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
     }
-  }
-
-  private scanSectionMarkers(i: number, s: string): { whole: boolean } | undefined {
-    // Markers read `… 002 OF 003`: the zero-padded count makes ` OF 0` a selective pre-test.
-    if (s.indexOf(' OF 0') < 0) return undefined;
-    SECTION_MARKER_G.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let whole = false;
-    while ((m = SECTION_MARKER_G.exec(s))) {
-      // The post name (1–3 words, upper case) before the 8-digit serial.
-      let a = m.index;
-      while (a > 0 && s.charCodeAt(a - 1) === 32) a--;
-      let words = 0;
-      let b = a;
-      while (words < 3 && b > 0) {
-        let w = b;
-        while (w > 0 && (isUpper(s.charCodeAt(w - 1)) || s.charCodeAt(w - 1) === 46 || s.charCodeAt(w - 1) === 39)) w--;
-        if (w === b) break;
-        words++;
-        b = w;
-        if (w > 0 && s.charCodeAt(w - 1) === 32 && w > 1 && isUpper(s.charCodeAt(w - 2))) {
-          b = w - 1;
-          continue;
-        }
-        break;
+    const src = this.hasBlankish ? normaliseText(text) : text;
+    const scan = (re: RegExp, fn: (line: number, at: number, m: RegExpExecArray) => void): void => {
+      re.lastIndex = 0;
+      let li = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(src))) {
+        const off = m.index;
+        while (li + 1 < n && starts[li + 1] <= off) li++;
+        fn(li, off - starts[li], m);
       }
-      while (s.charCodeAt(b) === 32) b++;
-      if (b >= a) continue;
-      const end = m.index + m[0].length;
-      this.doc.sectionMarkers.push({ ...tok(i, s, b, end), section: Number(m[1]), of: Number(m[2]) });
-      if (firstNonSpace(s) === b && endNonSpace(s) === end) whole = true;
+    };
+    const file = <T>(map: Map<number, T[]>, line: number, v: T) => {
+      const list = map.get(line);
+      if (list) list.push(v);
+      else map.set(line, [v]);
+    };
+    scan(REDACTION_G, (line, at, m) => this.doc.redactions.push(rng(line, at, at + m[0].length)));
+    scan(MENTION_G, (line, at, m) => {
+      const id = `${m[1]}${canonicalPost(m[2])}${Number(m[3])}`;
+      this.doc.mentions.push({ text: m[0], range: rng(line, at, at + m[0].length), cableId: id });
+    });
+    scan(SECTION_MARKER_G, (line, at, m) => this.sectionMarker(line, at, m));
+    scan(END_G, (line, at, m) => file(this.endHits, line, { at, len: m[0].length, word: m[1] }));
+    scan(INLINE_COMMENT_G, (line, at) => file(this.commentHits, line, at));
+    scan(SIPDIS_G, (line, at) => file(this.sipdisHits, line, at));
+  }
+
+  private sectionMarker(i: number, at: number, m: RegExpExecArray): void {
+    const s = this.norm(i);
+    // The post name (1–3 words, upper case) before the 8-digit serial.
+    let a = at;
+    while (a > 0 && s.charCodeAt(a - 1) === 32) a--;
+    let words = 0;
+    let b = a;
+    while (words < 3 && b > 0) {
+      let w = b;
+      while (w > 0 && (isUpper(s.charCodeAt(w - 1)) || s.charCodeAt(w - 1) === 46 || s.charCodeAt(w - 1) === 39)) w--;
+      if (w === b) break;
+      words++;
+      b = w;
+      if (w > 1 && s.charCodeAt(w - 1) === 32 && isUpper(s.charCodeAt(w - 2))) {
+        b = w - 1;
+        continue;
+      }
+      break;
     }
-    return this.doc.sectionMarkers.length ? { whole } : undefined;
+    while (s.charCodeAt(b) === 32) b++;
+    if (b >= a) return;
+    const end = at + m[0].length;
+    this.doc.sectionMarkers.push({ ...tok(i, s, b, end), section: Number(m[1]), of: Number(m[2]) });
+    if (firstNonSpace(s) === b && endNonSpace(s) === end) this.wholeMarkerLines.add(i);
   }
 
   // -------------------------------------------------------------------------------------------
 
   private finish(): void {
     this.endCont();
+    const body = this.doc.bodyStartLine;
+    const inBody = (r: Range) => r.start.line >= body;
+    this.doc.redactions = this.doc.redactions.filter(inBody);
+    this.doc.mentions = this.doc.mentions.filter((m) => inBody(m.range));
+    this.doc.sectionMarkers = this.doc.sectionMarkers.filter((m) => inBody(m.range));
     this.closeParagraph();
     const doc = this.doc;
     for (const b of this.openBlocks) {
@@ -1821,11 +1855,6 @@ class CableParser {
   }
 }
 
-/** Cheap pre-test before a case-insensitive regex: does `s` hold `lower` or `upper` at or after `from`? */
-function hasWordCaseless(s: string, from: number, lower: string, upper: string): boolean {
-  return s.indexOf(lower, from) >= 0 || s.indexOf(upper, from) >= 0;
-}
-
 /** The last run of capital letters in `s` (ignoring what follows it). */
 function lastWord(s: string): string {
   let e = s.length;
@@ -1900,7 +1929,7 @@ function leadOf(s: string, p: number, e: number): string {
 export function parseCable(text: string): CableDocument {
   const parser = new CableParser(text);
   try {
-    return parser.run();
+    return parser.run(text);
   } catch (err) {
     parser.doc.problems.push({
       range: rng(0, 0, 0),

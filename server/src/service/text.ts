@@ -17,6 +17,25 @@ export function splitLines(text: string): string[] {
 const BLANKISH = /[\0\t\v\f\u00a0\u2000-\u200b\u202f\ufeff]/;
 const BLANKISH_G = /[\0\t\v\f\u00a0\u2000-\u200b\u202f\ufeff]/g;
 
+// Anything outside printable ASCII and line ends: a fast scan (a negated ASCII range) whose few hits are
+// then checked against BLANKISH, much cheaper than scanning for BLANKISH itself on mostly-ASCII text.
+const NOT_PRINTABLE_ASCII_G = /[^\n\r\x20-\x7e]/g;
+
+/** Whether the text holds any character `normaliseLine` would replace. */
+export function hasBlankish(text: string): boolean {
+  NOT_PRINTABLE_ASCII_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NOT_PRINTABLE_ASCII_G.exec(text))) {
+    if (BLANKISH.test(m[0])) return true;
+  }
+  return false;
+}
+
+/** The whole text with blank-like characters replaced by spaces (line ends untouched). */
+export function normaliseText(text: string): string {
+  return text.replace(BLANKISH_G, ' ');
+}
+
 /** The line with blank-like characters replaced by spaces, same length as the original. */
 export function normaliseLine(line: string): string {
   return BLANKISH.test(line) ? line.replace(BLANKISH_G, ' ') : line;
