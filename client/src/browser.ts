@@ -4,7 +4,7 @@
  * worker has no file system of its own.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { LanguageClient, BrowserMessageReader, BrowserMessageWriter, type MessageTransports } from 'vscode-languageclient/browser';
 import { createClientOptions, createClientUi, wireClient } from './common.ts';
 import { registerWorkspaceFiles } from './workspaceFiles.ts';
 
@@ -16,17 +16,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
 
   // A function, not a Worker, so that every (re)start gets a fresh worker; the old one is ended
-  // because a stopped browser server cannot end itself the way a Node process exits.
-  const startWorker = async (): Promise<Worker> => {
+  // because a stopped browser server cannot end itself the way a Node process exits. It returns the
+  // transports rather than the worker: VS Code's extension host replaces the global `Worker`, so the
+  // client's `instanceof Worker` test fails for the workers it makes.
+  const startWorker = async (): Promise<MessageTransports> => {
     worker?.terminate();
-    worker = new Worker(serverMain.toString(true));
-    return worker;
+    worker = await createWorker(serverMain);
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
 
   client = new LanguageClient('cable', 'Cable Language Server', startWorker, createClientOptions(ui));
   wireClient(context, ui, client, 'in the browser');
   registerWorkspaceFiles(context, client, ui);
   await client.start();
+}
+
+/**
+ * vscode.dev and github.dev serve extensions over https, and a worker starts from the script's URL.
+ * Hosts that serve them from the remote side (code-server, VS Code Server in a browser) give a
+ * `vscode-remote:` URI, from which VS Code refuses to start workers; there the script is read through
+ * the workspace file system and started from a blob URL instead.
+ */
+async function createWorker(serverMain: vscode.Uri): Promise<Worker> {
+  if (serverMain.scheme === 'https' || serverMain.scheme === 'http') return new Worker(serverMain.toString(true));
+  try {
+    return new Worker(serverMain.toString(true));
+  } catch {
+    const bytes = await vscode.workspace.fs.readFile(serverMain);
+    return new Worker(URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'text/javascript' })));
+  }
 }
 
 export async function deactivate(): Promise<void> {
