@@ -781,7 +781,9 @@ class CableParser {
 
     if (this.wholeMarkerLines.has(i)) return;
     if (short) {
-      const rb = readBanner(s, i) ?? (this.zone === 'body' ? readBareClassification(s, i) : undefined);
+      // Repeated banners end in their serial; bare page-break classifications are short.
+      const last = s.charCodeAt(e - 1);
+      const rb = isDigit(last) || e - f <= 40 ? (readBanner(s, i) ?? (this.zone === 'body' ? readBareClassification(s, i) : undefined)) : undefined;
       if (rb) {
         this.doc.repeatedBanners.push(rb);
         return;
@@ -1131,7 +1133,7 @@ class CableParser {
         const close = s.indexOf(')', p);
         const end = close < 0 || close >= to ? to : close + 1;
         const inner = s.slice(p + 1, close < 0 || close >= to ? to : close).trim();
-        if (inner) tags.tags.push({ ...tok(i, s, p, end), code: inner, kind: 'person' });
+        if (inner) tags.tags.push({ text: s.slice(p, end), range: rng(i, p, end), code: inner, kind: 'person' });
         p = end;
         continue;
       }
@@ -1142,7 +1144,7 @@ class CableParser {
           const code = s.slice(p + 1, close).trim();
           const after = s.indexOf(')', close);
           const end = after < 0 || after >= to ? to : after + 1;
-          if (code) tags.tags.push({ ...tok(i, s, p + 1, close), code: code.toUpperCase(), kind: tagKindByShape(code, false) });
+          if (code) tags.tags.push({ text: s.slice(p + 1, close), range: rng(i, p + 1, close), code: code.toUpperCase(), kind: tagKindByShape(code, false) });
           p = end;
           continue;
         }
@@ -1157,7 +1159,7 @@ class CableParser {
       while (end > p && s.charCodeAt(end - 1) === 46) end--;
       if (end > p) {
         const code = s.slice(p, end);
-        tags.tags.push({ ...tok(i, s, p, end), code: code.toUpperCase(), kind: tagKindByShape(code, false) });
+        tags.tags.push({ text: code, range: rng(i, p, end), code: code.toUpperCase(), kind: tagKindByShape(code, false) });
       }
       p = q;
     }
