@@ -82,7 +82,11 @@ test('malformed DTGs keep what could be read', () => {
   assert.match(badMonth.malformed ?? '', /not a month/);
   const noYear = parseDtg('201547Z JUL')!;
   assert.match(noYear.malformed ?? '', /missing year/);
-  assert.equal(parseDtg('2015Z JUL 09'), undefined);
+  const short = parseDtg('2015Z JUL 09')!;
+  assert.match(short.malformed ?? '', /expected DDHHMM \(six digits\), found 4/);
+  assert.equal(short.month?.value, 7);
+  assert.equal(short.iso, undefined);
+  assert.equal(parseDtg('1Z JUL 09'), undefined);
   assert.equal(parseDtg('201547ZJUL09')!.iso, '2009-07-20T15:47:00Z');
 });
 

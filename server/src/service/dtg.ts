@@ -147,21 +147,21 @@ function isLetter(c: number): boolean {
  */
 export function readDtg(s: string, line: number, start: number): Dtg | undefined {
   let i = start;
-  for (let k = 0; k < 6; k++) if (!isDigit(s.charCodeAt(i + k))) return undefined;
-  if (isDigit(s.charCodeAt(i + 6))) return undefined;
-  const day = Number(s.slice(i, i + 2));
-  const hour = Number(s.slice(i + 2, i + 4));
-  const minute = Number(s.slice(i + 4, i + 6));
-  const dtg: Dtg = {
-    text: '',
-    range: rng(line, start, start + 6),
-    day: { text: s.slice(i, i + 2), range: rng(line, i, i + 2), value: day },
-    hour: { text: s.slice(i + 2, i + 4), range: rng(line, i + 2, i + 4), value: hour },
-    minute: { text: s.slice(i + 4, i + 6), range: rng(line, i + 4, i + 6), value: minute },
-  };
-  i += 6;
-  let end = i;
+  let digits = 0;
+  while (digits < 9 && isDigit(s.charCodeAt(i + digits))) digits++;
+  // Six digits is the form; 2–8 are read too (`1410Z JUL 09` lost its minutes) and reported as malformed.
+  if (digits < 2 || digits > 8) return undefined;
   const malformed: string[] = [];
+  const dtg: Dtg = { text: '', range: rng(line, start, start + digits) };
+  if (digits === 6) {
+    dtg.day = { text: s.slice(i, i + 2), range: rng(line, i, i + 2), value: Number(s.slice(i, i + 2)) };
+    dtg.hour = { text: s.slice(i + 2, i + 4), range: rng(line, i + 2, i + 4), value: Number(s.slice(i + 2, i + 4)) };
+    dtg.minute = { text: s.slice(i + 4, i + 6), range: rng(line, i + 4, i + 6), value: Number(s.slice(i + 4, i + 6)) };
+  } else {
+    malformed.push(`expected DDHHMM (six digits), found ${digits}`);
+  }
+  i += digits;
+  let end = i;
   // Zone letter directly after the digits (NARA copies sometimes have a space before it).
   let j = i;
   if (s.charCodeAt(j) === 32 && isLetter(s.charCodeAt(j + 1)) && !isLetter(s.charCodeAt(j + 2))) j++;

@@ -102,7 +102,8 @@ const RI_LINE = /^R[A-Z]{3,6}(?: +R[A-Z]{3,6})* *$/;
 const RI_G = /R[A-Z]{3,6}/g;
 const DE_LINE = /^DE +([A-Z0-9]{3,8}) +(#?)(\d{1,5}[A-Z]?)(?:\/(\d{1,3}))?(?: +(\S+))?/;
 const SEC_LINE = /^(ZNR|ZNY) +([A-Z]{1,8})/;
-const DTG_LINE = /^([ZOPRY])(?: ([ZOPRY]))? +(?=\d{6})/;
+// Six digits, or a damaged DTG (2–8 digits) that still has its zone/month shape after it.
+const DTG_LINE = /^([ZOPRY])(?: ([ZOPRY]))? +(?=\d{6}|\d{2,8}[A-Z]? [A-Z]{3}\b)/;
 const ADDR_KW = /^(FM|TO|INFO|XMT)(?: +|\/)/;
 const PAGE_LINE = /^PAGE +\d{2}\b/;
 const PAGE_LINE_I = /^PAGE +\d{2}\b/i;
