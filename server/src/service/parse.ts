@@ -147,7 +147,7 @@ const SUBPARA_RE = /^(¶ ?)?(\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|[A-Za-z][.)]|[i
 const BULLET_RE = /^(-{1,3}|[*•o])(?= )/;
 const REDACTION_G = /(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])/g;
 const MENTION_G = /(?<![A-Za-z0-9])(\d{2})([A-Z]{3,20})(\d{1,7})(?![A-Za-z0-9])/g;
-const SECTION_MARKER_G = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)/g;
+const SECTION_MARKER_G = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)/gi;
 // Sticky and case-insensitive: tried at the start of each body line's text without slicing or upper-casing it.
 const BLOCK_KW = /(?:\(|-{1,2} ?)?(BEGIN +)?(SUMMARY|SUMMAY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)\b/iy;
 const INLINE_COMMENT_G = /COMMENT(?= ?[:.\-—])/gi;
@@ -1708,23 +1708,35 @@ class CableParser {
 
   private sectionMarker(i: number, at: number, m: RegExpExecArray): void {
     const s = this.norm(i);
-    // The post name (1–3 words, upper case) before the 8-digit serial.
+    // The post name before the 8-digit serial: 1–3 upper-case words (`TEL AVIV`), or in mixed-case
+    // copies one capitalised word (`Riyadh`), so running text before a glued marker is not taken in.
     let a = at;
     while (a > 0 && s.charCodeAt(a - 1) === 32) a--;
-    let words = 0;
     let b = a;
-    while (words < 3 && b > 0) {
-      let w = b;
-      while (w > 0 && (isUpper(s.charCodeAt(w - 1)) || s.charCodeAt(w - 1) === 46 || s.charCodeAt(w - 1) === 39)) w--;
-      if (w === b) break;
-      words++;
-      b = w;
-      if (w > 1 && s.charCodeAt(w - 1) === 32 && isUpper(s.charCodeAt(w - 2))) {
-        b = w - 1;
-        continue;
+    let w = a;
+    while (w > 0 && isLetter(s.charCodeAt(w - 1))) w--;
+    const nearest = s.slice(w, a);
+    if (nearest && nearest === nearest.toUpperCase()) {
+      let words = 0;
+      b = a;
+      while (words < 3 && b > 0) {
+        let x = b;
+        while (x > 0 && (isUpper(s.charCodeAt(x - 1)) || s.charCodeAt(x - 1) === 46 || s.charCodeAt(x - 1) === 39)) x--;
+        if (x === b) break;
+        words++;
+        b = x;
+        if (x > 1 && s.charCodeAt(x - 1) === 32 && isUpper(s.charCodeAt(x - 2))) {
+          b = x - 1;
+          continue;
+        }
+        break;
       }
-      break;
+    } else if (nearest && isUpper(nearest.charCodeAt(0)) && nearest.slice(1) === nearest.slice(1).toLowerCase()) {
+      b = w;
     }
+    // A marker on a line of its own takes the whole post name, whatever its case (`Kuala lump`).
+    const f0 = firstNonSpace(s);
+    if (f0 < b && /^[a-z][a-z .']{0,29}$/i.test(s.slice(f0, a))) b = f0;
     while (s.charCodeAt(b) === 32) b++;
     if (b >= a) return;
     const end = at + m[0].length;
@@ -1800,11 +1812,12 @@ class CableParser {
       if ((this.captionNames.has('NOFORN') || nfMarks) && !caveats.includes('NOFORN')) caveats.push('NOFORN');
       doc.classification = { level, caveats };
     }
-    // The signature is not a heading.
+    // Nothing at or after the signature is a heading (the viewer's trailers: `End Cable Text`, links).
     if (doc.signature) {
       const sl = doc.signature.range.start.line;
-      doc.headings = doc.headings.filter((h) => h.range.start.line !== sl);
+      doc.headings = doc.headings.filter((h) => h.range.start.line < sl);
     }
+    doc.headings = doc.headings.filter((h) => !/^(?:END CABLE TEXT|(?:PLEASE )?VISIT\b)/i.test(h.title));
   }
 
   private findSignature(): void {
