@@ -1340,6 +1340,8 @@ class CableParser {
     delete ref.year;
     const words = ref.text.replace(/[,;]/g, ' ').split(/\s+/).filter(Boolean);
     let k = 0;
+    // A label written twice (`A. (A) ISLAMABAD 3249`, `C) 2006 BAGHDAD 4763`).
+    if (k < words.length && /^\(?[a-z][.)]$/i.test(words[k])) k++;
     let year: number | undefined;
     if (k < words.length && /^\(?(?:\d{2}|\d{4})\)?$/.test(words[k]) && k + 1 < words.length && /^[a-z]/i.test(words[k + 1])) {
       year = fullYear(words[k].replace(/[()]/g, ''));
@@ -1353,7 +1355,9 @@ class CableParser {
     const postText = post.join(' ');
     const upper = postText === postText.toUpperCase();
     const lower = postText === postText.toLowerCase();
-    if (!upper && !(lower && year !== undefined)) return;
+    // Title case (`Berlin 195`) only for one or two words: longer capitalised runs are prose.
+    const title = post.length <= 2 && post.every((w) => isUpper(w.charCodeAt(0)) && w.slice(1) === w.slice(1).toLowerCase());
+    if (!upper && !title && !(lower && year !== undefined)) return;
     let origin = canonicalPost(postText);
     if (/^(?:REF|REFTEL|REFS|AND|SEE|THE|OF)$/.test(origin) || origin.length < 3) return;
     if (origin.startsWith('REFTEL')) origin = origin.slice(6);
