@@ -1473,7 +1473,12 @@ class CableParser {
       }
     } else {
       if (this.para) this.paraLastLine = i;
-      const sm = SUBPARA_RE.exec(t);
+      let sm = SUBPARA_RE.exec(t);
+      // `(C) …`, `(S) …`, `(U) …` open an unnumbered marked paragraph, not a lettered item.
+      if (sm && /^\([CSU]\)$/.test(sm[2])) {
+        const prev = this.para?.subParagraphs[this.para.subParagraphs.length - 1]?.label;
+        if (prev !== String.fromCharCode(sm[2].charCodeAt(1) - 1)) sm = null;
+      }
       const bm = sm ? null : BULLET_RE.exec(t);
       if ((sm || bm) && this.para) {
         const lab = sm ? sm[2] : bm![1];
