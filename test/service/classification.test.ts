@@ -74,7 +74,8 @@ test('portion markings: levels, caveats, malformed content', () => {
   assert.deepEqual(fouo.caveats, ['FOUO']);
   assert.deepEqual(pm('S//FGI//NF').caveats, ['FGI', 'NOFORN']);
   assert.equal(pm('secret//rel germany').level, 'S');
-  assert.deepEqual(pm('secret//rel germany').caveats, ['REL']);
+  assert.deepEqual(pm('secret//rel germany').caveats, ['REL GERMANY']);
+  assert.deepEqual(pm('S/REL TO UK').caveats, ['REL TO UK']);
   const snf = pm('SNF');
   assert.equal(snf.level, 'S');
   assert.equal(snf.malformed, 'missing-separator');

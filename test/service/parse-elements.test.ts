@@ -339,6 +339,8 @@ test('paragraph numbers and portion markings', () => {
 
 test('sub-paragraphs and bullets', () => {
   const doc = cable('SUBJECT: X\n\n1. (C) Points:\n\nA. (C) First.\nB) Second.\n(c) Third.\n-- (U) A bullet.\n- another bullet\n2a. Numbered sub.\n\n2. (C) Next.');
+  const marked = cable('SUBJECT: X\n\n1. (C) Points:\n(U) An unnumbered marked paragraph.\n(A) one\n(B) two\n(C) three');
+  assert.deepEqual(marked.paragraphs[0].subParagraphs.map((s) => s.label), ['A', 'B', 'C']);
   assert.deepEqual(doc.paragraphs[0].subParagraphs.map((s) => [s.label, s.marking?.level]), [
     ['A', 'C'],
     ['B', undefined],

@@ -291,7 +291,8 @@ export function parsePortionMarking(inner: string, text: string, range: Range): 
     if (!p) continue;
     const word = p.toUpperCase();
     const first = word.split(' ')[0];
-    const cav = PM_CAVEATS[word] ?? PM_CAVEATS[first];
+    // Release markings keep their countries: `REL NATO`, `REL TO UK`.
+    const cav = first === 'REL' ? word.replace(/\s+/g, ' ') : (PM_CAVEATS[word] ?? PM_CAVEATS[first]);
     if (cav) {
       if (!pm.caveats.includes(cav)) pm.caveats.push(cav);
     } else {
