@@ -58,7 +58,7 @@ async function start(configuration: unknown = null): Promise<Server> {
   const wake = () => waiters.splice(0).forEach((w) => w());
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => configuration));
   conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     diagnostics.push(p);
     wake();
