@@ -225,6 +225,23 @@ test('hostile input: empty, NUL bytes, a 100 000-character line, binary-looking 
   assert.doesNotThrow(() => parseCable(noise));
 });
 
+test('walls of lines that look like continuations stay linear', () => {
+  const banner = 'C O N F I D E N T I A L MADRID 000123\n';
+  const walls = {
+    tags: `${banner}TAGS: PREL\n${'PGOV PREL\n'.repeat(50_000)}`,
+    subject: `${banner}SUBJECT: X\n${'subject continues\n'.repeat(50_000)}`,
+    refs: `${banner}SUBJECT: X\nREF: A. SOMETHING\n${'more text here\n'.repeat(50_000)}`,
+    classifiedBy: `${banner}Classified By: someone\n${'text line\n'.repeat(50_000)}`,
+    addressees: `TO ${'X '.repeat(100_000)}\n${'RUEHC/SECSTATE WASHDC\n'.repeat(50_000)}`,
+  };
+  for (const [name, text] of Object.entries(walls)) {
+    const t0 = performance.now();
+    parseCable(text);
+    // Generous for a busy machine: the quadratic versions took tens of seconds.
+    assert.ok(performance.now() - t0 < 3000, `${name}: ${Math.round(performance.now() - t0)} ms`);
+  }
+});
+
 test('parsing is deterministic', () => {
   assert.deepEqual(parseCable(seedText), parseCable(seedText));
 });

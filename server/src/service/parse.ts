@@ -835,7 +835,7 @@ class CableParser {
     if (kw === 'none' && this.cont === 'none' && this.refBlock && this.refBlock === this.doc.references[this.doc.references.length - 1] && this.startsWithRefLabel(t)) {
       this.cont = 'refs';
     }
-    if (kw === 'none' && this.cont === 'refs' && this.refBlock && !PARA_RE.test(t)) {
+    if (kw === 'none' && this.cont === 'refs' && this.refBlock && !PARA_RE.test(t) && e - f <= MAX_HEADER_LINE) {
       this.refLine(i, s, f, e, false);
       return true;
     }
@@ -893,7 +893,8 @@ class CableParser {
 
   private headingKeywordAhead(i: number): boolean {
     let seen = 0;
-    for (let j = i + 1; j < this.lines.length && seen < 3; j++) {
+    const limit = Math.min(this.lines.length, i + 12);
+    for (let j = i + 1; j < limit && seen < 3; j++) {
       const raw = this.lines[j];
       if (raw.length > MAX_HEADER_LINE) return false;
       const s = this.norm(j);
@@ -1171,13 +1172,14 @@ class CableParser {
 
   private tagsContinuation(i: number, s: string, f: number, e: number, u: string): boolean {
     const tags = this.doc.tags;
-    if (!tags || e - f > 120 || this.headingKeyword(u) !== 'none') return false;
+    // Real TAGS wrap onto a line or two; the cap keeps a wall of code-like lines linear.
+    if (!tags || e - f > 120 || i - tags.range.start.line > 8 || this.headingKeyword(u) !== 'none') return false;
     const line = s.slice(f, e);
     // A continuation is a list of codes: short tokens, no sentence punctuation.
     if (!/^[a-z0-9&()[\]#,;'./ -]+$/i.test(line)) return false;
     const words = line.split(/[\s,;]+/).filter(Boolean);
     if (!words.length || words.length > 16) return false;
-    const tagsUpper = !tags.tags.some((tg) => /[a-z]/.test(tg.text));
+    const tagsUpper = !/[a-z]/.test(this.lines[tags.range.start.line].slice(tags.keyword.range.end.character));
     for (const w of words) {
       if (w.length > 14) return false;
       if (tagsUpper && /[a-z]/.test(w) && !w.startsWith('[')) return false;
@@ -1280,7 +1282,8 @@ class CableParser {
     const items = block.items;
     if (!starts.length) {
       const last = items[items.length - 1];
-      if (last && !first && last.label && !last.cableId) {
+      // Bounded, so a REF block that runs into a wall of text stays linear.
+      if (last && !first && last.label && !last.cableId && last.text.length < 400) {
         last.text += ` ${s.slice(f, e)}`;
         last.range = span(last.range, rng(i, f, e));
         this.readRefItem(last);
