@@ -1,57 +1,144 @@
 /**
- * `npm run bench`: parse throughput over ../shared/corpus (or the folder given as the first argument)
- * against the line-splitting baseline. Target: at least 50 MB/s on one core.
+ * `npm run bench [CORPUS_DIR]`: prints a table of figures, each with its target and, for throughput,
+ * its ratio to a baseline measured in the same run over the same bytes (read + decode + split into
+ * lines: the floor any parser pays). Not a test: nothing fails; the figures go into BENCHMARKS.md.
+ *
+ * Rows that need ../shared/corpus (or the folder given) are skipped with a message when it is absent;
+ * rows that need dist/ say so when `npm run build` has not been run. Options: --quick (fewer passes).
  */
 import { existsSync } from 'node:fs';
+import { cpus, availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { benchParse, benchSplitBaseline } from './parse.ts';
-import { runDiagnosticsBench } from './diagnostics.ts';
-import { browserBundleSizes } from './browser.ts';
+import { benchCorpus, benchLintProcess, mbps, nodeStartMs } from './lint.ts';
+import { benchInProcess, benchOverLsp, syntheticCable } from './diagnostics.ts';
+import { benchHeap, benchStartup } from './server.ts';
+import { bundleSizes } from './sizes.ts';
+import { minifiedBrowserBundleSizes } from './browser.ts';
 
-const TARGET_MB_PER_SEC = 50;
+const root = join(__dirname, '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const corpus = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, '..', 'shared', 'corpus'));
 
-function main(): number {
-  const corpus = resolve(process.argv[2] ?? join(__dirname, '..', '..', 'shared', 'corpus'));
-  if (!existsSync(corpus)) {
-    process.stderr.write(`bench: corpus folder not found: ${corpus} (pass a folder of .cable files)\n`);
-    return 2;
-  }
-  const parse = benchParse(corpus);
-  const base = benchSplitBaseline(corpus);
-  const row = (name: string, r: typeof parse) => [
-    name,
-    String(r.files),
-    (r.bytes / 1e6).toFixed(2),
-    r.ms.toFixed(1),
-    r.mbPerSec.toFixed(1),
-    r.cpuMs.toFixed(1),
-    r.cpuMbPerSec.toFixed(1),
-  ];
-  const rows = [
-    ['measure', 'files', 'MB', 'wall ms', 'MB/s (wall)', 'CPU ms', 'MB/s (CPU)'],
-    row('parseCable', parse),
-    row('baseline: split lines', base),
-  ];
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const r of rows) process.stdout.write(`${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')}\n`);
-  // Best of 5 passes each; CPU time is what one core spends, so it is the figure held against the target.
-  const best = Math.max(parse.cpuMbPerSec, parse.mbPerSec);
-  process.stdout.write(
-    `\nbest of 5 passes; parse / baseline time ratio: ${(parse.cpuMs / base.cpuMs).toFixed(1)}x (CPU)\n` +
-      `target ${TARGET_MB_PER_SEC} MB/s on one core: ${best >= TARGET_MB_PER_SEC ? 'met' : 'NOT met'} (${best.toFixed(1)} MB/s)\n`,
-  );
-  // What vscode.dev / github.dev download before the extension answers (run `npm run build` first).
-  const sizes = browserBundleSizes();
-  process.stdout.write('\nbrowser bundles (dist/web):\n');
-  for (const b of sizes) {
-    process.stdout.write(`  ${b.bundle.padEnd(20)} ${(b.bytes / 1024).toFixed(0).padStart(6)} KiB  gzip ${(b.gzipBytes / 1024).toFixed(0).padStart(5)} KiB  ${b.inputs} modules; largest: ${b.largest}\n`);
-  }
-  return 0;
+type Row = [measure: string, figure: string, ratio: string, target: string, verdict: string];
+const rows: Row[] = [];
+const notes: string[] = [];
+const say = (s: string) => process.stderr.write(`bench: ${s}\n`);
+const f1 = (n: number) => n.toFixed(1);
+const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+function section(name: string): void {
+  rows.push([`— ${name}`, '', '', '', '']);
 }
 
-process.exitCode = main();
-// Typing latency: a one-character edit to fresh diagnostics on a 1 MB cable (needs no corpus).
-runDiagnosticsBench((s) => process.stdout.write(s)).catch((err: unknown) => {
-  process.stderr.write(`bench: diagnostics: ${err instanceof Error ? err.message : String(err)}\n`);
+function printTable(): void {
+  const header: Row = ['measure', 'figure', 'vs baseline', 'target', ''];
+  const all = [header, ...rows];
+  const w = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
+  const line = (r: Row) => r.map((cell, c) => (c === 0 ? cell.padEnd(w[c]!) : cell.padStart(w[c]!))).join('  ').trimEnd();
+  process.stdout.write(`${line(header)}\n${w.map((n) => '-'.repeat(n)).join('  ')}\n`);
+  for (const r of rows) process.stdout.write(`${line(r)}\n`);
+  if (notes.length) process.stdout.write(`\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  process.stdout.write(
+    `cable-language benchmarks — ${new Date().toISOString().slice(0, 16)}Z, node ${process.version}, ` +
+      `${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB\n\n`,
+  );
+
+  // ---- Throughput over the corpus
+  if (existsSync(corpus)) {
+    section(`corpus ${corpus}`);
+    say('corpus throughput…');
+    const c = benchCorpus(corpus, quick ? 2 : 5);
+    const mb = c.baseline.bytes / 1e6;
+    const ratio = (p: { cpuMs: number }) => `${f1(p.cpuMs / c.baseline.cpuMs)}x`;
+    rows.push([`baseline: read + split lines (${c.baseline.files} files, ${mb.toFixed(2)} MB), 1 core`, `${f1(mbps(c.baseline.bytes, c.baseline.cpuMs))} MB/s`, '1.0x', '', '']);
+    const parseMBs = mbps(c.parse.bytes, c.parse.cpuMs);
+    rows.push(['read + parse, 1 core', `${f1(parseMBs)} MB/s`, ratio(c.parse), '≥ 50 MB/s, ≤ 5x', verdict(parseMBs >= 50 && c.parse.cpuMs <= 5 * c.baseline.cpuMs)]);
+    const lintMBs = mbps(c.lint.bytes, c.lint.cpuMs);
+    rows.push(['read + parse + every rule, 1 core', `${f1(lintMBs)} MB/s`, ratio(c.lint), '≥ 50 MB/s, ≤ 5x', verdict(lintMBs >= 50 && c.lint.cpuMs <= 5 * c.baseline.cpuMs)]);
+    notes.push(
+      `throughput is bytes over CPU time (user + system) of the best of ${quick ? 2 : 5} passes after a warm-up; wall clock for the same passes: ` +
+        `baseline ${f1(c.baseline.wallMs)} ms, parse ${f1(c.parse.wallMs)} ms, lint ${f1(c.lint.wallMs)} ms`,
+    );
+
+    say('cable lint as a process…');
+    const start = nodeStartMs();
+    const withWorkers = benchLintProcess(root, corpus, undefined, quick ? 1 : 3);
+    const single = benchLintProcess(root, corpus, '0', quick ? 1 : 3);
+    if (withWorkers && single) {
+      rows.push([`cable lint <corpus> (process, worker threads)`, `${withWorkers.bestMs.toFixed(0)} ms`, '', '< 1 000 ms', verdict(withWorkers.bestMs < 1000)]);
+      rows.push([`cable lint <corpus> (process, no workers)`, `${single.bestMs.toFixed(0)} ms`, '', '', '']);
+      rows.push(['node start-up alone (node -e 0)', `${start.toFixed(0)} ms`, '', '', '']);
+      notes.push(`cable lint exit code ${withWorkers.exitCode} (1 = errors found); its summary: ${withWorkers.summary}`);
+    } else rows.push(['cable lint <corpus> (process)', 'skipped', '', '', 'run npm run build']);
+
+    say('grammar tokenization…');
+    try {
+      const { benchGrammar } = await import('./grammar.ts');
+      const g = await benchGrammar(corpus);
+      rows.push(['grammar tokenization (vscode-textmate 9.2 + oniguruma), 1 core', `${f1(g.cpuMbPerSec)} MB/s`, '', '≥ 2 MB/s', verdict(g.cpuMbPerSec >= 2)]);
+      rows.push(['grammar: slowest line (best of 5)', `${g.slowestLineMs.toFixed(2)} ms`, '', '≤ 10 ms', verdict(g.slowestLineMs <= 10)]);
+      notes.push(`grammar: wall clock ${f1(g.mbPerSec)} MB/s for the same pass; slowest line ${g.slowestLineFile}`);
+    } catch (e) {
+      rows.push(['grammar tokenization', 'skipped', '', '', e instanceof Error ? e.message.slice(0, 60) : String(e)]);
+    }
+  } else {
+    say(`corpus not found at ${corpus}: corpus rows skipped (pass a folder of .cable files)`);
+    section('corpus rows skipped: no corpus');
+  }
+
+  // ---- Typing latency
+  section('one-character edit → diagnostics (server work: apply edit, parse, every rule)');
+  say('edit latency…');
+  for (const [label, bytes, edits] of [
+    ['100 KB', 100 * 1024, 40],
+    ['1 MB', 1024 * 1024, 30],
+    ['10 MB', 10 * 1024 * 1024, quick ? 4 : 8],
+  ] as const) {
+    const r = benchInProcess(syntheticCable(bytes), edits);
+    const target = label === '1 MB' ? '< 20 ms' : '';
+    rows.push([`${label} cable, median (max)`, `${f1(r.medianMs)} ms (${f1(r.maxMs)})`, '', target, target ? verdict(r.medianMs < 20) : '']);
+  }
+  if (existsSync(join(root, 'dist', 'server.js'))) {
+    const lsp = await benchOverLsp(syntheticCable(1024 * 1024));
+    if (lsp) rows.push(['1 MB cable over LSP (stdio, minus the 120 ms debounce), median (max)', `${f1(lsp.medianMs)} ms (${f1(lsp.maxMs)})`, '', '', '']);
+  }
+
+  // ---- Server start-up and memory
+  section('server (dist/server.js)');
+  say('start-up and heap…');
+  const startup = await benchStartup(root, quick ? 2 : 5);
+  if (startup) {
+    rows.push(['process start → initialize answered (Node IPC), median', `${startup.initializeMs.toFixed(0)} ms`, '', '', '']);
+    rows.push(['process start → first diagnostics of a 9 KB cable, median', `${startup.firstDiagnosticsMs.toFixed(0)} ms`, '', '', '']);
+    if (startup.clientLoadMs !== undefined) rows.push(['loading dist/client.js (activation, bundle part)', `${startup.clientLoadMs.toFixed(0)} ms`, '', '', '']);
+  }
+  const heap = await benchHeap(root, 1000);
+  if (heap) {
+    rows.push([`heap with ${heap.cables} cables open and linted (${heap.textMB.toFixed(1)} MB text)`, `${heap.heapMB.toFixed(0)} MB`, '', '< 200 MB', verdict(heap.heapMB < 200)]);
+    rows.push(['heap of the idle server', `${heap.emptyHeapMB.toFixed(0)} MB`, '', '', '']);
+    rows.push(['rss with the 1 000 cables', `${heap.rssMB.toFixed(0)} MB`, '', '', '']);
+    rows.push(['opening and linting the 1 000 cables', `${heap.openAndLintMs.toFixed(0)} ms`, '', '', '']);
+  } else rows.push(['server rows', 'skipped', '', '', 'run npm run build']);
+
+  // ---- Sizes
+  section('bundles');
+  for (const s of bundleSizes(root)) rows.push([s.file, kib(s.bytes), '', '', s.gzipBytes !== undefined ? `gzip ${kib(s.gzipBytes)}` : '']);
+  try {
+    for (const s of await minifiedBrowserBundleSizes(root)) rows.push([s.bundle, kib(s.bytes), '', '', `gzip ${kib(s.gzipBytes)}`]);
+  } catch (e) {
+    notes.push(`minified browser sizes skipped: ${e instanceof Error ? e.message : String(e)}`);
+  }
+
+  printTable();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exitCode = 1;
 });

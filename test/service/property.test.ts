@@ -52,7 +52,7 @@ function check<T>(property: string, arb: fc.Arbitrary<T>, toCase: (v: T) => Shru
     const file = save(c);
     assert.fail(`${property} failed (seed ${result.seed}, shrunk case saved to ${file}):\n${c.violations.slice(0, 10).join('\n')}\ntext: ${JSON.stringify(c.text).slice(0, 2000)}`);
   }
-  if (result.failed) assert.fail(`${property}: ${result.errorInstance ? String(result.errorInstance) : 'failed'}`);
+  if (result.failed) assert.fail(`${property} failed (seed ${result.seed}) without a counterexample`);
 }
 
 test('generated cables: no feature throws, every range is inside the document, symbols nest', () => {

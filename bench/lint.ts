@@ -1,0 +1,112 @@
+/**
+ * Corpus throughput against the floor any parser pays, measured in the same run over the same files:
+ *  - baseline: read the bytes, decode them as UTF-8, split into lines;
+ *  - parse:    read, decode, parseCable;
+ *  - lint:     read, decode, parseCable, every rule (computeDiagnostics with the default settings).
+ * One warm-up pass, then the best of several; CPU time (user + system of this process) is reported
+ * beside wall time because the machine may be shared.
+ *
+ * And `cable lint` over the whole corpus as a separate process (dist/cli.js), with its worker threads
+ * (the default) and without (CABLE_LINT_WORKERS=0), best of three runs, wall clock.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCable } from '../server/src/service/parse.ts';
+import { splitLines } from '../server/src/service/text.ts';
+import { computeDiagnostics } from '../server/src/service/diagnostics.ts';
+import { resolveSettings } from '../server/src/service/settings.ts';
+import { Dictionary } from '../server/src/service/dictionary.ts';
+
+export interface Pass {
+  files: number;
+  bytes: number;
+  wallMs: number;
+  cpuMs: number;
+}
+
+export const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+
+export function corpusFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cable'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function best(files: string[], passes: number, work: (text: string) => number): Pass {
+  let bytes = 0;
+  let sink = 0;
+  for (const f of files) sink += work(readFileSync(f, 'utf8'));
+  let wallMs = Infinity;
+  let cpuMs = Infinity;
+  for (let p = 0; p < passes; p++) {
+    bytes = 0;
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (const f of files) {
+      const buf = readFileSync(f);
+      bytes += buf.length;
+      sink += work(buf.toString('utf8'));
+    }
+    wallMs = Math.min(wallMs, performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
+  }
+  if (sink < 0) throw new Error('unreachable');
+  return { files: files.length, bytes, wallMs, cpuMs };
+}
+
+export function benchCorpus(dir: string, passes = 5): { baseline: Pass; parse: Pass; lint: Pass; diagnostics: number } {
+  const files = corpusFiles(dir);
+  const settings = resolveSettings(undefined);
+  const dict = Dictionary.default();
+  let diagnostics = 0;
+  const baseline = best(files, passes, (t) => splitLines(t).length);
+  const parse = best(files, passes, (t) => parseCable(t).lineCount);
+  const lint = best(files, passes, (t) => {
+    const n = computeDiagnostics(parseCable(t), settings, dict).length;
+    diagnostics = n;
+    return n;
+  });
+  return { baseline, parse, lint, diagnostics };
+}
+
+export interface ProcessRun {
+  workers: string;
+  bestMs: number;
+  runs: number[];
+  exitCode: number | null;
+  summary: string;
+}
+
+/** `node dist/cli.js lint DIR` as a child process, best of `runs`. */
+export function benchLintProcess(root: string, dir: string, workers: string | undefined, runs = 3): ProcessRun | undefined {
+  const cli = join(root, 'dist', 'cli.js');
+  if (!existsSync(cli)) return undefined;
+  const times: number[] = [];
+  let exitCode: number | null = null;
+  let summary = '';
+  for (let i = 0; i < runs; i++) {
+    const env = { ...process.env };
+    if (workers !== undefined) env.CABLE_LINT_WORKERS = workers;
+    else delete env.CABLE_LINT_WORKERS;
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [cli, 'lint', dir], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    times.push(performance.now() - t0);
+    exitCode = r.status;
+    summary = r.stderr.toString().trim().split('\n').pop() ?? '';
+  }
+  return { workers: workers ?? 'default', bestMs: Math.min(...times), runs: times, exitCode, summary };
+}
+
+/** Node start-up alone (`node -e 0`), the floor under any process figure. */
+export function nodeStartMs(runs = 3): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    execFileSync(process.execPath, ['-e', '0']);
+    times.push(performance.now() - t0);
+  }
+  return Math.min(...times);
+}
