@@ -93,7 +93,12 @@ export const RE = {
   shortDtgLine: /^\s*(\d{6})([A-IK-Z])\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{4}|\d{2})\s*$/i,
 
   // ---- addressing (FL6-FL9) ----------------------------------------------------------------------
-  addressingWhile: /^(?!\s*$)/,
+  /**
+   * Addressees run to the first blank line. Some renderers (shiki) skip blank lines without running
+   * while-conditions, so a banner or the viewer's date line also ends the block.
+   */
+  addressingWhile:
+    /^(?!\s*$|\s*(?:(?:T ?O ?P ?)?[A-Z]?S ?E ?C ?R ?E ?T(?![A-Z])|[Ss] [Ee] [Cc] [Rr]|(?:[A-Z]?C ?O|O) ?N ?F ?I ?D ?E ?N ?T|[Cc] [Oo] [Nn] [Ff]|U?UNCLAS|U N C L|LIMITED +OFFICIAL|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,))/,
   fmLine: /^\s*(FM)\s+(?:(R[A-Z]{3,6})(\/))?(\S.*)$/,
   addresseeProsign: /^\s*(TO|INFO|XMT)(?=[\s/])/,
   addresseeRi: /(?<![A-Za-z])(R[A-Z]{3,6})(\/)/,
