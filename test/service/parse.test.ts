@@ -233,6 +233,7 @@ test('walls of lines that look like continuations stay linear', () => {
     refs: `${banner}SUBJECT: X\nREF: A. SOMETHING\n${'more text here\n'.repeat(50_000)}`,
     classifiedBy: `${banner}Classified By: someone\n${'text line\n'.repeat(50_000)}`,
     addressees: `TO ${'X '.repeat(100_000)}\n${'RUEHC/SECSTATE WASHDC\n'.repeat(50_000)}`,
+    endsWithoutStart: `${banner}SUBJECT: X\n\n1. (C) x\n${'End comment.\nEnd summary.\n'.repeat(30_000)}`,
   };
   for (const [name, text] of Object.entries(walls)) {
     const t0 = performance.now();

@@ -409,6 +409,7 @@ class CableParser {
   private readonly commentHits = new Map<number, number[]>();
   private readonly sipdisHits = new Map<number, number[]>();
   private readonly wholeMarkerLines = new Set<number>();
+  private readonly endOnlyBlocks = new Map<string, Block>();
 
   /** The normalised line (text.ts), computed once. */
   private norm(i: number): string {
@@ -1644,11 +1645,19 @@ class CableParser {
         this.openBlocks.splice(idx, 1);
         this.implicitEnd.delete(b);
         this.explicitStart.delete(b);
-      } else if ((kind === 'summary' || kind === 'comment') && !this.doc.blocks.some((b) => b.kind === kind && b.end && b.end.range.start.line === i)) {
-        // END with no start: the paragraph (or, for a summary, the text so far) was the block.
+      } else if (kind === 'summary' || kind === 'comment') {
+        // END with no start: the paragraph (or, for a summary, the text so far) was the block. One such
+        // block per anchor paragraph; a further END only moves its end (keeps repeated ENDs linear).
         const anchor = kind === 'summary' ? this.doc.paragraphs[0] : this.para;
-        if (anchor) {
-          this.doc.blocks.push({ kind, range: span(anchor.range, endTok.range), start: { text: anchor.number.text, range: anchor.number.range }, end: endTok });
+        const key = `${kind}:${anchor ? anchor.number.range.start.line : -1}`;
+        const existing = this.endOnlyBlocks.get(key);
+        if (existing) {
+          existing.end = endTok;
+          existing.range = span(existing.range, endTok.range);
+        } else if (anchor) {
+          const block: Block = { kind, range: span(anchor.range, endTok.range), start: { text: anchor.number.text, range: anchor.number.range }, end: endTok };
+          this.endOnlyBlocks.set(key, block);
+          this.doc.blocks.push(block);
         } else {
           this.problem(endTok.range, 'block-end-without-start', `'${endTok.text}' closes a block that was never opened.`);
         }
