@@ -1385,7 +1385,9 @@ class CableParser {
     const rest = s.slice(p, e);
     const ru = rest.toUpperCase();
     let stop = rest.length;
-    const cands = [ru.search(/\bREASONS?\b/), ru.search(/\b1 ?[.,] ?[45]\b/), ru.search(/\bE\.? ?O\.? ?\d{5}/)];
+    // A reason word cut by the line end (`… FOR REAS` / `ONS 1.4 (B)`) also ends the authority.
+    const cut = / (?:FOR |PER )?(?:REA|REAS|REASO)$/.exec(ru);
+    const cands = [ru.search(/\bREASONS?\b/), ru.search(/\b1 ?[.,] ?[45]\b/), ru.search(/\bE\.? ?O\.? ?\d{5}/), cut ? cut.index : -1];
     for (const c of cands) if (c >= 0 && c < stop) stop = c;
     let ae = p + stop;
     // Drop the connecting words and punctuation before the reason (`…, for reasons`, `PER`, `DUE TO`).
