@@ -14,7 +14,8 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import type { Range } from 'vscode-languageserver-types';
 import type { CliIO } from './io.ts';
 import { parseCable } from '../service/parse.ts';
-import { computeFindings } from '../service/diagnostics.ts';
+import { computeFindings, exceedsMaxFileSize } from '../service/diagnostics.ts';
+import type { CableDocument } from '../service/model.ts';
 import { Dictionary } from '../service/dictionary.ts';
 import { resolveSettings, type CableSettings } from '../service/settings.ts';
 import { RULES } from '../service/rules/index.ts';
@@ -46,6 +47,8 @@ export interface LintDiagnostic {
 export interface FileResult {
   file: string;
   diagnostics: LintDiagnostic[];
+  /** Rules not run because the file is over `maxFileSize` (said on stderr too, never silently). */
+  skippedRules?: string[];
 }
 
 interface Job {
@@ -76,7 +79,12 @@ function dictionaryFor(settings: CableSettings): Dictionary {
 const decoder = new TextDecoder('utf-8');
 
 export function lintText(text: string, settings: CableSettings): LintDiagnostic[] {
-  const doc = parseCable(text);
+  return lintDocument(parseCable(text), settings);
+}
+
+const COSTLY_RULES = RULES.filter((r) => r.costly).map((r) => r.code);
+
+function lintDocument(doc: CableDocument, settings: CableSettings): LintDiagnostic[] {
   return computeFindings(doc, settings, dictionaryFor(settings)).map((f) => ({
     code: f.rule.code,
     severity: f.effectiveSeverity,
@@ -95,7 +103,10 @@ function lintFile(file: string, settings: CableSettings, readFile: (p: string) =
     return { ok: false, file, error: errorText(err) };
   }
   try {
-    return { ok: true, result: { file, diagnostics: lintText(decoder.decode(bytes), settings) } };
+    const doc = parseCable(decoder.decode(bytes));
+    const result: FileResult = { file, diagnostics: lintDocument(doc, settings) };
+    if (exceedsMaxFileSize(doc, settings)) result.skippedRules = COSTLY_RULES;
+    return { ok: true, result };
   } catch (err) {
     return { ok: false, file, error: `internal error: ${errorText(err)}` };
   }
@@ -417,6 +428,9 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     else unreadable.push({ file: o.file, error: o.error });
   }
   for (const u of unreadable) io.stderr(`cable lint: cannot read ${u.file}: ${u.error}\n`);
+  for (const r of results) {
+    if (r.skippedRules?.length) io.stderr(`cable lint: ${r.file} is larger than maxFileSize: skipped ${r.skippedRules.join(', ')}\n`);
+  }
 
   if (args.format === 'json') io.stdout(JSON.stringify(results, null, 2) + '\n');
   else if (args.format === 'sarif') io.stdout(formatSarif(results, io.cwd, unreadable));
