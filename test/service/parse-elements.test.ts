@@ -154,6 +154,13 @@ test('captions run into the banner line and repeated banners', () => {
   assert.deepEqual(doc.classification, { level: 'S', caveats: ['NOFORN'] });
 });
 
+test('a bare classification line under the subject is a page break, not subject text', () => {
+  const doc = cable('SUBJECT: A SUBJECT THAT\n CONFIDENTIAL\nPAGE 02 MADRID 00123 01 OF 02 301200Z\nREF: STATE 1234\n\n1. (C) Text.');
+  assert.equal(doc.subject?.text, 'A SUBJECT THAT');
+  assert.equal(doc.repeatedBanners.length, 1);
+  assert.equal(doc.references[0].items[0].cableId, '09STATE1234');
+});
+
 test('caption vocabulary', () => {
   const doc = cable(
     ['NODIS', 'EXDIS', 'STADIS', 'DISSENT CHANNEL', 'SENSITIVE BUT UNCLASSIFIED -- PLEASE PROTECT ACCORDINGLY', 'NOFORN, NOT FOR INTERNET DISTRIBUTION', 'DEA SENSITIVE', 'SIPDIS NOFORN', 'E.O. 12958: N/A'].join('\n'),

@@ -337,7 +337,8 @@ function readBareClassification(s: string, line: number): Banner | undefined {
   const c0 = s.charCodeAt(f) | 32;
   if (c0 !== 99 && c0 !== 115 && c0 !== 117 && c0 !== 116 && c0 !== 108) return undefined;
   const cw = readClassificationWords(s, f);
-  if (!cw || endNonSpace(s.slice(0, cw.end)) !== e) return undefined;
+  // `SENSITIVE BUT UNCLASSIFIED` on its own line is the SBU caption, not a page-break banner.
+  if (!cw || cw.level === 'SBU' || endNonSpace(s.slice(0, cw.end)) !== e) return undefined;
   return {
     range: rng(line, f, e),
     classification: tok(line, s, f, cw.end),
@@ -785,7 +786,7 @@ class CableParser {
     if (short) {
       // Repeated banners end in their serial; bare page-break classifications are short.
       const last = s.charCodeAt(e - 1);
-      const rb = isDigit(last) || e - f <= 40 ? (readBanner(s, i) ?? (this.zone === 'body' ? readBareClassification(s, i) : undefined)) : undefined;
+      const rb = isDigit(last) || e - f <= 40 ? (readBanner(s, i) ?? readBareClassification(s, i)) : undefined;
       if (rb) {
         this.doc.repeatedBanners.push(rb);
         return;
