@@ -193,6 +193,8 @@ export const RE = {
    */
   paragraph:
     /^\s*(?:(¶)\s*)?(\d{1,3})(\.)(?!\d)(?:\s*(\([A-Z][A-Z /,-]{0,40}\)|[A-Z][A-Z/]{0,11}\)(?=\s)))?(?:\s*((?:BEGIN\s+)?SUMM?A?R?Y(?: AND (?:COMMENT|ACTION REQUEST|INTRODUCTION))?|COMMENT|ACTION REQUEST|INTRODUCTION|BACKGROUND)\s*([:.-]))?/i,
+  /** A portion mark that opens a line without a paragraph number (headings, unnumbered paragraphs). */
+  portionLine: /^\s*(\((?:TS|SBU|LOU|[CSU])(?:\s?\/{1,2}\s?[A-Z]+)*\))(?=\s)/,
   subParagraph:
     /^\s*(?:(¶)\s*)?(\(?[A-Za-z]\)|[A-Za-z]\.|\(?(?:i{2,3}|iv|vi{1,3}|ix)\)|\d{1,2}[a-z][.)])(?=\s)(?:\s+(\([A-Za-z][A-Za-z /,-]{0,40}\)))?/,
   bullet: /^\s*(--?|[•·*])(?=\s)/,
@@ -634,6 +636,7 @@ export const repository: Record<string, Rule> = {
     captures: { 1: cap(S.pilcrow), 2: cap(S.subParagraph), 3: withPatterns('portion-mark') },
   },
   bullet: { match: line(RE.bullet), captures: { 1: cap(S.bullet) } },
+  'portion-line': { match: line(RE.portionLine), captures: { 1: withPatterns('portion-mark') } },
   'portion-punctuation': {
     patterns: [
       { match: onig(RE.portionOpen), name: 'punctuation.definition.portion.begin.cable' },
@@ -688,6 +691,7 @@ const topLevel: Rule[] = [
     inc('classified-by'),
     inc('paragraph'),
     inc('marker-line'),
+    inc('portion-line'),
     inc('sub-paragraph'),
     inc('bullet'),
     inc('group-marking'),
