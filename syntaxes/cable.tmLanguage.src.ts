@@ -122,9 +122,10 @@ export const RE = {
    * Banner: level, optional caveats, optional SECTION n OF m, post and serial. Unspaced levels must be
    * upper case (a body line may start with "Secret"); spaced-out ones may be in any case (`S e c r e t`),
    * and a doubled or lost first letter from conversion damage (`SS E C R E T`, `O N F I D …`) is accepted.
+   * Captions run onto the banner line in a few copies (`S E C R E T BOGOTA 000243 SIPDIS NOFORN`).
    */
   banner:
-    /^\s*((?:T ?O ?P ?|[Tt] [Oo] [Pp] +)?(?:[A-Z]?S ?E ?C ?R ?E ?T|[Ss] [Ee] [Cc] [Rr] [Ee] [Tt])|(?:[A-Z]?C ?O|O) ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|[Cc] [Oo] [Nn] [Ff] [Ii] [Dd] [Ee] [Nn] [Tt] [Ii] [Aa] [Ll]|U?UNCLAS(?:SIFIED)?(?: +EFTO| +SENSITIVE)?|U N C L A S S I F I E D|LIMITED +OFFICIAL +USE|SENSITIVE +BUT +UNCLASSIFIED)((?: ?\/\/? ?[A-Z]+)*)(?:\s+(SECTION|[Ss]ection)\s+(\d{1,2})\s+(OF|of)\s+(\d{1,2}))?\s+([A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3})\s+(\d{3,7})\s*$/,
+    /^\s*((?:T ?O ?P ?|[Tt] [Oo] [Pp] +)?(?:[A-Z]?S ?E ?C ?R ?E ?T|[Ss] [Ee] [Cc] [Rr] [Ee] [Tt])|(?:[A-Z]?C ?O|O) ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|[Cc] [Oo] [Nn] [Ff] [Ii] [Dd] [Ee] [Nn] [Tt] [Ii] [Aa] [Ll]|U?UNCLAS(?:SIFIED)?(?: +EFTO| +SENSITIVE)?|U N C L A S S I F I E D|LIMITED +OFFICIAL +USE|SENSITIVE +BUT +UNCLASSIFIED)((?: ?\/\/? ?[A-Z]+)*)(?:\s+(SECTION|[Ss]ection)\s+(\d{1,2})\s+(OF|of)\s+(\d{1,2}))?\s+([A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3})\s+(\d{3,7})((?:\s+(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE))*)\s*$/,
   /** A classification line on its own: page repeats in printouts, the closing line, `SECRET//NOFORN`. */
   classificationLine:
     /^\s*((?:T ?O ?P ?)?S ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|UNCLAS(?:SIFIED)?(?: +EFTO| +SENSITIVE)?|LIMITED +OFFICIAL +USE)((?: ?\/\/? ?[A-Z]+)*)(?:\s+[A-Z]{3}\d{4})?\s*$/,
@@ -489,6 +490,7 @@ export const repository: Record<string, Rule> = {
           6: cap(S.section),
           7: cap(S.post),
           8: cap(S.serial),
+          9: { patterns: [inc('caption-words')] },
         },
       },
       {
@@ -501,14 +503,13 @@ export const repository: Record<string, Rule> = {
   caption: {
     match: line(RE.captionLine),
     name: 'meta.caption.cable',
-    captures: {
-      0: {
-        patterns: [
-          { match: onig(RE.captionWord), name: 'storage.modifier.caption.cable' },
-          { match: onig(RE.captionSensitive), name: levelScope('SBU', 'caption') },
-        ],
-      },
-    },
+    captures: { 0: { patterns: [inc('caption-words')] } },
+  },
+  'caption-words': {
+    patterns: [
+      { match: onig(RE.captionWord), name: 'storage.modifier.caption.cable' },
+      { match: onig(RE.captionSensitive), name: levelScope('SBU', 'caption') },
+    ],
   },
   'corrected-copy': { match: line(RE.correctedCopy), captures: { 1: cap('storage.modifier.caption.corrected-copy.cable') } },
   passing: {
