@@ -65,3 +65,24 @@ test('regexes translate to Oniguruma without flags it cannot express', () => {
   assert.throws(() => line(/FM/));
   assert.throws(() => onig(/FM/g));
 });
+
+test('grammar structure: every scope ends in .cable, every include resolves, every rule is used', async () => {
+  const { grammar } = await import('../../syntaxes/cable.tmLanguage.src.ts');
+  const names: string[] = [];
+  const includes = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if ((k === 'name' || k === 'contentName') && typeof x === 'string') names.push(x);
+        else if (k === 'include' && typeof x === 'string') includes.add(x);
+        else walk(x);
+      }
+    }
+  };
+  walk(grammar.patterns);
+  walk(grammar.repository);
+  for (const n of names) for (const scope of n.split(' ')) assert.match(scope, /^[a-z]+(?:\.[a-z0-9-]+)*\.cable$/, scope);
+  for (const inc of includes) assert.ok(inc.startsWith('#') && inc.slice(1) in grammar.repository, `unresolved include ${inc}`);
+  for (const key of Object.keys(grammar.repository)) assert.ok(includes.has(`#${key}`), `repository rule ${key} is never included`);
+});
