@@ -300,6 +300,16 @@ const S = {
 } as const;
 
 const cap = (name: string): Capture => ({ name });
+
+/**
+ * A line rule whose line goes on with free text: a begin/end region that ends at the end of the line,
+ * so the rest of the line is scanned only for the in-line rules (markers, redactions) instead of by the
+ * whole top-level list.
+ */
+function headOfLine(begin: string, captures: Captures, headName?: string): Rule {
+  const beginCaptures = headName ? { 0: cap(headName), ...captures } : captures;
+  return { begin, beginCaptures, end: onig(/$/), patterns: [inc('inline')] };
+}
 const inc = (name: string): Rule => ({ include: `#${name}` });
 const withPatterns = (...names: string[]): Capture => ({ patterns: names.map(inc) });
 
@@ -620,24 +630,22 @@ export const repository: Record<string, Rule> = {
   },
 
   // ---- body ------------------------------------------------------------------------------------
-  paragraph: {
-    match: line(RE.paragraph),
-    name: 'meta.paragraph.head.cable',
-    captures: {
-      1: cap(S.pilcrow),
-      2: cap(S.paragraphNumber),
-      3: cap('punctuation.separator.paragraph.cable'),
-      4: withPatterns('portion-mark'),
-      5: cap(S.marker),
-      6: cap('punctuation.separator.marker.cable'),
-    },
-  },
-  'sub-paragraph': {
-    match: line(RE.subParagraph),
-    captures: { 1: cap(S.pilcrow), 2: cap(S.subParagraph), 3: withPatterns('portion-mark') },
-  },
-  bullet: { match: line(RE.bullet), captures: { 1: cap(S.bullet) } },
-  'portion-line': { match: line(RE.portionLine), captures: { 1: withPatterns('portion-mark') } },
+  paragraph: headOfLine(line(RE.paragraph), {
+    1: cap(S.pilcrow),
+    2: cap(S.paragraphNumber),
+    3: cap('punctuation.separator.paragraph.cable'),
+    4: withPatterns('portion-mark'),
+    5: cap(S.marker),
+    6: cap('punctuation.separator.marker.cable'),
+  }, 'meta.paragraph.head.cable'),
+  'sub-paragraph': headOfLine(line(RE.subParagraph), {
+    1: cap(S.pilcrow),
+    2: cap(S.subParagraph),
+    3: withPatterns('portion-mark'),
+  }),
+  bullet: headOfLine(line(RE.bullet), { 1: cap(S.bullet) }),
+  'portion-line': headOfLine(line(RE.portionLine), { 1: withPatterns('portion-mark') }),
+  inline: { patterns: [inc('end-marker'), inc('redaction')] },
   'portion-punctuation': {
     patterns: [
       { match: onig(RE.portionOpen), name: 'punctuation.definition.portion.begin.cable' },
@@ -645,10 +653,7 @@ export const repository: Record<string, Rule> = {
     ],
   },
   'portion-mark': { patterns: [inc('portion-punctuation'), ...levelRules('portion', 'portion')] },
-  'marker-line': {
-    match: line(RE.markerLine),
-    captures: { 1: cap(S.marker), 2: cap('punctuation.separator.marker.cable') },
-  },
+  'marker-line': headOfLine(line(RE.markerLine), { 1: cap(S.marker), 2: cap('punctuation.separator.marker.cable') }),
   'end-marker': { match: onig(RE.endMarker), name: S.marker },
   redaction: { match: onig(RE.redaction), name: S.redaction },
   'group-marking': { match: line(RE.groupMarking), captures: { 1: cap('keyword.other.group-marking.cable') } },
