@@ -8,8 +8,9 @@
 
 /** Splits on CRLF, lone CR and LF; the last line counts even when empty (as LSP counts lines). */
 export function splitLines(text: string): string[] {
-  // The engine's native split is several times faster than a character loop.
-  return text.split(/\r\n|\r|\n/);
+  // The engine's native split is several times faster than a character loop, and splitting on a
+  // plain "\n" twice as fast again as on the regex: most cables have no CR at all.
+  return text.indexOf('\r') < 0 ? text.split('\n') : text.split(/\r\n|\r|\n/);
 }
 
 // Characters read as a blank: TAB, VT, FF, NUL, BOM, NBSP, zero-width and the other Unicode spaces
