@@ -6,7 +6,7 @@
 // Both tools run on vscode-textmate 9.2.0 (pinned through package.json `overrides`, the version VS Code
 // 1.100 ships). `--update` rewrites the snapshots after an intended grammar change.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -42,7 +42,10 @@ if (unitFiles.length === 0) {
   failed++;
   process.stdout.write('FAIL no assertion files in test/grammar/unit\n');
 }
-report(run(`assertions (${unitFiles.length} files)`, bin('vscode-tmgrammar-test'), ['-g', grammar, 'test/grammar/unit/*.cable.test']), true);
+const assertionCount = unitFiles
+  .map((f) => readFileSync(join(root, 'test/grammar/unit', f), 'utf8').split('\n').filter((l) => /^##\s*(?:\^|<)/.test(l)).length)
+  .reduce((a, b) => a + b, 0);
+report(run(`${assertionCount} assertions (${unitFiles.length} files)`, bin('vscode-tmgrammar-test'), ['-g', grammar, 'test/grammar/unit/*.cable.test']), true);
 
 const snapFiles = readdirSync(join(root, 'test/grammar/snapshots')).filter((f) => f.endsWith('.cable'));
 const snapArgs = ['-s', 'source.cable', '-g', grammar, ...(update ? ['--updateSnapshot'] : []), 'test/grammar/snapshots/*.cable'];
