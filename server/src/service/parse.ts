@@ -145,15 +145,13 @@ const CAPTION_WORDS: Record<string, string> = {
 const PARA_RE = /^(¶ ?)?(\d{1,3}) ?\.(?![\d.])/;
 const SUBPARA_RE = /^(¶ ?)?(\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|[A-Za-z][.)]|[ivx]{1,4}[.)]|\d{1,2}[a-z][.)])(?= )/;
 const BULLET_RE = /^(-{1,3}|[*•o])(?= )/;
-const REDACTION_G = /(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])/g;
 const MENTION_G = /(?<![A-Za-z0-9])(\d{2})([A-Z]{3,20})(\d{1,7})(?![A-Za-z0-9])/g;
-const SECTION_MARKER_G = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)/gi;
+const SECTION_MARKER_Y = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)/iy;
 // Sticky and case-insensitive: tried at the start of each body line's text without slicing or upper-casing it.
 const BLOCK_KW = /(?:\(|-{1,2} ?)?(BEGIN +)?(SUMMARY|SUMMAY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)\b/iy;
-const INLINE_COMMENT_G = /COMMENT(?= ?[:.\-—])/gi;
+const INLINE_COMMENT_Y = /COMMENT(?= ?[:.\-—])/iy;
 const COMMENT_OPENERS = new Set(['EMBASSY', 'POST', 'MISSION', 'CONSULATE', 'BEGIN', 'USUN', 'USNATO', 'USEU', 'AND']);
-const SIPDIS_G = /SIPDIS/gi;
-const END_G = /\bEND +(?:OF +)?(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION +REQUEST)\b/gi;
+const END_Y = /END +(?:OF +)?(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION +REQUEST)\b/iy;
 
 type BlockKind = Block['kind'];
 
@@ -1719,15 +1717,80 @@ class CableParser {
       if (list) list.push(v);
       else map.set(line, [v]);
     };
-    scan(REDACTION_G, (line, at, m) => this.doc.redactions.push(rng(line, at, at + m[0].length)));
+    // Literal needles found with indexOf (fast) and confirmed with a sticky regex where they stand, instead
+    // of case-insensitive regexes tried at every position.
+    const lineOf = (off: number): number => {
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= off) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const candidates = (needles: string[]): number[] => {
+      const out: number[] = [];
+      for (const needle of needles) for (let k = src.indexOf(needle); k >= 0; k = src.indexOf(needle, k + needle.length)) out.push(k);
+      return out.length > 1 ? out.sort((x, y) => x - y) : out;
+    };
+    const isWordAt = (k: number) => k >= 0 && isAlnum(src.charCodeAt(k));
+    for (const k of candidates(['XXXX', 'xxxx'])) {
+      const ch = src.charCodeAt(k);
+      if (k > 0 && (src.charCodeAt(k - 1) === ch || isLetter(src.charCodeAt(k - 1)))) continue;
+      let e = k + 4;
+      while (src.charCodeAt(e) === ch) e++;
+      if (isLetter(src.charCodeAt(e))) continue;
+      const line = lineOf(k);
+      this.doc.redactions.push(rng(line, k - starts[line], e - starts[line]));
+    }
     scan(MENTION_G, (line, at, m) => {
       const id = `${m[1]}${canonicalPost(m[2])}${Number(m[3])}`;
       this.doc.mentions.push({ text: m[0], range: rng(line, at, at + m[0].length), cableId: id });
     });
-    scan(SECTION_MARKER_G, (line, at, m) => this.sectionMarker(line, at, m));
-    scan(END_G, (line, at, m) => file(this.endHits, line, { at, len: m[0].length, word: m[1] }));
-    scan(INLINE_COMMENT_G, (line, at) => file(this.commentHits, line, at));
-    scan(SIPDIS_G, (line, at) => file(this.sipdisHits, line, at));
+    for (const k of candidates(['F 0', 'f 0'])) {
+      // Walk back over `nnnnnnnn  nnn[.n] O` to where the marker's digits start, then confirm.
+      let p = k - 1;
+      if ((src.charCodeAt(p) | 32) !== 111) continue;
+      let sp = 0;
+      while (src.charCodeAt(p - 1) === 32 && sp < 4) {
+        p--;
+        sp++;
+      }
+      if (!sp) continue;
+      if (src.charCodeAt(p - 2) === 46) p -= 2;
+      p -= 3;
+      sp = 0;
+      while (src.charCodeAt(p - 1) === 32 && sp < 4) {
+        p--;
+        sp++;
+      }
+      p -= 8;
+      if (p < 0) continue;
+      SECTION_MARKER_Y.lastIndex = p;
+      const m = SECTION_MARKER_Y.exec(src);
+      if (!m) continue;
+      const line = lineOf(p);
+      this.sectionMarker(line, p - starts[line], m);
+    }
+    for (const k of candidates(['END', 'End', 'end'])) {
+      if (isWordAt(k - 1)) continue;
+      END_Y.lastIndex = k;
+      const m = END_Y.exec(src);
+      if (!m) continue;
+      const line = lineOf(k);
+      file(this.endHits, line, { at: k - starts[line], len: m[0].length, word: m[1] });
+    }
+    for (const k of candidates(['COMMENT', 'Comment', 'comment'])) {
+      INLINE_COMMENT_Y.lastIndex = k;
+      if (!INLINE_COMMENT_Y.test(src)) continue;
+      const line = lineOf(k);
+      file(this.commentHits, line, k - starts[line]);
+    }
+    for (const k of candidates(['SIPDIS', 'Sipdis', 'sipdis'])) {
+      const line = lineOf(k);
+      file(this.sipdisHits, line, k - starts[line]);
+    }
   }
 
   private sectionMarker(i: number, at: number, m: RegExpExecArray): void {
