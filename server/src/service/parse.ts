@@ -244,6 +244,7 @@ export function readReason(text: string): { start: number; end: number; section:
 
 /** Where a second heading element starts inside a heading line (`… Classified By: …`, `… REFTELS: …`), or -1. */
 function inlineHeadingCut(u: string): number {
+  if (u.indexOf(' REF', 1) < 0 && u.indexOf(' CLASSIFIED BY', 1) < 0) return -1;
   let best = -1;
   for (const w of [' CLASSIFIED BY', ' REF:', ' REFS:', ' REFTEL:', ' REFTELS:', ' REF(S):']) {
     const at = u.indexOf(w, 1);
@@ -373,9 +374,7 @@ class CableParser {
   private subjectParts: string[] = [];
   private seenSubject = false;
   private lastHeading: 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy' | 'none' = 'none';
-  private seenEo = false;
   private seenTags = false;
-  private lastContentLine = -1;
   private captionNames = new Set<string>();
 
   constructor(text: string) {
@@ -996,7 +995,6 @@ class CableParser {
   // ----- E.O.
 
   private eoLine(i: number, s: string, f: number, e: number, u: string): void {
-    this.seenEo = true;
     const m = EO_RE.exec(u)!;
     const orderStart = f + m[0].length - 5;
     // The TAGS or SUBJECT may run on in the same line (`E.O. 12958: N/A TAGS: ASEC`).
@@ -1437,7 +1435,6 @@ class CableParser {
   // ----- Text
 
   private textLine(i: number, s: string, f: number, e: number, t: string, wasBlank: boolean): void {
-    this.lastContentLine = i;
     const m = PARA_RE.exec(t);
     let textFrom = f;
     if (m && this.acceptParagraph(Number(m[2]), !!m[1], t, m[0].length)) {
