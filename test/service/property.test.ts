@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -42,13 +42,16 @@ function save(c: ShrunkCase): string {
 }
 
 /** Runs the property; on failure saves the shrunk case and fails with its violations. */
-function check<T>(property: string, arb: fc.Arbitrary<T>, toCase: (v: T) => ShrunkCase, runs = RUNS): void {
+function check<T>(property: string, arb: fc.Arbitrary<T>, toCase: (v: T) => ShrunkCase, runs = RUNS, saveCase = true): void {
   const result = fc.check(
     fc.property(arb, (v) => toCase(v).violations.length === 0),
     { numRuns: runs, seed: SEED, endOnFailure: false },
   );
   if (result.failed && result.counterexample) {
     const c = toCase(result.counterexample[0]);
+    // Cases built on corpus text are not saved: corpus text never enters the repository. Their
+    // counterexample (file name and edits) is printed instead, to turn into a synthetic fixture.
+    if (!saveCase) assert.fail(`${property} failed (seed ${result.seed}): ${JSON.stringify(result.counterexample[0]).slice(0, 2000)}\n${c.violations.slice(0, 10).join('\n')}`);
     const file = save(c);
     assert.fail(`${property} failed (seed ${result.seed}, shrunk case saved to ${file}):\n${c.violations.slice(0, 10).join('\n')}\ntext: ${JSON.stringify(c.text).slice(0, 2000)}`);
   }
@@ -65,6 +68,28 @@ test('random edits of the seed cable: same promises', () => {
     for (const e of edits) text = applyFractionEdit(text, e).text;
     return { property: 'seed-edits', text, violations: exercise(text).violations };
   });
+});
+
+// Real cables, read at run time (never copied into the repository): their structures are richer than
+// any generator's. Skipped without ../shared/corpus.
+const corpusDir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+const corpusFiles = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.cable')).sort() : [];
+
+test('random edits of real cables: same promises', { skip: corpusFiles.length ? false : 'no ../shared/corpus' }, () => {
+  const arb = fc.tuple(fc.integer({ min: 0, max: Math.max(0, corpusFiles.length - 1) }), fc.array(fractionEdit, { minLength: 1, maxLength: 8 }));
+  check(
+    'corpus-edits',
+    arb,
+    ([i, edits]) => {
+      let text = readFileSync(join(corpusDir, corpusFiles[i]!), 'utf8');
+      for (const e of edits) text = applyFractionEdit(text, e).text;
+      // The shrunk case would hold corpus text: only the file name and edits are kept in the message.
+      const violations = exercise(text, { positions: undefined }).violations;
+      return { property: 'corpus-edits', text, violations: violations.length ? [`${corpusFiles[i]} edited: ${violations.join('; ')}`] : [] };
+    },
+    Math.max(20, RUNS >> 2),
+    false,
+  );
 });
 
 test('the same input gives the same output', () => {
