@@ -48,7 +48,7 @@ import type {
 } from './model.ts';
 import { readDtg, readFilingTime, fullYear, daysInMonth, monthFromText, validateDtg } from './dtg.ts';
 import { readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
-import { endNonSpace, firstNonSpace, hasBlankish, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
+import { endNonSpace, firstNonSpace, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
 
 const MAX_HEADER_LINE = 400;
 const MAX_PREFIX = 240;
@@ -151,6 +151,10 @@ const SECTION_MARKER_Y = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)
 const BLOCK_KW = /(?:\(|-{1,2} ?)?(BEGIN +)?(SUMMARY|SUMMAY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)\b/iy;
 const INLINE_COMMENT_Y = /COMMENT(?= ?[:.\-—])/iy;
 const COMMENT_OPENERS = new Set(['EMBASSY', 'POST', 'MISSION', 'CONSULATE', 'BEGIN', 'USUN', 'USNATO', 'USEU', 'AND']);
+// Needles for the one-pass scan (prescan): redaction runs, section-marker counts (`F 0` of `OF 003`),
+// END and COMMENT in their three usual cases; the second form also finds blank-like characters.
+const NEEDLES_G = /XXXX|xxxx|[Ff] 0|E(?:ND|nd)|end|C(?:OMMENT|omment)|comment/g;
+const NEEDLES_AND_BLANKS_G = /XXXX|xxxx|[Ff] 0|E(?:ND|nd)|end|C(?:OMMENT|omment)|comment|[\0\t\v\f\u00a0\u2000-\u200b\u202f\ufeff]/g;
 const END_Y = /END +(?:OF +)?(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION +REQUEST)\b/iy;
 
 type BlockKind = Block['kind'];
@@ -379,7 +383,6 @@ class CableParser {
 
   constructor(text: string) {
     this.lines = splitLines(text);
-    this.hasBlankish = hasBlankish(text);
     this.doc = {
       lineCount: this.lines.length,
       lines: this.lines,
@@ -402,10 +405,9 @@ class CableParser {
 
   private normCache: (string | undefined)[] = [];
   /** Whether any line needs normalising: one test over the whole text instead of one per line. */
-  private readonly hasBlankish: boolean;
+  private hasBlankish = false;
   private readonly endHits = new Map<number, { at: number; len: number; word: string }[]>();
   private readonly commentHits = new Map<number, number[]>();
-  private readonly sipdisHits = new Map<number, number[]>();
   private readonly wholeMarkerLines = new Set<number>();
   private readonly endOnlyBlocks = new Map<string, Block>();
 
@@ -1506,7 +1508,9 @@ class CableParser {
       }
     }
     // Captions inside the text: conversion artifacts (`SIPDIS` glued into a sentence).
-    const sipAt = this.sipdisHits.get(i)?.find((at) => at >= f && at < f + MAX_PREFIX);
+    // Inline SIPDIS is looked for only near the start of a line, where the conversion left it.
+    const sipRel = t.indexOf('PDIS') >= 0 || t.indexOf('pdis') >= 0 ? t.toUpperCase().indexOf('SIPDIS') : -1;
+    const sipAt = sipRel >= 0 ? f + sipRel : undefined;
     if (sipAt !== undefined) {
       const whole = e - f === 6;
       this.addCaption(i, s, sipAt, sipAt + 6, 'SIPDIS', !whole);
@@ -1698,7 +1702,47 @@ class CableParser {
       pos += this.lines[i].length;
       pos += text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
     }
+    // One pass over the text finds every literal needle (and any blank-like character); each hit is then
+    // confirmed where it stands with a sticky regex. Scanning a two-byte string is the cost here, so one
+    // combined pass beats one pass per needle.
+    const collect = (src: string, withBlankish: boolean): { x: number[]; of: number[]; end: number[]; comment: number[]; blankish: boolean } => {
+      const out = { x: [] as number[], of: [] as number[], end: [] as number[], comment: [] as number[], blankish: false };
+      const re = withBlankish ? NEEDLES_AND_BLANKS_G : NEEDLES_G;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(src))) {
+        const c = m[0].charCodeAt(0) | 32;
+        const k = m.index;
+        if (c === 120) {
+          out.x.push(k);
+          let e = k + 4;
+          while (src.charCodeAt(e) === m[0].charCodeAt(0)) e++;
+          re.lastIndex = e;
+        } else if (c === 102) out.of.push(k);
+        else if (c === 101) out.end.push(k);
+        else if (c === 99) out.comment.push(k);
+        else {
+          out.blankish = true;
+          if (!withBlankish) continue;
+        }
+      }
+      return out;
+    };
+    let found = collect(text, true);
+    this.hasBlankish = found.blankish;
     const src = this.hasBlankish ? normaliseText(text) : text;
+    if (this.hasBlankish) found = collect(src, false);
+    const lineOf = (off: number): number => {
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= off) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const isWordAt = (k: number) => k >= 0 && isAlnum(src.charCodeAt(k));
     const scan = (re: RegExp, fn: (line: number, at: number, m: RegExpExecArray) => void): void => {
       re.lastIndex = 0;
       let li = 0;
@@ -1714,25 +1758,7 @@ class CableParser {
       if (list) list.push(v);
       else map.set(line, [v]);
     };
-    // Literal needles found with indexOf (fast) and confirmed with a sticky regex where they stand, instead
-    // of case-insensitive regexes tried at every position.
-    const lineOf = (off: number): number => {
-      let lo = 0;
-      let hi = n - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= off) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
-    const candidates = (needles: string[]): number[] => {
-      const out: number[] = [];
-      for (const needle of needles) for (let k = src.indexOf(needle); k >= 0; k = src.indexOf(needle, k + needle.length)) out.push(k);
-      return out.length > 1 ? out.sort((x, y) => x - y) : out;
-    };
-    const isWordAt = (k: number) => k >= 0 && isAlnum(src.charCodeAt(k));
-    for (const k of candidates(['XXXX', 'xxxx'])) {
+    for (const k of found.x) {
       const ch = src.charCodeAt(k);
       if (k > 0 && (src.charCodeAt(k - 1) === ch || isLetter(src.charCodeAt(k - 1)))) continue;
       let e = k + 4;
@@ -1745,8 +1771,8 @@ class CableParser {
       const id = `${m[1]}${canonicalPost(m[2])}${Number(m[3])}`;
       this.doc.mentions.push({ text: m[0], range: rng(line, at, at + m[0].length), cableId: id });
     });
-    for (const k of candidates(['F 0', 'f 0'])) {
-      // Walk back over `nnnnnnnn  nnn[.n] O` to where the marker's digits start, then confirm.
+    for (const k of found.of) {
+      // Walk back over `nnnnnnnn  nnn[.n] O` to where the marker's digits start, then confirm (k is at `F`).
       let p = k - 1;
       if ((src.charCodeAt(p) | 32) !== 111) continue;
       let sp = 0;
@@ -1770,7 +1796,7 @@ class CableParser {
       const line = lineOf(p);
       this.sectionMarker(line, p - starts[line], m);
     }
-    for (const k of candidates(['END', 'End', 'end'])) {
+    for (const k of found.end) {
       if (isWordAt(k - 1)) continue;
       END_Y.lastIndex = k;
       const m = END_Y.exec(src);
@@ -1778,15 +1804,11 @@ class CableParser {
       const line = lineOf(k);
       file(this.endHits, line, { at: k - starts[line], len: m[0].length, word: m[1] });
     }
-    for (const k of candidates(['COMMENT', 'Comment', 'comment'])) {
+    for (const k of found.comment) {
       INLINE_COMMENT_Y.lastIndex = k;
       if (!INLINE_COMMENT_Y.test(src)) continue;
       const line = lineOf(k);
       file(this.commentHits, line, k - starts[line]);
-    }
-    for (const k of candidates(['SIPDIS', 'Sipdis', 'sipdis'])) {
-      const line = lineOf(k);
-      file(this.sipdisHits, line, k - starts[line]);
     }
   }
 
