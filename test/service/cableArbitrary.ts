@@ -64,6 +64,24 @@ const line: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: noiseLine },
 );
 
+/** The text proper: numbered paragraphs, sub-paragraphs, blocks, headings and blanks, where nesting bugs live. */
+const bodyLine: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant('') },
+  { weight: 4, arbitrary: fc.tuple(fc.integer({ min: 1, max: 12 }), fc.constantFrom('. ', '.', ') '), fc.constantFrom(...MARKS), words).map(([n, p, m, w]) => `${n}${p}${m} ${w}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('A.', 'B.', '(a)', 'b)', '--', '-', 'ii.', '(1)'), fc.constantFrom(...MARKS), words).map(([l, m, w]) => `${l} ${m} ${w}`) },
+  { weight: 3, arbitrary: fc.constantFrom(...BLOCK_LINES, 'END SUMMARY', 'SUMMARY AND COMMENT:', '1. (C) SUMMARY: x', 'COMMENT: x. END COMMENT.', '-- END COMMENT --') },
+  { weight: 3, arbitrary: words },
+  fc.constantFrom('BACKGROUND', 'Background', '----------', 'BUSH', 'C O N F I D E N T I A L', 'SECRET SECTION 02 OF 02 OSLO 000097', 'NNNN', 'BT'),
+  fc.tuple(fc.constantFrom(...POSTS), digits(8, 8)).map(([p, n]) => `${p} ${n}  002.2 OF 003`),
+  noiseLine,
+);
+
+/** A cable whose heading is fixed and whose body is many structure lines (paragraphs, blocks, markers). */
+export function bodyHeavyCable(maxLines = 80): fc.Arbitrary<string> {
+  const head = 'C O N F I D E N T I A L OSLO 000097\n\nSIPDIS\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL, NO\nSUBJECT: A TEST\n\nClassified By: Someone, reasons 1.4 (b) and (d).\n\n';
+  return fc.array(fc.tuple(bodyLine, fc.constantFrom('\n', '\n', '\n', '\r\n')), { maxLength: maxLines }).map((ls) => head + ls.map(([l, e]) => l + e).join(''));
+}
+
 const eol = fc.oneof({ weight: 12, arbitrary: fc.constant('\n') }, { weight: 2, arbitrary: fc.constant('\r\n') }, { weight: 1, arbitrary: fc.constant('\r') });
 
 /** A whole cable: up to `maxLines` generated lines, each with its own line end; sometimes a BOM. */

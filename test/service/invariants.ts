@@ -139,12 +139,26 @@ export function exercise(text: string, options: { positions?: Position[]; settin
   const symbols = run('symbols', () => documentSymbols(model)) as DocumentSymbol[] | undefined;
   if (symbols) checkSymbols(symbols, undefined, violations);
   const folds = run('folding', () => foldingRanges(model)) as { startLine: number; endLine: number }[] | undefined;
+  const foldStarts = new Set<number>();
+  const open: { startLine: number; endLine: number }[] = [];
   for (const f of folds ?? []) {
-    if (f.startLine < 0 || f.endLine >= lines.length || f.endLine < f.startLine) violations.push(`fold ${f.startLine}-${f.endLine} outside the document or reversed`);
+    if (f.startLine < 0 || f.endLine >= lines.length || f.endLine <= f.startLine) violations.push(`fold ${f.startLine}-${f.endLine} outside the document or not spanning lines`);
+    // Editors keep one fold per start line and expect them nested, in document order.
+    if (foldStarts.has(f.startLine)) violations.push(`two folds start on line ${f.startLine}`);
+    foldStarts.add(f.startLine);
+    while (open.length && open[open.length - 1]!.endLine < f.startLine) open.pop();
+    const top = open[open.length - 1];
+    if (top && f.endLine > top.endLine) violations.push(`fold ${f.startLine}-${f.endLine} overlaps ${top.startLine}-${top.endLine}`);
+    if (top && f.startLine < top.startLine) violations.push(`folds out of order at line ${f.startLine}`);
+    open.push(f);
   }
   run('selectionRanges', () => {
     const sel = selectionRanges(model, inDoc);
     if (sel.length !== inDoc.length) violations.push(`selectionRanges: ${sel.length} answers for ${inDoc.length} positions`);
+    sel.forEach((s, k) => {
+      const p = inDoc[k]!;
+      if (p && (cmp(s.range.start, p) > 0 || cmp(p, s.range.end) > 0)) violations.push(`selection range at ${p.line}:${p.character} does not contain it`);
+    });
     for (const s of sel) {
       for (let p = s; p.parent; p = p.parent) {
         if (cmp(p.parent.range.start, p.range.start) > 0 || cmp(p.range.end, p.parent.range.end) > 0) {
@@ -158,8 +172,10 @@ export function exercise(text: string, options: { positions?: Position[]; settin
   run('links', () => documentLinks(model, (id) => `file:///${id}.cable`));
   const perPosition: unknown[] = [];
   for (const p of positions) {
+    const h = run(`hover@${p.line}:${p.character}`, () => hover(model, p, dict)) as { range?: Range } | null | undefined;
+    if (h?.range && (cmp(h.range.start, p) > 0 || cmp(p, h.range.end) > 0)) violations.push(`hover at ${p.line}:${p.character} has a range not containing it`);
     perPosition.push(
-      run(`hover@${p.line}:${p.character}`, () => hover(model, p, dict)),
+      h,
       run(`completion@${p.line}:${p.character}`, () => completion(model, p, dict)),
       run(`highlights@${p.line}:${p.character}`, () => documentHighlights(model, p)),
       run(`definition@${p.line}:${p.character}`, () => definitionLinks(model, p, (id) => `file:///${id}.cable`)),

@@ -18,7 +18,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { parseCable } from '../../server/src/service/parse.ts';
 import { computeDiagnostics } from '../../server/src/service/diagnostics.ts';
 import { applyChangesNaively, defaults, dict, exercise } from './invariants.ts';
-import { applyFractionEdit, cableText, fractionEdit, insertion } from './cableArbitrary.ts';
+import { applyFractionEdit, bodyHeavyCable, cableText, fractionEdit, insertion } from './cableArbitrary.ts';
 
 const RUNS = Number(process.env.CABLE_FC_RUNS ?? 200);
 const SEED = process.env.CABLE_FC_SEED !== undefined ? Number(process.env.CABLE_FC_SEED) : undefined;
@@ -60,6 +60,10 @@ function check<T>(property: string, arb: fc.Arbitrary<T>, toCase: (v: T) => Shru
 
 test('generated cables: no feature throws, every range is inside the document, symbols nest', () => {
   check('generated', cableText(), (text) => ({ property: 'generated', text, violations: exercise(text).violations }));
+});
+
+test('generated bodies (paragraphs, blocks, markers, signatures): same promises', () => {
+  check('body', bodyHeavyCable(), (text) => ({ property: 'body', text, violations: exercise(text).violations }));
 });
 
 test('random edits of the seed cable: same promises', () => {
