@@ -48,14 +48,36 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   let hasConfigurationCapability = false;
   const settingsCache = new Map<string, Promise<CableSettings>>();
 
+  // A client that never answers workspace/configuration must not stall hovers and diagnostics: after
+  // this long the defaults stand in, and a late answer replaces them (and the document is checked again).
+  const CONFIGURATION_TIMEOUT_MS = 2000;
+  let toldSlowConfiguration = false;
+
   function getSettings(uri: string): Promise<CableSettings> {
     if (!hasConfigurationCapability) return Promise.resolve(resolveSettings(undefined));
     let s = settingsCache.get(uri);
     if (!s) {
-      s = connection.workspace
+      const asked = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'cable' })
         .then((raw: unknown) => resolveSettings(raw))
         .catch(() => resolveSettings(undefined));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<CableSettings>((resolve) => {
+        timer = setTimeout(() => {
+          if (!toldSlowConfiguration) {
+            toldSlowConfiguration = true;
+            connection.console.warn(`The editor did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS} ms; using the default settings until it does.`);
+          }
+          void asked.then((real) => {
+            if (settingsCache.get(uri) !== entry) return;
+            settingsCache.set(uri, Promise.resolve(real));
+            if (documents.get(uri)) scheduleLint(uri, 0);
+          });
+          resolve(resolveSettings(undefined));
+        }, CONFIGURATION_TIMEOUT_MS);
+      });
+      const entry: Promise<CableSettings> = Promise.race([asked.finally(() => clearTimeout(timer)), late]);
+      s = entry;
       settingsCache.set(uri, s);
     }
     return s;

@@ -56,7 +56,9 @@ async function start(configuration: unknown = null): Promise<Server> {
   const status: Server['status'] = [];
   const waiters: (() => void)[] = [];
   const wake = () => waiters.splice(0).forEach((w) => w());
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => configuration));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) =>
+    configuration === NEVER ? new Promise(() => undefined) : configuration === LATE ? new Promise((r) => setTimeout(() => r(p.items.map(() => ({ diagnostics: { rules: { 'dtg-zone': 'off' } } }))), 3500)) : p.items.map(() => configuration),
+  );
   conn.onRequest('client/registerCapability', () => null);
   conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -125,6 +127,10 @@ async function start(configuration: unknown = null): Promise<Server> {
   servers.push(s);
   return s;
 }
+
+/** Configuration answers: never, or only after the server's 2 s wait (turning dtg-zone off). */
+const NEVER = Symbol('never answers');
+const LATE = Symbol('answers late');
 
 const alive = (s: Server) => s.child.exitCode === null && s.child.signalCode === null;
 const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort();
@@ -357,4 +363,44 @@ test('a 10 MB cable open does not stop another document from being served', asyn
   const d = await s.diagnosticsFor(big, 1, 30_000);
   assert.ok(Array.isArray(d.diagnostics));
   assert.ok(s.status.some((x) => x.uri === big && x.large), 'the 10 MB cable is over the default limit and the client hears so');
+});
+
+test('a client that never answers workspace/configuration does not stall the server: defaults after a wait, said once', { timeout: 30_000 }, async () => {
+  const s = await start(NEVER);
+  const uri = 'file:///no-config.cable';
+  await s.open(uri, seed);
+  const t0 = performance.now();
+  const h = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 7, character: 4 } });
+  assert.ok(h, 'hover answered with the default settings');
+  const d = await s.diagnosticsFor(uri, 1, 10_000);
+  assert.ok(performance.now() - t0 < 8000);
+  assert.ok(Array.isArray(d.diagnostics));
+  await s.open('file:///no-config-2.cable', seed);
+  await s.diagnosticsFor('file:///no-config-2.cable', 1, 10_000);
+  assert.equal(s.logs.filter((l) => /did not answer workspace\/configuration/.test(l)).length, 1, 'said once');
+});
+
+test('a late configuration answer replaces the defaults and the cable is checked again', { timeout: 30_000 }, async () => {
+  const s = await start(LATE);
+  const uri = 'file:///late-config.cable';
+  // Zone A: a dtg-zone warning under the defaults, none once the late settings turn the rule off.
+  await s.open(uri, seed.replace('R 201547Z JUL 09', 'R 201547A JUL 09'));
+  const first = await s.diagnosticsFor(uri, 1, 10_000);
+  assert.ok(first.diagnostics.some((d) => d.code === 'dtg-zone'));
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const last = s.diagnostics.filter((d) => d.uri === uri).pop()!;
+    if (!last.diagnostics.some((d) => d.code === 'dtg-zone')) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail('the late settings were never applied');
+});
+
+test('garbage settings from the client are ignored, not fatal', async () => {
+  const s = await start({ maxFileSize: 'big', diagnostics: { enable: 'yes', rules: { 'dtg-zone': 7, x: null }, run: 3 }, tags: [1, 2] });
+  const uri = 'file:///garbage-settings.cable';
+  await s.open(uri, seed.replace('R 201547Z JUL 09', 'R 201547A JUL 09'));
+  const d = await s.diagnosticsFor(uri, 1);
+  assert.ok(d.diagnostics.some((x) => x.code === 'dtg-zone'), 'defaults apply where the settings are wrong');
+  assert.ok(alive(s));
 });
