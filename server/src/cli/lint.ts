@@ -128,14 +128,16 @@ function errorText(err: unknown): string {
 
 interface WorkerInput {
   cableLintWorker: true;
-  jobs: Job[];
   settings: CableSettings[];
 }
 
+// A worker lints the batches of files it is sent, one reply per batch, until it is terminated.
 if (!isMainThread && parentPort && (workerData as WorkerInput | undefined)?.cableLintWorker) {
   const input = workerData as WorkerInput;
-  const out: Outcome[] = input.jobs.map((j) => lintFile(j.file, input.settings[j.settings]!, (p) => fs.readFileSync(p)));
-  parentPort.postMessage(out);
+  const port = parentPort;
+  port.on('message', (jobs: Job[]) => {
+    port.postMessage(jobs.map((j): Outcome => lintFile(j.file, input.settings[j.settings]!, (p) => fs.readFileSync(p))));
+  });
 }
 
 function workerCount(jobs: number): number {
@@ -152,21 +154,39 @@ function workerScript(): string {
   return __filename;
 }
 
-function runInWorker(jobs: Job[], settings: CableSettings[]): Promise<Outcome[]> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(workerScript(), { workerData: { cableLintWorker: true, jobs, settings } satisfies WorkerInput });
-    let done = false;
-    w.once('message', (m: Outcome[]) => {
-      done = true;
-      resolve(m);
-      void w.terminate();
-    });
-    w.once('error', reject);
-    w.once('exit', (code) => {
-      if (!done) reject(new Error(`lint worker stopped (exit ${code})`));
-    });
+/** A lint worker: `run` sends it one batch and resolves with its outcomes; rejects if the worker dies. */
+function startWorker(settings: CableSettings[]): { run(jobs: Job[]): Promise<Outcome[]>; stop(): void } {
+  const w = new Worker(workerScript(), { workerData: { cableLintWorker: true, settings } satisfies WorkerInput });
+  let waiting: { resolve: (o: Outcome[]) => void; reject: (e: unknown) => void } | undefined;
+  let failed: unknown;
+  const fail = (e: unknown) => {
+    failed ??= e;
+    waiting?.reject(e);
+    waiting = undefined;
+  };
+  w.on('message', (m: Outcome[]) => {
+    waiting?.resolve(m);
+    waiting = undefined;
   });
+  w.on('error', fail);
+  w.on('exit', (code) => fail(new Error(`lint worker stopped (exit ${code})`)));
+  return {
+    run(jobs) {
+      if (failed !== undefined) return Promise.reject(failed);
+      return new Promise((resolve, reject) => {
+        waiting = { resolve, reject };
+        w.postMessage(jobs);
+      });
+    },
+    stop() {
+      w.removeAllListeners('exit');
+      void w.terminate();
+    },
+  };
 }
+
+/** Files per batch handed out: small enough to share the tail evenly, large enough to amortise a message. */
+const BATCH = 16;
 
 // ---------------------------------------------------------------------------------------------
 // Arguments, files and settings
@@ -458,37 +478,48 @@ async function lintJobs(jobs: Job[], settings: CableSettings[], io: CliIO): Prom
       if (progress && i % 50 === 0) show(i);
     }
   } else {
-    // The main thread takes a share too; the shares are interleaved so big and small files spread evenly.
-    const shares = nWorkers + 1;
+    // Batches are handed out as they are asked for: the main thread starts at once while the workers
+    // boot, and whoever is free takes the next batch, so no thread idles while another has a queue.
     const abs = (j: Job): Job => ({ ...j, file: path.resolve(io.cwd, j.file) });
-    const pending: Promise<void>[] = [];
+    let next = 0;
     let done = 0;
-    for (let s = 1; s < shares; s++) {
-      const idx: number[] = [];
-      for (let i = s; i < jobs.length; i += shares) idx.push(i);
-      pending.push(
-        runInWorker(idx.map((i) => abs(jobs[i]!)), settings).then(
-          (res) => {
-            res.forEach((o, k) => {
-              const i = idx[k]!;
-              out[i] = o.ok ? { ok: true, result: { ...o.result, file: jobs[i]!.file } } : { ...o, file: jobs[i]!.file };
-            });
-            done += idx.length;
-            if (progress) show(done);
-          },
-          // A worker that cannot start (no threads in this runtime) leaves its share to this thread.
-          () => {
-            for (const i of idx) out[i] = lintFile(jobs[i]!.file, settings[jobs[i]!.settings]!, (p) => io.readFile(path.resolve(io.cwd, p)));
-          },
-        ),
-      );
+    const take = (): [number, number] | undefined => {
+      if (next >= jobs.length) return undefined;
+      const from = next;
+      next = Math.min(jobs.length, next + BATCH);
+      return [from, next];
+    };
+    const here = (from: number, to: number) => {
+      for (let i = from; i < to; i++) out[i] = lintFile(jobs[i]!.file, settings[jobs[i]!.settings]!, (p) => io.readFile(path.resolve(io.cwd, p)));
+      done += to - from;
+      if (progress) show(done);
+    };
+    const workers = Array.from({ length: nWorkers }, () => startWorker(settings));
+    const loops = workers.map(async (w) => {
+      for (let r = take(); r; r = take()) {
+        const [from, to] = r;
+        try {
+          const res = await w.run(jobs.slice(from, to).map(abs));
+          res.forEach((o, k) => {
+            const i = from + k;
+            out[i] = o.ok ? { ok: true, result: { ...o.result, file: jobs[i]!.file } } : { ...o, file: jobs[i]!.file };
+          });
+          done += to - from;
+          if (progress) show(done);
+        } catch {
+          // A worker that cannot start or dies (no threads in this runtime) leaves its batch to this thread.
+          here(from, to);
+          return;
+        }
+      }
+    });
+    for (let r = take(); r; r = take()) {
+      here(r[0], r[1]);
+      // Let the workers' replies in, so they get their next batch without waiting for this thread.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    for (let i = 0; i < jobs.length; i += shares) {
-      out[i] = lintFile(jobs[i]!.file, settings[jobs[i]!.settings]!, (p) => io.readFile(path.resolve(io.cwd, p)));
-      done++;
-      if (progress && i % (50 * shares) === 0) show(done);
-    }
-    await Promise.all(pending);
+    await Promise.all(loops);
+    for (const w of workers) w.stop();
   }
   if (progress) io.stderr('\r\x1b[K');
   return out;
