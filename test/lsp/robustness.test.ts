@@ -20,7 +20,11 @@ import {
   type PublishDiagnosticsParams,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER } from './lspClient.ts';
+import { fractionEdit } from '../service/cableArbitrary.ts';
+import { applyChangesNaively } from '../service/invariants.ts';
 
 const seed = readFileSync(join(__dirname, '..', 'fixtures', 'seed', '09BRUSSELS995.cable'), 'utf8');
 
@@ -402,5 +406,46 @@ test('garbage settings from the client are ignored, not fatal', async () => {
   await s.open(uri, seed.replace('R 201547Z JUL 09', 'R 201547A JUL 09'));
   const d = await s.diagnosticsFor(uri, 1);
   assert.ok(d.diagnostics.some((x) => x.code === 'dtg-zone'), 'defaults apply where the settings are wrong');
+  assert.ok(alive(s));
+});
+
+test('property: any series of incremental edits leaves the server with what a fresh open of the final text gives', { timeout: 120_000 }, async () => {
+  const s = await start();
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.array(fractionEdit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), async (batches) => {
+      run++;
+      const uri = `file:///prop-${run}.cable`;
+      await s.open(uri, seed, 1);
+      // Positions are computed against the text as it is before each notification, as an editor does.
+      const doc = TextDocument.create(uri, 'cable', 1, seed);
+      const all: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[] = [];
+      let version = 1;
+      for (const batch of batches) {
+        const changes = batch.map((e) => {
+          const text = doc.getText();
+          const a = Math.min(text.length, Math.floor(e.at * text.length));
+          const b = Math.min(text.length, a + e.remove);
+          const c = { range: { start: doc.positionAt(a), end: doc.positionAt(b) }, text: e.insert };
+          TextDocument.update(doc, [c], doc.version + 1);
+          return c;
+        });
+        all.push(...changes);
+        await s.change(uri, ++version, changes);
+      }
+      const finalText = applyChangesNaively(seed, all);
+      const fresh = `file:///prop-${run}-fresh.cable`;
+      await s.open(fresh, finalText, 1);
+      const [a, b] = await Promise.all([s.diagnosticsFor(uri, version), s.diagnosticsFor(fresh, 1)]);
+      assert.deepEqual(codes(a.diagnostics), codes(b.diagnostics));
+      for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange']) {
+        const [x, y] = await Promise.all([s.conn.sendRequest(method, { textDocument: { uri } }), s.conn.sendRequest(method, { textDocument: { uri: fresh } })]);
+        assert.deepEqual(x, y, method);
+      }
+      await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: fresh } });
+    }),
+    { numRuns: Number(process.env.CABLE_FC_LSP_RUNS ?? 25) },
+  );
   assert.ok(alive(s));
 });
