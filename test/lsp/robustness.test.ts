@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER } from './lspClient.ts';
+import { SERVER, startServer as startPlainServer } from './lspClient.ts';
 import { fractionEdit } from '../service/cableArbitrary.ts';
 import { applyChangesNaively } from '../service/invariants.ts';
 
@@ -448,4 +448,19 @@ test('property: any series of incremental edits leaves the server with what a fr
     { numRuns: Number(process.env.CABLE_FC_LSP_RUNS ?? 25) },
   );
   assert.ok(alive(s));
+});
+
+test('without CABLE_SERVER_TEST_HOOKS the test hooks do not exist: no crash on demand in the shipped server', async () => {
+  const env = process.env.CABLE_SERVER_TEST_HOOKS;
+  delete process.env.CABLE_SERVER_TEST_HOOKS;
+  const plain = await startPlainServer('stdio');
+  if (env !== undefined) process.env.CABLE_SERVER_TEST_HOOKS = env;
+  try {
+    await assert.rejects(plain.connection.sendRequest('cable/test/heapStats'), (e: unknown) => e instanceof ResponseError && e.code === -32601);
+    await plain.connection.sendNotification('cable/test/crash');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(plain.process.exitCode, null, 'still running');
+  } finally {
+    await plain.close();
+  }
 });
