@@ -20,8 +20,7 @@ test('dtg-malformed: missing year', () => {
   expectOne(edit(CLEAN, DTG_LINE, 'P 141030Z JUL'), 'dtg-malformed', '141030Z JUL');
 });
 
-// The parser does not yet take a precedence line with fewer than six digits for a DTG line.
-test('dtg-malformed: missing minutes (2015Z JUL 09)', { todo: 'parser: DTG-shaped text with four digits' }, () => {
+test('dtg-malformed: missing minutes (2015Z JUL 09)', () => {
   const text = edit(CLEAN, DTG_LINE, 'P 1410Z JUL 09');
   expectOne(text, 'dtg-malformed', '1410Z JUL 09');
 });
