@@ -1441,7 +1441,9 @@ class CableParser {
   // ----- Text
 
   private textLine(i: number, s: string, f: number, e: number, t: string, wasBlank: boolean): void {
-    const m = PARA_RE.exec(t);
+    // PARA_RE needs a digit or a pilcrow first: most lines are running text and skip the regex.
+    const c0 = t.charCodeAt(0);
+    const m = (c0 >= 48 && c0 <= 57) || c0 === 182 ? PARA_RE.exec(t) : null;
     let textFrom = f;
     if (m && this.acceptParagraph(Number(m[2]), !!m[1], t, m[0].length)) {
       this.closeParagraph();
@@ -1481,13 +1483,15 @@ class CableParser {
       }
     } else {
       if (this.para) this.paraLastLine = i;
-      let sm = SUBPARA_RE.exec(t);
+      // Both need a space within the first seven characters (after the label).
+      const sp = t.indexOf(' ');
+      let sm = sp > 0 && sp <= 7 ? SUBPARA_RE.exec(t) : null;
       // `(C) …`, `(S) …`, `(U) …` open an unnumbered marked paragraph, not a lettered item.
       if (sm && /^\([CSU]\)$/.test(sm[2])) {
         const prev = this.para?.subParagraphs[this.para.subParagraphs.length - 1]?.label;
         if (prev !== String.fromCharCode(sm[2].charCodeAt(1) - 1)) sm = null;
       }
-      const bm = sm ? null : BULLET_RE.exec(t);
+      const bm = sm || sp < 1 || sp > 3 ? null : BULLET_RE.exec(t);
       if ((sm || bm) && this.para) {
         const lab = sm ? sm[2] : bm![1];
         const ls = f + (sm && sm[1] ? sm[1].length : 0);
