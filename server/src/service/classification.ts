@@ -252,6 +252,15 @@ export function portionLevel(word: string): Level | undefined {
   return PM_LEVELS[word.toUpperCase().replace(/\s+/g, ' ').trim()];
 }
 
+/** `S-NF` → level and caveat; undefined unless both halves are known. */
+function dashed(h: string): [Level, Caveat] | undefined {
+  const d = h.indexOf('-');
+  if (d < 1 || d > 3 || h.length - d > 7) return undefined;
+  const level = portionLevel(h.slice(0, d));
+  const cav = PM_CAVEATS[h.slice(d + 1)];
+  return level && cav ? [level, cav] : undefined;
+}
+
 /**
  * Parses the inside of a portion marking (`S//NF`, `SBU`, `C - ENTIRE TEXT`, `secret//rel germany`).
  * `text` and `range` are those of the whole marking; `malformed` is set by the caller for bracket
@@ -279,6 +288,11 @@ export function parsePortionMarking(inner: string, text: string, range: Range): 
       level = portionLevel(h.slice(0, -2));
       pm.caveats.push('NOFORN');
       pm.malformed = 'missing-separator';
+    } else if (dashed(h)) {
+      // `S-NF`: a dash where the standard has `//`, a house style of some posts, read as written.
+      const [lv, cav] = dashed(h)!;
+      level = lv;
+      pm.caveats.push(cav);
     } else if (h.length === 2 && h[0] === h[1] && portionLevel(h[0])) {
       level = portionLevel(h[0]);
       pm.malformed = 'doubled';

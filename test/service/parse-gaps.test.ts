@@ -1,0 +1,39 @@
+/**
+ * Parser gaps found on real cables, each reproduced on a small synthetic cable (no corpus text): a
+ * fixed routing header, then the banner and the lines under test.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCable } from '../../server/src/service/parse.ts';
+import type { CableDocument, Range } from '../../server/src/service/model.ts';
+
+const HEAD = [
+  'VZCZCXYZ0002',
+  'RR RUEHWEB',
+  '',
+  'DE RUEHLM #0456 2101300',
+  'ZNY SSSSS ZZH',
+  'R 291300Z JUL 08',
+  'FM AMEMBASSY LIMA',
+  'TO RUEHC/SECSTATE WASHDC 2222',
+  '',
+].join('\n');
+
+function cable(body: string, banner = 'S E C R E T LIMA 000456'): CableDocument {
+  return parseCable(`${HEAD}\n${banner}\n\n${body}\n`);
+}
+
+function at(doc: CableDocument, r: Range): string {
+  return doc.lines[r.start.line].slice(r.start.character, r.end.character);
+}
+
+test('a dashed portion marking (S-NF) reads as SECRET + NOFORN', () => {
+  const doc = cable('NOFORN\n\nE.O. 12958: DECL: 07/29/2018\nTAGS: PREL, PGOV\nSUBJECT: A PLAIN SUBJECT\n\n1. (S-NF) The lead of the first paragraph.\n\n2. (C-XYZ) Not a known control.');
+  const [p1, p2] = doc.paragraphs;
+  assert.equal(p1.marking?.level, 'S');
+  assert.deepEqual(p1.marking?.caveats, ['NOFORN']);
+  assert.equal(at(doc, p1.marking!.range), '(S-NF)');
+  assert.equal(p1.marking?.malformed, undefined);
+  // Both halves must be known: an unknown control after the dash is not read as a marking.
+  assert.equal(p2.marking, undefined);
+});
