@@ -37,3 +37,18 @@ test('a dashed portion marking (S-NF) reads as SECRET + NOFORN', () => {
   // Both halves must be known: an unknown control after the dash is not read as a marking.
   assert.equal(p2.marking, undefined);
 });
+
+test('a spaced banner whose first letter was lost reads as its level, flagged as damaged', () => {
+  const doc = cable('E.O. 12958: DECL: 07/29/2018\nTAGS: PREL\nSUBJECT: A PLAIN SUBJECT\n\n1. (C) Text.', 'O N F I D E N T I A L LIMA 000456');
+  assert.equal(doc.banner?.level, 'C');
+  assert.equal(doc.banner?.damaged, true);
+  assert.equal(at(doc, doc.banner!.classification.range), 'O N F I D E N T I A L');
+  assert.equal(doc.banner?.post?.text, 'LIMA');
+  assert.ok(doc.problems.some((p) => p.code === 'banner-damaged' && /lost its first letter/.test(p.message)));
+  assert.ok(!doc.problems.some((p) => p.code === 'banner-missing'));
+  const secret = cable('1. (S) Text.', 'E C R E T LIMA 000456');
+  assert.equal(secret.banner?.level, 'S');
+  // Unspaced, or spaced words that only start like one, are not banners.
+  assert.equal(cable('1. Text.', 'ONFIDENTIAL LIMA 000456').banner, undefined);
+  assert.equal(cable('1. Text.', 'O N E LIMA 000456').banner, undefined);
+});

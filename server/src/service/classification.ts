@@ -109,12 +109,39 @@ function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** `O N F …` for CONFIDENTIAL: the second and third letters of the word, spaced, and no first letter. */
+function lostFirstLetter(s: string, p: number, word: string): boolean {
+  return (
+    upperCode(s.charCodeAt(p)) === word.charCodeAt(1) &&
+    s.charCodeAt(p + 1) === 32 &&
+    upperCode(s.charCodeAt(p + 2)) === word.charCodeAt(2) &&
+    s.charCodeAt(p + 3) === 32 &&
+    !isLetterCode(s.charCodeAt(p - 1))
+  );
+}
+
 /**
  * Matches one word at `p`, letters optionally separated by single spaces. Returns the end index, or -1.
- * `allowDouble` accepts a doubled first letter (`SS E C R E T`).
+ * `allowDouble` accepts a doubled, stray or (spaced form only) lost first letter (`SS E C R E T`).
  */
 function matchSpacedWord(s: string, p: number, word: string, allowDouble: boolean, out: { spaced: boolean; damaged: boolean }): number {
   let i = p;
+  if (allowDouble && word.length >= 6 && lostFirstLetter(s, p, word)) {
+    // The first letter lost in conversion (`O N F I D E N T I A L`): only in the spaced form, where
+    // the rest of the word letter by letter is evidence enough; the loop below checks the rest.
+    out.damaged = true;
+    out.spaced = true;
+    let k = 1;
+    while (k < word.length && upperCode(s.charCodeAt(i)) === word.charCodeAt(k)) {
+      k++;
+      i++;
+      if (k < word.length) {
+        if (s.charCodeAt(i) !== 32) return -1;
+        i++;
+      }
+    }
+    return k === word.length ? i : -1;
+  }
   if (upperCode(s.charCodeAt(i)) !== word.charCodeAt(0)) {
     // A stray letter glued before the word by conversion damage (`CSE C R E T`).
     if (!allowDouble || !isLetterCode(s.charCodeAt(i)) || upperCode(s.charCodeAt(i + 1)) !== word.charCodeAt(0)) return -1;

@@ -9,7 +9,7 @@
  *
  * Problem codes emitted (the diagnostics layer maps them to rules):
  *   banner-missing            no classification banner line was found
- *   banner-damaged            doubled first letter in the banner (`SS E C R E T`, `UUNCLAS`)
+ *   banner-damaged            doubled, stray or lost first letter in the banner (`SS E C R E T`, `O N F I D E N T I A L`)
  *   dtg-malformed             DTG-shaped text that is not DDHHMM + zone + MON + YY
  *   dtg-invalid               well-formed DTG naming an impossible time (31 APR, 2400, zone J)
  *   dtg-unrecognised          a precedence line or partial-extract date with no readable DTG
@@ -283,14 +283,19 @@ export function tagKindByShape(code: string, parenthesised: boolean): TagKind {
 // ---------------------------------------------------------------------------------------------
 // Banner
 
+function lostLetterStart(s: string, f: number, c0: number): boolean {
+  return (c0 === 111 || c0 === 101 || c0 === 110) && s.charCodeAt(f + 1) === 32;
+}
+
 /** Reads a banner line: classification words, optional SECTION n OF m, post, serial. */
 export function readBanner(s: string, line: number): Banner | undefined {
   const f = firstNonSpace(s);
   let e = endNonSpace(s);
   if (f >= e || e - f > 120) return undefined;
   const c0 = s.charCodeAt(f) | 32;
-  // c, s, u, t, l: CONFIDENTIAL, SECRET, UNCLAS, TOP SECRET, LIMITED OFFICIAL USE
-  if (c0 !== 99 && c0 !== 115 && c0 !== 117 && c0 !== 116 && c0 !== 108) return undefined;
+  // c, s, u, t, l: CONFIDENTIAL, SECRET, UNCLAS, TOP SECRET, LIMITED OFFICIAL USE; o, e, n: their
+  // spaced forms with the first letter lost (`O N F I D E N T I A L`).
+  if (c0 !== 99 && c0 !== 115 && c0 !== 117 && c0 !== 116 && c0 !== 108 && !lostLetterStart(s, f, c0)) return undefined;
   // Cheap test first: a banner ends in its serial (or in captions run into it).
   if (!isDigit(s.charCodeAt(e - 1)) && !isLetter(s.charCodeAt(e - 1))) return undefined;
   const cw = readClassificationWords(s, f);
@@ -342,7 +347,7 @@ function readBareClassification(s: string, line: number): Banner | undefined {
   const e = endNonSpace(s);
   if (f >= e || e - f > 40) return undefined;
   const c0 = s.charCodeAt(f) | 32;
-  if (c0 !== 99 && c0 !== 115 && c0 !== 117 && c0 !== 116 && c0 !== 108) return undefined;
+  if (c0 !== 99 && c0 !== 115 && c0 !== 117 && c0 !== 116 && c0 !== 108 && !lostLetterStart(s, f, c0)) return undefined;
   const cw = readClassificationWords(s, f);
   // `SENSITIVE BUT UNCLASSIFIED` on its own line is the SBU caption, not a page-break banner.
   if (!cw || cw.level === 'SBU' || endNonSpace(s.slice(0, cw.end)) !== e) return undefined;
@@ -763,7 +768,9 @@ class CableParser {
       }
     }
     if (banner.damaged) {
-      this.problem(banner.classification.range, 'banner-damaged', `The classification word '${banner.classification.text}' has a doubled first letter.`);
+      this.problem(banner.classification.range, 'banner-damaged', /^[OEN] /i.test(banner.classification.text)
+          ? `The classification word '${banner.classification.text}' has lost its first letter.`
+          : `The classification word '${banner.classification.text}' has a doubled first letter.`);
     }
     this.prevBlank = false;
   }
