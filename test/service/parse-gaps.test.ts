@@ -52,3 +52,15 @@ test('a spaced banner whose first letter was lost reads as its level, flagged as
   assert.equal(cable('1. Text.', 'ONFIDENTIAL LIMA 000456').banner, undefined);
   assert.equal(cable('1. Text.', 'O N E LIMA 000456').banner, undefined);
 });
+
+test('a Derived From line stands for the Classified By line (a guide carries its reasons)', () => {
+  const doc = cable('E.O. 12958: DECL: 07/29/2018\nTAGS: PREL\nSUBJECT: A PLAIN SUBJECT\nREF: 08 LIMA 123\nDERIVED FROM: GUIDE 05-1 B, D\n\n1. (C) Text.');
+  assert.equal(doc.classifiedBy?.keyword.text, 'DERIVED FROM:');
+  assert.equal(at(doc, doc.classifiedBy!.authority!.range), 'GUIDE 05-1 B, D');
+  assert.ok(!doc.problems.some((p) => p.code === 'classified-by-no-reason'));
+  // The line is not swallowed by the reference list above it.
+  assert.equal(doc.references[0]?.range.end.line, doc.references[0]?.range.start.line);
+  // Without its colon, `Derived from` starts an ordinary sentence.
+  const prose = cable('E.O. 12958: DECL: 07/29/2018\nTAGS: PREL\nSUBJECT: A PLAIN SUBJECT\n\n1. (C) Derived from earlier talks, the plan is new.');
+  assert.equal(prose.classifiedBy, undefined);
+});

@@ -123,7 +123,9 @@ const EO_RE = /^E\.? ?O\.? ?(\d{5})\b/;
 const TAGS_RE = /^(TAGS|TAG|TAGE|TAS|TABS|TGS|AGS)(?=[: ]|$)/;
 const SUBJECT_RE = /^(SUBJECT|SUBJ)(?= *:| )/;
 const REF_RE = /^(?:PROGRAM +)?(?:REFERENCES?|REFTELS?|REF\(S\)|REFS?)(?= *[:.]| +[A-Z(0-9¶])/;
-const CLASSIFIED_BY_RE = /^CLASSIFIED +BY\b/;
+// `Derived from:` (derivative classification, naming a guide or source) takes the Classified By line's
+// place in some cables; only with its colon, since `Derived from …` also starts ordinary sentences.
+const CLASSIFIED_BY_RE = /^(?:CLASSIFIED +BY\b|DERIVED +FROM *:)/;
 const CAPTION_WORDS: Record<string, string> = {
   SIPDIS: 'SIPDIS',
   NOFORN: 'NOFORN',
@@ -928,7 +930,7 @@ class CableParser {
     if (c === 83 && SUBJECT_RE.test(u)) return this.doc.subject ? 'none' : 'subject';
     if (c === 82 && REF_RE.test(u)) return 'ref';
     if (c === 80 && u.startsWith('PROGRAM') && REF_RE.test(u)) return 'ref';
-    if (c === 67 && CLASSIFIED_BY_RE.test(u)) return this.doc.classifiedBy ? 'none' : 'classifiedBy';
+    if ((c === 67 || c === 68) && CLASSIFIED_BY_RE.test(u)) return this.doc.classifiedBy ? 'none' : 'classifiedBy';
     if (c === 40 && markedClassifiedBy(u) > 0) return this.doc.classifiedBy ? 'none' : 'classifiedBy';
     return 'none';
   }
@@ -1440,7 +1442,9 @@ class CableParser {
     if (r) {
       cb.reason = { range: { start: at(r.start), end: at(r.end) }, section: r.section, letters: r.letters, text: joined.slice(r.start, r.end) };
     }
-    if (!cb.reason || !cb.reason.letters.length) {
+    // A derivative classification (`Derived from: <guide>`) carries its source's reasons.
+    const derived = /^derived/i.test(cb.keyword.text);
+    if (!derived && (!cb.reason || !cb.reason.letters.length)) {
       this.problem(cb.range, 'classified-by-no-reason', 'The Classified By line has no readable reason (e.g. `1.4 (b) and (d)`).');
     }
   }

@@ -262,7 +262,7 @@ export const classificationRules: Rule[] = [
         return;
       }
       // Derivative classification ("Derived from: Multiple Sources") carries its sources' reasons.
-      if (!cb.reason && !/\bderived\b/i.test(cb.authority?.text ?? '')) {
+      if (!cb.reason && !/\bderived\b/i.test(`${cb.keyword.text} ${cb.authority?.text ?? ''}`)) {
         report({
           range: cb.keyword.range,
           message: 'The Classified By line gives no reason; expected the section and categories of the order, e.g. reasons 1.4 (b) and (d)',
