@@ -64,3 +64,14 @@ test('a Derived From line stands for the Classified By line (a guide carries its
   const prose = cable('E.O. 12958: DECL: 07/29/2018\nTAGS: PREL\nSUBJECT: A PLAIN SUBJECT\n\n1. (C) Derived from earlier talks, the plan is new.');
   assert.equal(prose.classifiedBy, undefined);
 });
+
+test('a lettered REF item covers its text; the label has its own range', () => {
+  const doc = cable('E.O. 12958: DECL: 07/29/2018\nTAGS: PREL\nSUBJECT: A PLAIN SUBJECT\nREF: A. 08 LIMA 123 B. (B) STATE 4567\n\n1. (C) Text.');
+  const [a, b] = doc.references[0].items;
+  assert.equal(at(doc, a.range), '08 LIMA 123');
+  assert.equal(a.label, 'A');
+  assert.equal(at(doc, a.labelRange!), 'A.');
+  assert.equal(a.cableId, '08LIMA123');
+  assert.equal(at(doc, b.labelRange!), 'B.');
+  assert.equal(b.label, 'B');
+});

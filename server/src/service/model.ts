@@ -235,6 +235,8 @@ export interface Reference {
   range: Range;
   /** `A`, `B`, … when lettered. */
   label?: string;
+  /** Where the label is written (`B.`, `(B)`), outside `range`, which covers the item's text only. */
+  labelRange?: Range;
   /** Text of the item as written (`08 MOSCOW 1234`). */
   text: string;
   /** When the item names a cable: its canonical id (`08MOSCOW1234`, `09STATE71326`). */

@@ -1342,8 +1342,12 @@ class CableParser {
         return;
       }
     }
-    const ref: Reference = { range: rng(i, from, end), text: s.slice(textAt, end) };
-    if (label) ref.label = label;
+    // The range is the item's text alone (a link to the cable should not take in its `B.` label).
+    const ref: Reference = { range: rng(i, textAt, end), text: s.slice(textAt, end) };
+    if (label) {
+      ref.label = label;
+      ref.labelRange = rng(i, from, endNonSpace(s.slice(0, textAt)));
+    }
     this.readRefItem(ref);
     items.push(ref);
   }
