@@ -75,3 +75,18 @@ test('a lettered REF item covers its text; the label has its own range', () => {
   assert.equal(at(doc, b.labelRange!), 'B.');
   assert.equal(b.label, 'B');
 });
+
+test('an END split over two lines (End / Summary.) closes the block; the second half opens nothing', () => {
+  const doc = cable(
+    'E.O. 12958: DECL: 07/29/2018\nTAGS: PREL\nSUBJECT: A PLAIN SUBJECT\n\n1. (C) Summary: the talks went well and both sides agreed. End\nSummary.\n\n2. (C) The rest of the text, which runs to the end\nsummary judgments of the court aside.',
+  );
+  const summaries = doc.blocks.filter((b) => b.kind === 'summary');
+  assert.equal(summaries.length, 1);
+  const end = summaries[0].end!;
+  assert.equal(end.text, 'End Summary');
+  assert.equal(doc.lines[end.range.start.line].slice(end.range.start.character), 'End');
+  assert.equal(end.range.end.line, end.range.start.line + 1);
+  assert.equal(doc.lines[end.range.end.line].slice(0, end.range.end.character), 'Summary');
+  // Prose that wraps after "the end" is not a marker: the word must close with punctuation or the line.
+  assert.equal(doc.blocks.filter((b) => b.end && b.end.range.start.line !== b.end.range.end.line).length, 1);
+});

@@ -162,6 +162,9 @@ const COMMENT_NEEDLE_G = /C(?:OMMENT|omment)|comment/g;
 // The blank-like characters of normaliseLine above U+00FF (the Latin-1 ones are found with indexOf).
 const BLANKISH_HIGH = /[\u2000-\u200b\u202f\ufeff]/;
 const END_Y = /END +(?:OF +)?(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION +REQUEST)\b/iy;
+// `End` at a line's end and its word opening the next line; the word must close with punctuation or
+// the line end, so prose that wraps after "the end" is not taken for a marker.
+const END_SPLIT_Y = /END(?: +OF)? *(?:\r\n|\r|\n) *(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION)(?= *(?:[\n\r.:)\-—]|$))/iy;
 
 type BlockKind = Block['kind'];
 
@@ -417,7 +420,11 @@ class CableParser {
   private normCache: (string | undefined)[] = [];
   /** Whether any line needs normalising: one test over the whole text instead of one per line. */
   private hasBlankish = false;
-  private readonly endHits = new Map<number, { at: number; len: number; word: string }[]>();
+  // `next` is set when the END and its word are split over two lines (`End` / `Summary.`): the word's
+  // end on the following line.
+  private readonly endHits = new Map<number, { at: number; len: number; word: string; next?: number }[]>();
+  /** Lines that begin with the second half of a split END (`Summary.`): where that half ends. */
+  private readonly endTails = new Map<number, number>();
   private readonly commentHits = new Map<number, number[]>();
   private readonly wholeMarkerLines = new Set<number>();
   private readonly endOnlyBlocks = new Map<string, Block>();
@@ -1625,8 +1632,11 @@ class CableParser {
     // Case-insensitive regexes over the line itself: upper-casing every (often very long) line costs more.
     const scanEnd = Math.min(e, from + 20000);
     let endsFrom = from;
+    // The second half of a split END is not a block opening.
+    const tail = this.endTails.get(i);
+    if (tail !== undefined) endsFrom = tail;
     BLOCK_KW.lastIndex = from;
-    const head = BLOCK_KW.exec(s);
+    const head = tail === undefined ? BLOCK_KW.exec(s) : null;
     if (head) {
       const headUp = s.slice(from, Math.min(e, from + 80)).toUpperCase();
       const kwEnd = blockKeywordEnd(headUp, head[0].length);
@@ -1661,7 +1671,10 @@ class CableParser {
       const kind = blockKind(em.word.toUpperCase().replace(/ +/g, ' '));
       if (!kind) continue;
       const at = em.at;
-      const endTok = tok(i, s, at, at + em.len);
+      const endTok =
+        em.next === undefined
+          ? tok(i, s, at, at + em.len)
+          : { text: `${s.slice(at, at + em.len)} ${this.norm(i + 1).slice(0, em.next).trim()}`, range: { start: { line: i, character: at }, end: { line: i + 1, character: em.next } } };
       const idx = this.openBlocks.findIndex((b) => b.kind === kind);
       if (idx >= 0) {
         const b = this.openBlocks[idx];
@@ -1830,8 +1843,16 @@ class CableParser {
       if (isWordAt(k - 1)) continue;
       END_Y.lastIndex = k;
       const m = END_Y.exec(src);
-      if (!m) continue;
       const line = lineOf(k);
+      if (!m) {
+        END_SPLIT_Y.lastIndex = k;
+        const sm = END_SPLIT_Y.exec(src);
+        if (!sm || line + 1 >= n) continue;
+        const tailEnd = k + sm[0].length - starts[line + 1];
+        file(this.endHits, line, { at: k - starts[line], len: endNonSpace(this.lines[line]) - (k - starts[line]), word: sm[1], next: tailEnd });
+        this.endTails.set(line + 1, tailEnd);
+        continue;
+      }
       file(this.endHits, line, { at: k - starts[line], len: m[0].length, word: m[1] });
     }
     for (const k of found.comment) {
