@@ -90,3 +90,37 @@ test('an END split over two lines (End / Summary.) closes the block; the second 
   // Prose that wraps after "the end" is not a marker: the word must close with punctuation or the line.
   assert.equal(doc.blocks.filter((b) => b.end && b.end.range.start.line !== b.end.range.end.line).length, 1);
 });
+
+test('a wrapped sub-paragraph runs to its last line; a label-like wrap in running text stays one line', () => {
+  const doc = cable(
+    [
+      'E.O. 12958: DECL: 07/29/2018',
+      'TAGS: PREL',
+      'SUBJECT: A PLAIN SUBJECT',
+      '',
+      '1. (C) The minister listed three points:',
+      'A. the first point, which wraps',
+      'onto a second line and a third',
+      'line before the next item;',
+      'B. the second point;',
+      '',
+      'C. the third point, after a break,',
+      'also wrapped.',
+      '',
+      '2. (C) Running text that mentions the plan',
+      '-- which was new -- and goes on for',
+      'another line.',
+    ].join('\n'),
+  );
+  const [p1, p2] = doc.paragraphs;
+  const lines = p1.subParagraphs.map((s) => [s.label, s.range.end.line - s.range.start.line]);
+  assert.deepEqual(lines, [
+    ['A', 2],
+    ['B', 0],
+    ['C', 1],
+  ]);
+  assert.equal(p1.subParagraphs[0].range.start.character, 0);
+  assert.equal(doc.lines[p1.subParagraphs[0].range.end.line].slice(0, p1.subParagraphs[0].range.end.character), 'line before the next item;');
+  // A dash wrapped to a line start inside a sentence: if read as a bullet at all, it does not take in the lines after it.
+  for (const s of p2.subParagraphs) assert.equal(s.range.end.line, s.range.start.line);
+});

@@ -422,6 +422,8 @@ class CableParser {
   private hasBlankish = false;
   // `next` is set when the END and its word are split over two lines (`End` / `Summary.`): the word's
   // end on the following line.
+  /** The sub-paragraph whose text may still wrap onto the next line. */
+  private openSub: SubParagraph | undefined;
   private readonly endHits = new Map<number, { at: number; len: number; word: string; next?: number }[]>();
   /** Lines that begin with the second half of a split END (`Summary.`): where that half ends. */
   private readonly endTails = new Map<number, number>();
@@ -1469,6 +1471,7 @@ class CableParser {
     let textFrom = f;
     if (m && this.acceptParagraph(Number(m[2]), !!m[1], t, m[0].length)) {
       this.closeParagraph();
+      this.openSub = undefined;
       const numStart = f + (m[1] ? m[1].length : 0);
       const numEnd = numStart + m[2].length;
       const para: Paragraph = {
@@ -1532,9 +1535,19 @@ class CableParser {
           }
         }
         this.para.subParagraphs.push(sub);
+        // Only a sub-paragraph that starts a list (after a break, a colon or another item) takes in the
+        // lines after it: a label-like word that running text wrapped onto a line start (`-- which`,
+        // `E) that`) stays one line.
+        const prev = i > 0 ? this.norm(i - 1) : '';
+        const listed = wasBlank || this.openSub !== undefined || prev.charCodeAt(endNonSpace(prev) - 1) === 58;
+        this.openSub = listed ? sub : undefined;
         textFrom = p;
       } else if (wasBlank && !sm && !bm) {
+        this.openSub = undefined;
         this.maybeHeading(i, s, f, e, t);
+      } else if (this.openSub && !wasBlank && this.para?.subParagraphs[this.para.subParagraphs.length - 1] === this.openSub) {
+        // A wrapped sub-paragraph runs on over the lines that follow it without a break.
+        this.openSub.range = { start: this.openSub.range.start, end: { line: i, character: e } };
       }
     }
     // Captions inside the text: conversion artifacts (`SIPDIS` glued into a sentence).
