@@ -124,3 +124,19 @@ test('a wrapped sub-paragraph runs to its last line; a label-like wrap in runnin
   // A dash wrapped to a line start inside a sentence: if read as a bullet at all, it does not take in the lines after it.
   for (const s of p2.subParagraphs) assert.equal(s.range.end.line, s.range.start.line);
 });
+
+test('a lone SIPDIS between paragraphs is one inline caption, not a heading', () => {
+  const doc = cable('SIPDIS\n\nE.O. 12958: DECL: 07/29/2018\nTAGS: PREL\nSUBJECT: A PLAIN SUBJECT\n\n1. (C) Text one.\n\nSIPDIS\n\n2. (C) Text two.\n\nA Real Heading\n\n3. (C) Text three.');
+  const sip = doc.captions.filter((c) => c.name === 'SIPDIS');
+  assert.deepEqual(
+    sip.map((c) => [c.range.start.line, !!c.inline]),
+    [
+      [11, false],
+      [19, true],
+    ],
+  );
+  assert.deepEqual(
+    doc.headings.map((h) => h.title),
+    ['A Real Heading'],
+  );
+});

@@ -1544,7 +1544,8 @@ class CableParser {
         textFrom = p;
       } else if (wasBlank && !sm && !bm) {
         this.openSub = undefined;
-        this.maybeHeading(i, s, f, e, t);
+        // A lone SIPDIS between paragraphs is a conversion artifact (a caption, below), not a heading.
+        if (!(e - f === 6 && this.doc.paragraphs.length && /^SIPDIS$/i.test(t))) this.maybeHeading(i, s, f, e, t);
       } else if (this.openSub && !wasBlank && this.para?.subParagraphs[this.para.subParagraphs.length - 1] === this.openSub) {
         // A wrapped sub-paragraph runs on over the lines that follow it without a break.
         this.openSub.range = { start: this.openSub.range.start, end: { line: i, character: e } };
@@ -1555,7 +1556,9 @@ class CableParser {
     const sipRel = t.indexOf('PDIS') >= 0 || t.indexOf('pdis') >= 0 ? t.toUpperCase().indexOf('SIPDIS') : -1;
     const sipAt = sipRel >= 0 ? f + sipRel : undefined;
     if (sipAt !== undefined) {
-      const whole = e - f === 6;
+      // On a line of its own it is inline too once the paragraphs have begun: the caption proper
+      // stands above the text.
+      const whole = e - f === 6 && !this.doc.paragraphs.length;
       this.addCaption(i, s, sipAt, sipAt + 6, 'SIPDIS', !whole);
     }
     this.blockMarkers(i, s, textFrom, e, f);
