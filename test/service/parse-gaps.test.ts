@@ -140,3 +140,14 @@ test('a lone SIPDIS between paragraphs is one inline caption, not a heading', ()
     ['A Real Heading'],
   );
 });
+
+test('an E.O. line run onto the passing line, and TAGS run onto the E.O. line without a colon', () => {
+  const doc = cable('DEPT FOR ARA/XYZ E.O. 12958: DECL: 07/29/2018\nTAGS: PREL\nSUBJECT: A PLAIN SUBJECT\n\n1. (C) Text.');
+  assert.equal(at(doc, doc.eo!.range), 'E.O. 12958: DECL: 07/29/2018');
+  assert.equal(doc.eo?.kind, 'date');
+  assert.equal(at(doc, doc.distribution[0].range), 'DEPT FOR ARA/XYZ');
+  const tagged = cable('E.O. 12958: DECL: 07/29/2018 TAG PREL, PGOV\nSUBJECT: A PLAIN SUBJECT\n\n1. (C) Text.');
+  assert.equal(at(doc, doc.eo!.instruction!.range), 'DECL: 07/29/2018');
+  assert.equal(at(tagged, tagged.eo!.range), 'E.O. 12958: DECL: 07/29/2018');
+  assert.deepEqual(tagged.tags?.tags.map((t) => t.text), ['PREL', 'PGOV']);
+});

@@ -993,6 +993,13 @@ class CableParser {
   }
 
   private distributionLine(i: number, s: string, f: number, e: number, u: string): void {
+    // The E.O. line run onto the passing line (`DEPT FOR WHA/BSC E.O. 12958: DECL: …`).
+    const eoAt = u.indexOf(' E.O. ');
+    if (eoAt > 0 && eoAt < e - f && EO_RE.test(u.slice(eoAt + 1))) {
+      this.eoLine(i, s, f + eoAt + 1, e, u.slice(eoAt + 1));
+      e = f + endNonSpace(u.slice(0, eoAt));
+      u = u.slice(0, e - f);
+    }
     const text = s.slice(f, e);
     const up = u.slice(0, e - f);
     let at = up.indexOf(' PASS TO ');
@@ -1023,7 +1030,8 @@ class CableParser {
     const orderStart = f + m[0].length - 5;
     // The TAGS or SUBJECT may run on in the same line (`E.O. 12958: N/A TAGS: ASEC`).
     const line = u.slice(0, e - f);
-    const tagsAt = findKeywordInLine(line, m[0].length, ['TAGS', 'TAG:', 'TGS']);
+    // `TAG` alone too (`… DECL: 03/20/2019 TAG PTER, PGOV`): after the order nothing else is so spelt.
+    const tagsAt = findKeywordInLine(line, m[0].length, ['TAGS', 'TAG:', 'TGS', 'TAG']);
     const eoEnd = tagsAt >= 0 ? f + endNonSpace(line.slice(0, tagsAt)) : e;
     const eo: EoLine = {
       range: rng(i, f, eoEnd),
