@@ -1660,7 +1660,10 @@ class CableParser {
     const tail = this.endTails.get(i);
     if (tail !== undefined) endsFrom = tail;
     BLOCK_KW.lastIndex = from;
-    const head = tail === undefined ? BLOCK_KW.exec(s) : null;
+    // BLOCK_KW opens with `(`, `-` or the first letter of BEGIN or of a block word.
+    const c0 = s.charCodeAt(from) | 32;
+    const opens = c0 === 40 || c0 === 45 || c0 === 98 || c0 === 115 || c0 === 99 || c0 === 116 || c0 === 113 || c0 === 105 || c0 === 97;
+    const head = tail === undefined && opens ? BLOCK_KW.exec(s) : null;
     if (head) {
       const headUp = s.slice(from, Math.min(e, from + 80)).toUpperCase();
       const kwEnd = blockKeywordEnd(headUp, head[0].length);
