@@ -150,4 +150,20 @@ describe('web: the packaged extension in the web worker extension host', { skip:
       }
     });
   });
+
+  it('restarts the worker on command and answers again', async () => {
+    await shot('restart', async () => {
+      await page.mouse.move(5, 5);
+      await quickInput(page, 'F1', '>Cable: Restart Language Server', 'Restart Language Server');
+      // Back to the seed by its tab (still open from the first check).
+      await page.locator('.tabs-container .tab', { hasText: '09BRUSSELS995.cable' }).first().click();
+      await page.locator('.part.editor .editor-instance .monaco-editor .view-lines', { hasText: 'VZCZCXYZ0015' }).waitFor();
+      // Hover PARM this time: a hover left open from before would not prove the new worker answers.
+      const line = page.locator('.part.editor .view-line', { hasText: 'TAGS:' }).first();
+      await line.locator('span', { hasText: /^PARM$/ }).first().hover();
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Arms Control and Disarmament' }).first();
+      await hover.waitFor({ timeout: 20_000 });
+      assert.deepEqual(consoleErrors, [], 'the restart reported no errors');
+    });
+  });
 });
