@@ -215,6 +215,10 @@ ${section(readme, 'Sources')}
 ## Known gaps and uncertainties (from ../shared/data/README.md)
 
 ${section(readme, 'Known gaps and uncertainties')}
+
+Codes the shared tables leave without a title that the supplement titles since (each row names its source):
+${supplement.length ? supplement.map((s) => `${s.code} (${s.kind})`).join(', ') : '(none)'}. The other codes named there still
+have no title from any source consulted.
 `;
 }
 

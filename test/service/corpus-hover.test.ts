@@ -17,11 +17,13 @@ const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith(
 const dict = Dictionary.default();
 
 /**
- * Measured share of TAGS occurrences (personal names excluded) that hover with a title. The data have no
- * source for PTER, most K codes and most organization names, which is most of the rest (see SOURCES.md).
- * Raise this when the data gain titles; a drop means a regression in the parser, dictionary or hover.
+ * Measured share of TAGS occurrences (personal names excluded) that hover with a title: 4469/5032 = 88.8%
+ * after the KISL and OIIP supplement rows. The data have no source for most K codes (KNNP, KDEM, KCRM, KJUS, ...),
+ * the E/M/P subject codes after ENRG (ETTC, EPET, MCAP, PREF, PBTS, ...) and most organization names, which is
+ * most of the rest (see SOURCES.md). Raise this when the data gain titles; a drop means a regression in the
+ * parser, dictionary or hover.
  */
-const TITLED_SHARE_FLOOR = 0.88;
+const TITLED_SHARE_FLOOR = 0.888;
 
 test('share of corpus TAGS occurrences that hover with a title', (t) => {
   if (files.length === 0) {
