@@ -185,7 +185,15 @@ const BANNER_CAVEATS: Record<string, Caveat> = {
 
 /** Reads the classification words of a banner at `p` (after leading blanks). */
 export function readClassificationWords(s: string, p: number): ClassificationWords | undefined {
+  // Most lines tried here are running text: the first two characters rule out almost every entry
+  // before its word is matched (the same three openings matchSpacedWord accepts).
+  const a = upperCode(s.charCodeAt(p));
+  const b = upperCode(s.charCodeAt(p + 1));
+  const strayFirst = isLetterCode(s.charCodeAt(p));
   for (const entry of BANNER_WORDS) {
+    const word = entry.words[0];
+    const w0 = word.charCodeAt(0);
+    if (a !== w0 && !(strayFirst && b === w0) && !(word.length >= 6 && a === word.charCodeAt(1) && b === 32)) continue;
     const flags = { spaced: false, damaged: false };
     let i = p;
     let ok = true;
