@@ -147,6 +147,7 @@ const CAPTION_WORDS: Record<string, string> = {
 const PARA_RE = /^(¶ ?)?(\d{1,3}) ?\.(?![\d.])/;
 const SUBPARA_RE = /^(¶ ?)?(\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|[A-Za-z][.)]|[ivx]{1,4}[.)]|\d{1,2}[a-z][.)])(?= )/;
 const BULLET_RE = /^(-{1,3}|[*•o])(?= )/;
+const BULLET_FIRST = new Set([45, 42, 8226, 111]);
 const MENTION_G = /(?<![A-Za-z0-9])(\d{2})([A-Z]{3,20})(\d{1,7})(?![A-Za-z0-9])/g;
 const SECTION_MARKER_Y = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)/iy;
 // Sticky and case-insensitive: tried at the start of each body line's text without slicing or upper-casing it.
@@ -426,11 +427,13 @@ class CableParser {
   // end on the following line.
   /** The sub-paragraph whose text may still wrap onto the next line. */
   private openSub: SubParagraph | undefined;
-  private readonly endHits = new Map<number, { at: number; len: number; word: string; next?: number }[]>();
+  // The prescan's findings filed by line number: every body line consults them, and an array index
+  // costs a fraction of a Map lookup.
+  private readonly endHits: ({ at: number; len: number; word: string; next?: number }[] | undefined)[] = [];
   /** Lines that begin with the second half of a split END (`Summary.`): where that half ends. */
-  private readonly endTails = new Map<number, number>();
-  private readonly commentHits = new Map<number, number[]>();
-  private readonly wholeMarkerLines = new Set<number>();
+  private readonly endTails: (number | undefined)[] = [];
+  private readonly commentHits: (number[] | undefined)[] = [];
+  private readonly wholeMarkerLines: (true | undefined)[] = [];
   private readonly endOnlyBlocks = new Map<string, Block>();
 
   /** The normalised line (text.ts), computed once. */
@@ -531,8 +534,13 @@ class CableParser {
     const h = this.doc.header;
     const u = t.toUpperCase();
     if (this.headerIgnoreRest) return true;
+    // Each recogniser below runs only when the line's first character can open its pattern: a header
+    // line is tried against a dozen of them, and most fail on that character.
+    const c = t.charCodeAt(0);
+    const uc = u.charCodeAt(0);
+    const precedenceFirst = c === 90 || c === 79 || c === 80 || c === 82 || c === 89;
 
-    let m = FL1.exec(t);
+    let m = c === 86 ? FL1.exec(t) : null;
     if (m) {
       if (this.headerSeenFl1) {
         // A second copy of the heading (dump layout, mail printouts): the first one stands.
@@ -545,7 +553,7 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    if (PARTIAL.test(u)) {
+    if (uc === 84 && PARTIAL.test(u)) {
       h.partialExtract = { range: rng(i, f, f + t.length) };
       this.extendHeader(i, s);
       this.cont = 'partial';
@@ -562,7 +570,7 @@ class CableParser {
         return true;
       }
     }
-    m = FL2.exec(t);
+    m = precedenceFirst ? FL2.exec(t) : null;
     if (m) {
       const indicators = this.ris(i, s, f + m[1].length);
       h.routing = {
@@ -574,7 +582,7 @@ class CableParser {
       this.cont = 'routing';
       return true;
     }
-    if (this.cont === 'routing' && RI_LINE.test(t) && h.routing) {
+    if (this.cont === 'routing' && c === 82 && RI_LINE.test(t) && h.routing) {
       h.routing.indicators.push(...this.ris(i, s, f));
       h.routing.range = span(h.routing.range, rng(i, f, f + t.length));
       this.extendHeader(i, s);
@@ -586,7 +594,7 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    m = SEC_LINE.exec(t);
+    m = c === 90 ? SEC_LINE.exec(t) : null;
     if (m) {
       const level = securityLettersLevel(m[2]);
       const restStart = f + m[0].length;
@@ -603,7 +611,7 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    m = DTG_LINE.exec(t);
+    m = precedenceFirst ? DTG_LINE.exec(t) : null;
     if (m && !h.dtgLine) {
       const precedence = [{ text: m[1], range: rng(i, f, f + 1), value: m[1] as PrecedenceLetter }];
       if (m[2]) precedence.push({ text: m[2], range: rng(i, f + 2, f + 3), value: m[2] as PrecedenceLetter });
@@ -619,13 +627,18 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    if (INFO_LOG.test(u) || ACTION_LINE.test(u) || PAGE_LINE.test(u) || DASH_LINE.test(t) ||
-      (this.doc.header.receivingCopy && OFFICE_CONT.test(u) && this.cont !== 'addressee')) {
+    if (
+      (uc === 73 && INFO_LOG.test(u)) ||
+      (uc === 65 && ACTION_LINE.test(u)) ||
+      (uc === 80 && PAGE_LINE.test(u)) ||
+      (c === 45 && DASH_LINE.test(t)) ||
+      (this.doc.header.receivingCopy && OFFICE_CONT.test(u) && this.cont !== 'addressee')
+    ) {
       this.receivingCopy(i, s, f, t);
       this.cont = 'none';
       return true;
     }
-    m = ADDR_KW.exec(t);
+    m = c === 70 || c === 84 || c === 73 || c === 88 ? ADDR_KW.exec(t) : null;
     if (m) {
       const kw = m[1];
       const a = this.addressee(i, s, f + m[0].length, f + t.length);
@@ -653,13 +666,13 @@ class CableParser {
       this.extendHeader(i, s);
       return true;
     }
-    if (WEEKDAY.test(u)) {
+    if ((uc === 77 || uc === 84 || uc === 87 || uc === 70 || uc === 83) && WEEKDAY.test(u)) {
       const d = readLongDate(s, i, f, f + t.length);
       if (d && !h.dateLine) h.dateLine = d;
       this.extendHeader(i, s);
       return true;
     }
-    if (DUMP_ID.test(t)) return true;
+    if (c === 60 && DUMP_ID.test(t)) return true;
     // Receiving-copy classification line (`CONFIDENTIAL     PTQ1859`) and other printout lines.
     if (h.partialExtract && readClassificationWords(s, f)) {
       this.receivingCopy(i, s, f, t);
@@ -805,7 +818,7 @@ class CableParser {
     const wasBlank = this.prevBlank;
     this.prevBlank = false;
 
-    if (this.wholeMarkerLines.has(i)) return;
+    if (this.wholeMarkerLines[i]) return;
     if (short) {
       // Repeated banners end in their serial; bare page-break classifications are short.
       const last = s.charCodeAt(e - 1);
@@ -814,7 +827,7 @@ class CableParser {
         this.doc.repeatedBanners.push(rb);
         return;
       }
-      if (PAGE_LINE_I.test(t)) return;
+      if ((t.charCodeAt(0) | 32) === 112 && PAGE_LINE_I.test(t)) return;
     }
 
     if (this.zone === 'heading') {
@@ -1518,15 +1531,17 @@ class CableParser {
       }
     } else {
       if (this.para) this.paraLastLine = i;
-      // Both need a space within the first seven characters (after the label).
+      // Both need a space within the first seven characters (after the label), and a label ends in `.`
+      // or `)` right before that space (or is a pilcrow and its space): most running text skips the regex.
       const sp = t.indexOf(' ');
-      let sm = sp > 0 && sp <= 7 ? SUBPARA_RE.exec(t) : null;
+      const beforeSp = t.charCodeAt(sp - 1);
+      let sm = sp > 0 && sp <= 7 && (beforeSp === 46 || beforeSp === 41 || beforeSp === 182) ? SUBPARA_RE.exec(t) : null;
       // `(C) …`, `(S) …`, `(U) …` open an unnumbered marked paragraph, not a lettered item.
       if (sm && /^\([CSU]\)$/.test(sm[2])) {
         const prev = this.para?.subParagraphs[this.para.subParagraphs.length - 1]?.label;
         if (prev !== String.fromCharCode(sm[2].charCodeAt(1) - 1)) sm = null;
       }
-      const bm = sm || sp < 1 || sp > 3 ? null : BULLET_RE.exec(t);
+      const bm = sm || sp < 1 || sp > 3 || !BULLET_FIRST.has(t.charCodeAt(0)) ? null : BULLET_RE.exec(t);
       if ((sm || bm) && this.para) {
         const lab = sm ? sm[2] : bm![1];
         const ls = f + (sm && sm[1] ? sm[1].length : 0);
@@ -1659,12 +1674,23 @@ class CableParser {
     const scanEnd = Math.min(e, from + 20000);
     let endsFrom = from;
     // The second half of a split END is not a block opening.
-    const tail = this.endTails.get(i);
+    const tail = this.endTails[i];
     if (tail !== undefined) endsFrom = tail;
     BLOCK_KW.lastIndex = from;
-    // BLOCK_KW opens with `(`, `-` or the first letter of BEGIN or of a block word.
+    // BLOCK_KW opens with `(`, `-` or the first two letters of BEGIN or of a block word (be, su, co, te,
+    // qu, in, ac): the words that most often open a line (the, and, this, a, in) fail here, not in the regex.
     const c0 = s.charCodeAt(from) | 32;
-    const opens = c0 === 40 || c0 === 45 || c0 === 98 || c0 === 115 || c0 === 99 || c0 === 116 || c0 === 113 || c0 === 105 || c0 === 97;
+    const c1 = s.charCodeAt(from + 1) | 32;
+    const opens =
+      c0 === 40 ||
+      c0 === 45 ||
+      (c0 === 98 && c1 === 101) ||
+      (c0 === 115 && c1 === 117) ||
+      (c0 === 99 && c1 === 111) ||
+      (c0 === 116 && c1 === 101) ||
+      (c0 === 113 && c1 === 117) ||
+      (c0 === 105 && c1 === 110) ||
+      (c0 === 97 && c1 === 99);
     const head = tail === undefined && opens ? BLOCK_KW.exec(s) : null;
     if (head) {
       const headUp = s.slice(from, Math.min(e, from + 80)).toUpperCase();
@@ -1678,7 +1704,7 @@ class CableParser {
       }
     }
     // Comments opened inside running text: `(Comment: …`, `Embassy comment: …`.
-    const comments = this.commentHits.get(i);
+    const comments = this.commentHits[i];
     if (comments && !this.openBlocks.some((b) => b.kind === 'comment')) {
       for (const at of comments) {
         if (at < endsFrom) continue;
@@ -1692,7 +1718,7 @@ class CableParser {
         break;
       }
     }
-    const ends = this.endHits.get(i);
+    const ends = this.endHits[i];
     if (!ends) return;
     for (const em of ends) {
       if (em.at < endsFrom) continue;
@@ -1827,10 +1853,10 @@ class CableParser {
         fn(li, off - starts[li], m);
       }
     };
-    const file = <T>(map: Map<number, T[]>, line: number, v: T) => {
-      const list = map.get(line);
+    const file = <T>(byLine: (T[] | undefined)[], line: number, v: T) => {
+      const list = byLine[line];
       if (list) list.push(v);
-      else map.set(line, [v]);
+      else byLine[line] = [v];
     };
     for (const k of found.x) {
       const ch = src.charCodeAt(k);
@@ -1881,7 +1907,7 @@ class CableParser {
         if (!sm || line + 1 >= n) continue;
         const tailEnd = k + sm[0].length - starts[line + 1];
         file(this.endHits, line, { at: k - starts[line], len: endNonSpace(this.lines[line]) - (k - starts[line]), word: sm[1], next: tailEnd });
-        this.endTails.set(line + 1, tailEnd);
+        this.endTails[line + 1] = tailEnd;
         continue;
       }
       file(this.endHits, line, { at: k - starts[line], len: m[0].length, word: m[1] });
@@ -1929,7 +1955,7 @@ class CableParser {
     if (b >= a) return;
     const end = at + m[0].length;
     this.doc.sectionMarkers.push({ ...tok(i, s, b, end), section: Number(m[1]), of: Number(m[2]) });
-    if (firstNonSpace(s) === b && endNonSpace(s) === end) this.wholeMarkerLines.add(i);
+    if (firstNonSpace(s) === b && endNonSpace(s) === end) this.wholeMarkerLines[i] = true;
   }
 
   // -------------------------------------------------------------------------------------------
