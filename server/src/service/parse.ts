@@ -434,6 +434,8 @@ class CableParser {
   private readonly endTails: (number | undefined)[] = [];
   private readonly commentHits: (number[] | undefined)[] = [];
   private readonly wholeMarkerLines: (true | undefined)[] = [];
+  /** Where the first `PDIS` or `pdis` (of SIPDIS) stands in each line that has one. */
+  private readonly pdisAt: (number | undefined)[] = [];
   private readonly endOnlyBlocks = new Map<string, Block>();
 
   /** The normalised line (text.ts), computed once. */
@@ -962,6 +964,15 @@ class CableParser {
   private captionLine(i: number, s: string, f: number, e: number, u: string): boolean {
     const t = u.slice(0, e - f);
     const clean = trimEndOf(t, ' .');
+    // Every form below starts with a caption word's letter (S N E L C D), or FOR, or ends in CHANNEL,
+    // ONLY or SENSITIVE: other lines (most heading lines) fail here without a regex.
+    const c = clean.charCodeAt(0);
+    if (
+      c !== 83 && c !== 78 && c !== 69 && c !== 76 && c !== 67 && c !== 68 && c !== 70 &&
+      !clean.endsWith('CHANNEL') && !clean.endsWith('ONLY') && !clean.endsWith('SENSITIVE')
+    ) {
+      return false;
+    }
     if (/^SENSITIVE BUT UNCLASSIFIED\b/.test(clean) || clean === 'FOR OFFICIAL USE ONLY') {
       this.addCaption(i, s, f, e, clean.startsWith('SENSITIVE') ? 'SENSITIVE' : 'FOUO');
       return true;
@@ -1578,7 +1589,8 @@ class CableParser {
     }
     // Captions inside the text: conversion artifacts (`SIPDIS` glued into a sentence).
     // Inline SIPDIS is looked for only near the start of a line, where the conversion left it.
-    const sipRel = t.indexOf('PDIS') >= 0 || t.indexOf('pdis') >= 0 ? t.toUpperCase().indexOf('SIPDIS') : -1;
+    const pdis = this.pdisAt[i];
+    const sipRel = pdis !== undefined && pdis + 4 <= f + t.length ? t.toUpperCase().indexOf('SIPDIS') : -1;
     const sipAt = sipRel >= 0 ? f + sipRel : undefined;
     if (sipAt !== undefined) {
       // On a line of its own it is inline too once the paragraphs have begun: the caption proper
@@ -1657,9 +1669,14 @@ class CableParser {
     while (a < b && (s.charCodeAt(a) === 45 || s.charCodeAt(a) === 32)) a++;
     while (b > a && (s.charCodeAt(b - 1) === 45 || s.charCodeAt(b - 1) === 32 || s.charCodeAt(b - 1) === 58)) b--;
     if (b - a < 3) return;
+    if (!isLetter(s.charCodeAt(a))) return;
+    const trimmed = t.trimEnd();
+    const last = trimmed.charCodeAt(trimmed.length - 1);
+    if ((last === 46 || last === 44 || last === 59 || last === 33 || last === 63) && !trimmed.endsWith('--')) return;
+    let spaces = 0;
+    for (let k = a; k < b && spaces < 8; k++) if (s.charCodeAt(k) === 32) spaces++;
+    if (spaces >= 8) return;
     const title = s.slice(a, b);
-    if (/[.,;!?]$/.test(t.trimEnd()) && !t.trimEnd().endsWith('--')) return;
-    if (!/^[a-z]/i.test(title) || title.split(' ').length > 8) return;
     const upper = !/[a-z]/.test(title);
     const next = this.lines[i + 1];
     const nextBlank = next === undefined || isBlank(this.norm(i + 1));
@@ -1918,6 +1935,15 @@ class CableParser {
       const line = lineOf(k);
       file(this.commentHits, line, k - starts[line]);
     }
+    // indexOf over the whole text finds the few SIPDIS far more cheaply than two searches in every line.
+    for (const needle of ['PDIS', 'pdis']) {
+      for (let k = src.indexOf(needle); k >= 0; k = src.indexOf(needle, k + 4)) {
+        const line = lineOf(k);
+        const at = k - starts[line];
+        const prev = this.pdisAt[line];
+        if (prev === undefined || at < prev) this.pdisAt[line] = at;
+      }
+    }
   }
 
   private sectionMarker(i: number, at: number, m: RegExpExecArray): void {
@@ -2102,6 +2128,10 @@ function trimEndOf(t: string, chars: string): string {
 
 /** True when an upper-cased line is only caption words (`SIPDIS`, `NOFORN SIPDIS`). */
 function isCaptionText(u: string): boolean {
+  // Every caption word starts with one of these letters: other lines fail before the split (a first
+  // character outside printable ASCII may be a blank the trim skips, so it takes the long way).
+  const c = u.charCodeAt(firstNonSpace(u));
+  if (c > 32 && c < 127 && c !== 83 && c !== 78 && c !== 69 && c !== 76 && c !== 67 && c !== 68) return false;
   const words = u.trim().split(/[\s,;/]+/);
   return words.length > 0 && words.length <= 4 && words.every((w) => CAPTION_WORDS[w] !== undefined);
 }
