@@ -282,6 +282,14 @@ const PM_CAVEATS: Record<string, Caveat> = {
   HCS: 'HCS',
 };
 
+function isUpperWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return s.length > 0;
+}
+
 /** Level of a portion-marking level word (`C`, `SBU`, `secret`), or undefined. */
 export function portionLevel(word: string): Level | undefined {
   return PM_LEVELS[word.toUpperCase().replace(/\s+/g, ' ').trim()];
@@ -302,6 +310,11 @@ function dashed(h: string): [Level, Caveat] | undefined {
  * damage and here for content damage.
  */
 export function parsePortionMarking(inner: string, text: string, range: Range): PortionMarking {
+  // Nearly every marking is a bare upper-case level (`C`, `SBU`): the same result without the splits.
+  if (inner.length <= 3 && isUpperWord(inner)) {
+    const bare = PM_LEVELS[inner];
+    if (bare) return { range, text, caveats: [], level: bare };
+  }
   const pm: PortionMarking = { range, text, caveats: [] };
   let body = inner.trim();
   const up = body.toUpperCase();

@@ -74,6 +74,11 @@ function isLower(c: number): boolean {
 function isLetter(c: number): boolean {
   return isUpper(c) || isLower(c);
 }
+/** True when s[from, to) is one or more upper-case ASCII letters. */
+function isUpperRun(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isUpper(s.charCodeAt(k))) return false;
+  return to > from;
+}
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -550,7 +555,7 @@ class CableParser {
         return true;
       }
       this.headerSeenFl1 = true;
-      h.transmissionId = { ...tok(i, s, f, f + m[0].length), channel: m[1], serial: m[2] };
+      h.transmissionId = { text: s.slice(f, f + m[0].length), range: rng(i, f, f + m[0].length), channel: m[1], serial: m[2] };
       this.extendHeader(i, s);
       this.cont = 'none';
       return true;
@@ -1528,7 +1533,11 @@ class CableParser {
       this.para = para;
       this.paraLastLine = i;
       textFrom = p;
-      const pu = s.slice(p, Math.min(e, p + 60)).toUpperCase();
+      // Both forms below start with C, D, U, S or L: other paragraphs skip the upper-casing (a character
+      // outside ASCII may upper-case to one of them, so it takes the long way).
+      const pc = s.charCodeAt(p);
+      const pl = pc | 32;
+      const pu = pl === 99 || pl === 100 || pl === 117 || pl === 115 || pl === 108 || pc >= 128 ? s.slice(p, Math.min(e, p + 60)).toUpperCase() : '';
       if (!this.doc.classifiedBy && CLASSIFIED_BY_RE.test(pu)) {
         this.classifiedByStart(i, s, f, e, pu, p);
         this.finishClassifiedBy();
@@ -1631,10 +1640,12 @@ class CableParser {
       const close = s.indexOf(')', p);
       if (close > p && close < limit) {
         const inner = s.slice(p + 1, close);
-        if (!/^[a-z/ -]{1,40}$/i.test(inner) || inner.trim().split(/\s+/).length > 6) return undefined;
+        // The usual `(C)`, `(SBU)` pass both tests below by their shape alone.
+        const bare = close - p <= 4 && isUpperRun(s, p + 1, close);
+        if (!bare && (!/^[a-z/ -]{1,40}$/i.test(inner) || inner.trim().split(/\s+/).length > 6)) return undefined;
         const pm = parsePortionMarking(inner, s.slice(p, close + 1), rng(i, p, close + 1));
         if (!pm.level && !/^[A-Z/]{1,10}$/.test(inner.trim())) return undefined;
-        if (/^\(\(/.test(s.slice(p - 1, p + 1))) pm.malformed ??= 'doubled';
+        if (s.charCodeAt(p - 1) === 40) pm.malformed ??= 'doubled';
         if (pm.malformed) this.markingProblem(pm);
         return { marking: pm, end: close + 1 };
       }
@@ -1682,7 +1693,7 @@ class CableParser {
     const nextBlank = next === undefined || isBlank(this.norm(i + 1));
     const dashed = t.startsWith('--') || t.endsWith(':');
     if (!upper && !nextBlank && !dashed) return;
-    const h: Heading = { ...tok(i, s, f, e), title };
+    const h: Heading = { text: s.slice(f, e), range: rng(i, f, e), title };
     this.doc.headings.push(h);
   }
 
@@ -1980,7 +1991,7 @@ class CableParser {
     while (s.charCodeAt(b) === 32) b++;
     if (b >= a) return;
     const end = at + m[0].length;
-    this.doc.sectionMarkers.push({ ...tok(i, s, b, end), section: Number(m[1]), of: Number(m[2]) });
+    this.doc.sectionMarkers.push({ text: s.slice(b, end), range: rng(i, b, end), section: Number(m[1]), of: Number(m[2]) });
     if (firstNonSpace(s) === b && endNonSpace(s) === end) this.wholeMarkerLines[i] = true;
   }
 
@@ -2080,7 +2091,7 @@ class CableParser {
         const g = /[.!?)"”] +([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,})?)$/.exec(tail);
         if (seen === 1 && g && /[a-z]/.test(s.slice(f, f + 200))) {
           const at = e - g[1].length;
-          doc.signature = { ...tok(i, s, at, e), names: g[1].split(' ') };
+          doc.signature = { text: s.slice(at, e), range: rng(i, at, e), names: g[1].split(' ') };
           const inPara = doc.paragraphs.find((p) => p.range.start.line <= i && p.range.end.line >= i);
           if (inPara) {
             const pe = endNonSpace(s.slice(0, at));
@@ -2099,7 +2110,7 @@ class CableParser {
       const up = m[1].toUpperCase();
       if (/^(?:NNNN|BT|END|SIPDIS|NOFORN|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|END CABLE TEXT)$/.test(up) || readClassificationWords(s, f)) continue;
       if (names.some((n) => n.length > 20)) continue;
-      doc.signature = { ...tok(i, s, f, f + m[1].length), names };
+      doc.signature = { text: s.slice(f, f + m[1].length), range: rng(i, f, f + m[1].length), names };
       // Paragraph ranges stop before the signature (never above their own first line).
       if (lastPara && lastPara.range.end.line >= i) {
         let j = i - 1;
