@@ -48,7 +48,7 @@ import type {
 } from './model.ts';
 import { readDtg, readFilingTime, fullYear, daysInMonth, monthFromText, validateDtg } from './dtg.ts';
 import { readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
-import { endNonSpace, firstNonSpace, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
+import { endNonSpace, endNonSpaceBefore, firstNonSpace, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
 
 const MAX_HEADER_LINE = 400;
 const MAX_PREFIX = 240;
@@ -318,7 +318,7 @@ export function readBanner(s: string, line: number): Banner | undefined {
   for (let k = 0; k < 3 && isLetter(s.charCodeAt(e - 1)); k++) {
     const sp = s.lastIndexOf(' ', e - 1);
     if (sp <= i || !CAPTION_WORDS[s.slice(sp + 1, e).toUpperCase()]) break;
-    e = endNonSpace(s.slice(0, sp));
+    e = endNonSpaceBefore(s, sp);
   }
   // Serial: trailing digits.
   let d = e;
@@ -335,7 +335,7 @@ export function readBanner(s: string, line: number): Banner | undefined {
     while (s.charCodeAt(j) === 32) j++;
   }
   i = j;
-  const pe = endNonSpace(s.slice(0, d));
+  const pe = endNonSpaceBefore(s, d);
   if (pe <= i) return undefined;
   const post = s.slice(i, pe);
   if (!/^[a-z][a-z .'’-]*$/i.test(post) || post.length > 40) return undefined;
@@ -363,7 +363,7 @@ function readBareClassification(s: string, line: number): Banner | undefined {
   if (c0 !== 99 && c0 !== 115 && c0 !== 117 && c0 !== 116 && c0 !== 108 && !lostLetterStart(s, f, c0)) return undefined;
   const cw = readClassificationWords(s, f);
   // `SENSITIVE BUT UNCLASSIFIED` on its own line is the SBU caption, not a page-break banner.
-  if (!cw || cw.level === 'SBU' || endNonSpace(s.slice(0, cw.end)) !== e) return undefined;
+  if (!cw || cw.level === 'SBU' || endNonSpaceBefore(s, cw.end) !== e) return undefined;
   return {
     range: rng(line, f, e),
     classification: tok(line, s, f, cw.end),
@@ -745,32 +745,37 @@ class CableParser {
     let e = to;
     if (a >= e) return undefined;
     const out: Partial<Addressee> & { range: Range } = { range: rng(i, a, e) };
-    const riM = /^(R[A-Z]{3,6})\//.exec(s.slice(a, Math.min(e, a + 9)));
+    // `R` + three to six capitals + `/` (RUEHC/), read without a slice and a regex per addressee.
     let nameStart = a;
-    if (riM) {
-      out.routingIndicator = tok(i, s, a, a + riM[1].length);
-      nameStart = a + riM[0].length;
+    if (s.charCodeAt(a) === 82) {
+      let k = a + 1;
+      while (k < a + 8 && isUpper(s.charCodeAt(k))) k++;
+      const letters = k - a - 1;
+      if (letters >= 3 && letters <= 6 && s.charCodeAt(k) === 47 && k < Math.min(e, a + 9)) {
+        out.routingIndicator = tok(i, s, a, k);
+        nameStart = k + 1;
+      }
     }
     // Trailing number, then precedence words.
     let d = e;
     while (d > nameStart && isDigit(s.charCodeAt(d - 1))) d--;
     if (d < e && e - d <= 6 && s.charCodeAt(d - 1) === 32) {
       out.number = { text: s.slice(d, e), range: rng(i, d, e), value: Number(s.slice(d, e)) };
-      e = endNonSpace(s.slice(0, d));
+      e = endNonSpaceBefore(s, d);
     }
     const words = s.slice(nameStart, e);
     const lastSp = words.lastIndexOf(' ');
     const last = words.slice(lastSp + 1).toUpperCase();
     if (lastSp > 0 && PRECEDENCE_WORDS.has(last)) {
       let ps = nameStart + lastSp + 1;
-      const before = endNonSpace(s.slice(0, nameStart + lastSp));
+      const before = endNonSpaceBefore(s, nameStart + lastSp);
       if (last === 'IMMEDIATE' && s.slice(before - 5, before).toUpperCase() === 'NIACT' && before - 5 > nameStart) {
         ps = before - 5;
       }
       out.precedence = tok(i, s, ps, e);
-      e = endNonSpace(s.slice(0, ps));
+      e = endNonSpaceBefore(s, ps);
     }
-    if (e <= nameStart) e = Math.max(nameStart, endNonSpace(s.slice(0, to)));
+    if (e <= nameStart) e = Math.max(nameStart, endNonSpaceBefore(s, to));
     out.name = tok(i, s, nameStart, e);
     return out as Addressee;
   }
@@ -858,7 +863,7 @@ class CableParser {
     // Elements run together on one line (`SUBJECT: … Classified By: …`, `REF: … Classified By: …`).
     const cut = PARA_RE.test(t) ? -1 : inlineHeadingCut(u);
     if (cut > 0) {
-      const e1 = f + endNonSpace(u.slice(0, cut));
+      const e1 = f + endNonSpaceBefore(u, cut);
       this.headingLine(i, s, f, e1, s.slice(f, e1), u.slice(0, cut));
       const f2 = f + cut;
       return this.headingLine(i, s, f2, e, s.slice(f2, Math.min(e, f2 + MAX_PREFIX)), u.slice(cut));
@@ -1028,7 +1033,7 @@ class CableParser {
     const eoAt = u.indexOf(' E.O. ');
     if (eoAt > 0 && eoAt < e - f && EO_RE.test(u.slice(eoAt + 1))) {
       this.eoLine(i, s, f + eoAt + 1, e, u.slice(eoAt + 1));
-      e = f + endNonSpace(u.slice(0, eoAt));
+      e = f + endNonSpaceBefore(u, eoAt);
       u = u.slice(0, e - f);
     }
     const text = s.slice(f, e);
@@ -1063,7 +1068,7 @@ class CableParser {
     const line = u.slice(0, e - f);
     // `TAG` alone too (`… DECL: 03/20/2019 TAG PTER, PGOV`): after the order nothing else is so spelt.
     const tagsAt = findKeywordInLine(line, m[0].length, ['TAGS', 'TAG:', 'TGS', 'TAG']);
-    const eoEnd = tagsAt >= 0 ? f + endNonSpace(line.slice(0, tagsAt)) : e;
+    const eoEnd = tagsAt >= 0 ? f + endNonSpaceBefore(line, tagsAt) : e;
     const eo: EoLine = {
       range: rng(i, f, eoEnd),
       order: { text: m[1], range: rng(i, orderStart, orderStart + 5), value: Number(m[1]) },
@@ -1172,7 +1177,7 @@ class CableParser {
     const line = u.slice(0, e - f);
     // SUBJECT may follow on the same line (`Tags: prel, tu Subject: …`).
     const subjAt = findKeywordInLine(line, p - f, ['SUBJECT:', 'SUBJ:']);
-    const listEnd = subjAt >= 0 ? f + endNonSpace(line.slice(0, subjAt)) : e;
+    const listEnd = subjAt >= 0 ? f + endNonSpaceBefore(line, subjAt) : e;
     const tags: TagsLine = { range: rng(i, f, listEnd), keyword, keywordMisspelled: misspelled, tags: [] };
     this.readTags(tags, i, s, p, listEnd);
     this.doc.tags = tags;
@@ -1362,7 +1367,7 @@ class CableParser {
       }
     }
     for (let k = 0; k < starts.length; k++) {
-      const end = k + 1 < starts.length ? endNonSpace(s.slice(0, starts[k + 1].at)) : e;
+      const end = k + 1 < starts.length ? endNonSpaceBefore(s, starts[k + 1].at) : e;
       this.pushRef(items, i, s, starts[k].at, end, starts[k].label, starts[k].textAt);
     }
   }
@@ -1394,7 +1399,7 @@ class CableParser {
     const ref: Reference = { range: rng(i, textAt, end), text: s.slice(textAt, end) };
     if (label) {
       ref.label = label;
-      ref.labelRange = rng(i, from, endNonSpace(s.slice(0, textAt)));
+      ref.labelRange = rng(i, from, endNonSpaceBefore(s, textAt));
     }
     this.readRefItem(ref);
     items.push(ref);
@@ -2094,7 +2099,7 @@ class CableParser {
           doc.signature = { text: s.slice(at, e), range: rng(i, at, e), names: g[1].split(' ') };
           const inPara = doc.paragraphs.find((p) => p.range.start.line <= i && p.range.end.line >= i);
           if (inPara) {
-            const pe = endNonSpace(s.slice(0, at));
+            const pe = endNonSpaceBefore(s, at);
             inPara.range = { start: inPara.range.start, end: { line: i, character: Math.max(pe, inPara.range.start.line === i ? inPara.range.start.character : 0) } };
           }
           return;

@@ -56,6 +56,13 @@ export function endNonSpace(s: string): number {
   return i;
 }
 
+/** endNonSpace(s.slice(0, end)) without building the slice (`end` clamped as slice clamps it). */
+export function endNonSpaceBefore(s: string, end: number): number {
+  let i = end < 0 ? Math.max(0, s.length + end) : Math.min(end, s.length);
+  while (i > 0 && s.charCodeAt(i - 1) === 32) i--;
+  return i;
+}
+
 export function isBlank(s: string): boolean {
   return firstNonSpace(s) === s.length;
 }
