@@ -185,15 +185,22 @@ const BANNER_CAVEATS: Record<string, Caveat> = {
 
 /** Reads the classification words of a banner at `p` (after leading blanks). */
 export function readClassificationWords(s: string, p: number): ClassificationWords | undefined {
-  // Most lines tried here are running text: the first two characters rule out almost every entry
-  // before its word is matched (the same three openings matchSpacedWord accepts).
+  // Most lines tried here are running text: the first three characters rule out almost every entry
+  // before its word is matched. These are the openings matchSpacedWord accepts: the word's first
+  // letter then its second (or a blank, or the first doubled); a stray letter before those; or, spaced,
+  // the second letter when the first was lost.
   const a = upperCode(s.charCodeAt(p));
   const b = upperCode(s.charCodeAt(p + 1));
+  const c = upperCode(s.charCodeAt(p + 2));
   const strayFirst = isLetterCode(s.charCodeAt(p));
   for (const entry of BANNER_WORDS) {
     const word = entry.words[0];
     const w0 = word.charCodeAt(0);
-    if (a !== w0 && !(strayFirst && b === w0) && !(word.length >= 6 && a === word.charCodeAt(1) && b === 32)) continue;
+    const w1 = word.charCodeAt(1);
+    const plain = a === w0 && (b === w1 || b === 32 || b === w0);
+    const stray = a !== w0 && strayFirst && b === w0 && (c === w1 || c === 32 || c === w0);
+    const lost = word.length >= 6 && a === w1 && b === 32;
+    if (!plain && !stray && !lost) continue;
     const flags = { spaced: false, damaged: false };
     let i = p;
     let ok = true;
