@@ -577,7 +577,8 @@ class CableParser {
         return true;
       }
     }
-    m = precedenceFirst ? FL2.exec(t) : null;
+    // FL2 doubles its precedence letter (`RR`); an FL5 precedence letter stands alone before a blank.
+    m = precedenceFirst && t.charCodeAt(1) === c ? FL2.exec(t) : null;
     if (m) {
       const indicators = this.ris(i, s, f + m[1].length);
       h.routing = {
@@ -618,7 +619,7 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    m = precedenceFirst ? DTG_LINE.exec(t) : null;
+    m = precedenceFirst && t.charCodeAt(1) === 32 ? DTG_LINE.exec(t) : null;
     if (m && !h.dtgLine) {
       const precedence = [{ text: m[1], range: rng(i, f, f + 1), value: m[1] as PrecedenceLetter }];
       if (m[2]) precedence.push({ text: m[2], range: rng(i, f + 2, f + 3), value: m[2] as PrecedenceLetter });
@@ -860,8 +861,12 @@ class CableParser {
 
   /** Heading elements between the banner and the text. Returns false when the line is not one. */
   private headingLine(i: number, s: string, f: number, e: number, t: string, u: string): boolean {
+    // Whether the line opens a numbered paragraph, asked below up to four times: once, and only when it
+    // starts with a digit or a pilcrow.
+    const c0 = t.charCodeAt(0);
+    const para = (isDigit(c0) || c0 === 182) && PARA_RE.test(t);
     // Elements run together on one line (`SUBJECT: … Classified By: …`, `REF: … Classified By: …`).
-    const cut = PARA_RE.test(t) ? -1 : inlineHeadingCut(u);
+    const cut = para ? -1 : inlineHeadingCut(u);
     if (cut > 0) {
       const e1 = f + endNonSpaceBefore(u, cut);
       this.headingLine(i, s, f, e1, s.slice(f, e1), u.slice(0, cut));
@@ -874,7 +879,7 @@ class CableParser {
     const kw = this.headingKeyword(u);
     if (kw === 'none' && this.cont === 'subject') {
       const sub = this.doc.subject;
-      if (sub && !PARA_RE.test(t)) {
+      if (sub && !para) {
         this.subjectParts.push(s.slice(f, e));
         sub.textRange = span(sub.textRange, rng(i, f, e));
         sub.range = span(sub.range, rng(i, f, e));
@@ -885,11 +890,11 @@ class CableParser {
     if (kw === 'none' && this.cont === 'none' && this.refBlock && this.refBlock === this.doc.references[this.doc.references.length - 1] && this.startsWithRefLabel(t)) {
       this.cont = 'refs';
     }
-    if (kw === 'none' && this.cont === 'refs' && this.refBlock && !PARA_RE.test(t) && e - f <= MAX_HEADER_LINE) {
+    if (kw === 'none' && this.cont === 'refs' && this.refBlock && !para && e - f <= MAX_HEADER_LINE) {
       this.refLine(i, s, f, e, false);
       return true;
     }
-    if (kw === 'none' && this.cont === 'classifiedBy' && this.doc.classifiedBy && !PARA_RE.test(t)) {
+    if (kw === 'none' && this.cont === 'classifiedBy' && this.doc.classifiedBy && !para) {
       const cb = this.doc.classifiedBy;
       cb.range = span(cb.range, rng(i, f, e));
       this.cbLine(i, s, f, e);
@@ -918,7 +923,7 @@ class CableParser {
         return true;
       }
     }
-    if (PARA_RE.test(t)) return false;
+    if (para) return false;
     if (e - f <= MAX_HEADER_LINE && this.captionLine(i, s, f, e, u)) return true;
     if (!this.seenSubject && !this.seenTags) {
       if (e - f <= MAX_HEADER_LINE) this.distributionLine(i, s, f, e, u);
