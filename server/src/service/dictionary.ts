@@ -179,7 +179,14 @@ export class Dictionary {
 
   /** Best row for a code (titled, of the kind its shape suggests, current), or undefined when no source lists it. */
   lookupTag(code: string): TagInfo | undefined {
-    return this.lookupTagAll(code)[0];
+    return this.bestRow(code.trim().toUpperCase());
+  }
+
+  /** lookupTagAll(key)[0] without building the list: the rules look up every TAGS code of every cable. */
+  private bestRow(key: string): TagInfo | undefined {
+    const own = this.tags.get(key);
+    if (own !== undefined && own.length > 0) return own[0];
+    return this.base?.bestRow(key);
   }
 
   /** Every row for a code, best first (VN: today's Vietnam and the 1974 North Viet-Nam). */
