@@ -161,9 +161,11 @@ const INLINE_COMMENT_Y = /COMMENT(?= ?[:.\-—])/iy;
 const COMMENT_OPENERS = new Set(['EMBASSY', 'POST', 'MISSION', 'CONSULATE', 'BEGIN', 'USUN', 'USNATO', 'USEU', 'AND']);
 // Needles for the whole-text scan (prescan): redaction runs; and in one pass END and COMMENT in their
 // three usual cases and section-marker counts (`OF 0` of `OF 003`). No match of one of these three can
-// overlap a match of another, so the one pass finds every hit the three separate passes found.
+// overlap a match of another, so the one pass finds every hit the three separate passes found. END is
+// sought with the blank or line end that END_Y and END_SPLIT_Y need after it: the longer literals let
+// the engine skip further (8.6 against 11.5 ms over the corpus) and drop the many `end` of running text.
 const REDACTION_NEEDLE_G = /XXXX|xxxx/g;
-const WORD_NEEDLE_G = /E(?:ND|nd)|end|C(?:OMMENT|omment)|comment|[Oo][Ff] 0/g;
+const WORD_NEEDLE_G = /E(?:ND|nd) |end |C(?:OMMENT|omment)|comment|[Oo][Ff] 0|E(?:ND|nd)[\n\r]|end[\n\r]/g;
 // The blank-like characters of normaliseLine above U+00FF (the Latin-1 ones are found with indexOf),
 // looked for only when the text holds any character above U+00FF at all (a test the engine answers
 // at once for a one-byte string).
