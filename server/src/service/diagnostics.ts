@@ -75,16 +75,22 @@ export function computeFindings(doc: CableDocument, settings: CableSettings, dic
   const ctx = ruleContext(doc, dict);
   const large = exceedsMaxFileSize(doc, settings);
   const out: RuleFinding[] = [];
-  for (const rule of RULES) {
-    const configured = settings.diagnostics.rules[rule.code];
-    if (configured === 'off') continue;
-    if (large && rule.costly) continue;
+  // One reporter for every rule, reading the rule in hand, rather than a closure per rule and document.
+  let rule: Rule;
+  let configured: Severity | undefined;
+  const report = (f: Finding): void => {
+    out.push({ ...f, rule, effectiveSeverity: configured ?? f.severity ?? rule.severity });
+  };
+  for (const r of RULES) {
+    const setting = settings.diagnostics.rules[r.code];
+    if (setting === 'off') continue;
+    if (large && r.costly) continue;
+    rule = r;
+    configured = setting;
     try {
-      rule.check(ctx, (f) => {
-        out.push({ ...f, rule, effectiveSeverity: configured ?? f.severity ?? rule.severity });
-      });
+      r.check(ctx, report);
     } catch (err) {
-      options.onRuleError?.(rule.code, err);
+      options.onRuleError?.(r.code, err);
     }
   }
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
