@@ -2,7 +2,7 @@
  * Classification rules (cable-format.md section 3): the banner, the FL4 security line, portion
  * markings against the banner, the Classified By line and its reason, and conflicting captions.
  */
-import type { Level, PortionMarking, Range } from '../model.ts';
+import type { Level, Paragraph, PortionMarking, Range, SubParagraph } from '../model.ts';
 import {
   EO12958_EFFECTIVE,
   EO13292_SIGNED,
@@ -38,21 +38,29 @@ function securityLineFor(level: Level): { signal: 'ZNR' | 'ZNY'; letter: string 
 
 interface LocatedMarking {
   marking: PortionMarking;
-  where: string;
+  /** The paragraph it marks, when not the subject. */
+  paragraph?: Paragraph;
+  sub?: SubParagraph;
 }
 
-/** Every portion marking in the cable with a name for where it stands. */
+/** Every portion marking in the cable with where it stands (named by `whereOf` when reported). */
 function allMarkings(ctx: RuleContext): LocatedMarking[] {
   const out: LocatedMarking[] = [];
   const { doc } = ctx;
-  if (doc.subject?.marking) out.push({ marking: doc.subject.marking, where: 'the subject' });
+  if (doc.subject?.marking) out.push({ marking: doc.subject.marking });
   for (const p of doc.paragraphs) {
-    if (p.marking) out.push({ marking: p.marking, where: `paragraph ${p.number.value}` });
+    if (p.marking) out.push({ marking: p.marking, paragraph: p });
     for (const sp of p.subParagraphs) {
-      if (sp.marking) out.push({ marking: sp.marking, where: `sub-paragraph ${p.number.value}.${sp.label}` });
+      if (sp.marking) out.push({ marking: sp.marking, paragraph: p, sub: sp });
     }
   }
   return out;
+}
+
+/** Where a marking stands, in words: built only for the few markings reported, not for every one checked. */
+function whereOf({ paragraph, sub }: LocatedMarking): string {
+  if (!paragraph) return 'the subject';
+  return sub ? `sub-paragraph ${paragraph.number.value}.${sub.label}` : `paragraph ${paragraph.number.value}`;
 }
 
 /** Whether the cable follows the "C - ENTIRE TEXT" convention, which replaces per-paragraph marks. */
@@ -210,11 +218,12 @@ export const classificationRules: Rule[] = [
       const banner = ctx.doc.banner;
       if (!banner) return;
       const rank = levelRank(banner.level);
-      for (const { marking, where } of allMarkings(ctx)) {
+      for (const located of allMarkings(ctx)) {
+        const { marking } = located;
         if (marking.level === undefined || levelRank(marking.level) <= rank) continue;
         report({
           range: marking.range,
-          message: `Portion marking '${marking.text}' on ${where} is ${levelName(marking.level)}, above the ${levelName(banner.level)} banner; expected a marking at or below the banner, or a ${levelName(marking.level)} banner`,
+          message: `Portion marking '${marking.text}' on ${whereOf(located)} is ${levelName(marking.level)}, above the ${levelName(banner.level)} banner; expected a marking at or below the banner, or a ${levelName(marking.level)} banner`,
           related: [{ range: banner.classification.range, message: `the banner: ${levelName(banner.level)}` }],
         });
       }
@@ -226,12 +235,13 @@ export const classificationRules: Rule[] = [
     family: 'classification',
     description: 'A portion marking that is not `(U)`, `(SBU)`, `(C)`, `(S)`, `(TS)` with optional `//NF`-style controls: `1. C)`, `(CC)`, unknown letters.',
     check(ctx, report) {
-      for (const { marking, where } of allMarkings(ctx)) {
+      for (const located of allMarkings(ctx)) {
+        const { marking } = located;
         if (marking.malformed === undefined) continue;
         const why = MALFORMED_REASONS[marking.malformed] ?? marking.malformed.replace(/-/g, ' ');
         const f: Finding = {
           range: marking.range,
-          message: `Portion marking '${marking.text}' on ${where} is malformed: ${why}; expected (U), (SBU), (C), (S) or (TS), optionally with controls such as (S//NF)`,
+          message: `Portion marking '${marking.text}' on ${whereOf(located)} is malformed: ${why}; expected (U), (SBU), (C), (S) or (TS), optionally with controls such as (S//NF)`,
         };
         if (marking.level !== undefined) {
           const right = `(${[portionMarkFor(marking.level), ...marking.caveats].join('//')})`;
