@@ -1148,15 +1148,16 @@ class CableParser {
   }
 
   private declDate(eo: EoLine, i: number, s: string, at: number, text: string): void {
-    const parts = text.split(/[/.-]/).map(Number);
+    const fields = text.split(/[/.-]/);
+    const parts = fields.map(Number);
     const d: NonNullable<EoLine['declassifyOn']> = tok(i, s, at, at + text.length);
     let y: number;
     let mo: number;
     let dd: number;
-    if (text.split(/[/.-]/)[0].length === 4) [y, mo, dd] = parts;
+    if (fields[0].length === 4) [y, mo, dd] = parts;
     else {
       [mo, dd, y] = parts;
-      const ys = text.split(/[/.-]/)[2];
+      const ys = fields[2];
       y = ys.length === 4 ? y : fullYear(ys.padStart(2, '0'));
     }
     if (mo >= 1 && mo <= 12 && dd >= 1 && dd <= daysInMonth(y, mo) && y >= 1900 && y < 2200) {
@@ -1297,7 +1298,8 @@ class CableParser {
   private finishSubject(): void {
     const sub = this.doc.subject;
     if (!sub) return;
-    sub.text = this.subjectParts.join(' ').replace(/ {2,}/g, ' ').trim();
+    const joined = this.subjectParts.join(' ');
+    sub.text = (joined.includes('  ') ? joined.replace(/ {2,}/g, ' ') : joined).trim();
   }
 
   // ----- REF
