@@ -1154,9 +1154,16 @@ class CableParser {
     let y: number;
     let mo: number;
     let dd: number;
-    if (fields[0].length === 4) [y, mo, dd] = parts;
-    else {
-      [mo, dd, y] = parts;
+    // Indexed rather than destructured: this runs once per cable, mostly before the engine has
+    // optimised it, where array destructuring (the iterator protocol) is slow.
+    if (fields[0].length === 4) {
+      y = parts[0];
+      mo = parts[1];
+      dd = parts[2];
+    } else {
+      mo = parts[0];
+      dd = parts[1];
+      y = parts[2];
       const ys = fields[2];
       y = ys.length === 4 ? y : fullYear(ys.padStart(2, '0'));
     }
