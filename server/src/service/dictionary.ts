@@ -102,6 +102,12 @@ export class Dictionary {
   private readonly categories = new Map<string, string>();
   /** Known upper-cased codes by length, for edit-distance suggestions. */
   private byLength: Map<number, string[]> | undefined;
+  /**
+   * The same codes under each of their one-letter wildcards (`PREL` under `?REL`, `P?EL`, `PR?L`, `PRE?`),
+   * each list in byLength order: the codes one substitution away from a code are those sharing one of
+   * its wildcards, found without comparing it with every code of its length.
+   */
+  private byWildcard: Map<string, string[]> | undefined;
 
   private constructor(private readonly base?: Dictionary) {}
 
@@ -212,7 +218,7 @@ export class Dictionary {
     const typo = this.typo(key);
     if (typo && typo.kind !== 'person name') out.push(...typo.correct);
     if (key.length >= 2 && key.length <= 8) {
-      const near = (this.codesOfLength(key.length) ?? []).filter((c) => c !== key && oneSubstitution(c, key));
+      const near = this.oneSubstitutionAway(key);
       const score = (c: string): number => {
         const info = this.lookupTag(c);
         if (!info) return 0;
@@ -225,6 +231,33 @@ export class Dictionary {
       for (const c of near) if (!out.includes(c)) out.push(c);
     }
     return out.slice(0, 8);
+  }
+
+  /** Known codes one substitution away from `key`, in byLength order. */
+  private oneSubstitutionAway(key: string): string[] {
+    const of = this.codesOfLength(key.length);
+    if (!of) return [];
+    if (!this.byWildcard) {
+      this.byWildcard = new Map();
+      for (const list of this.byLength!.values()) {
+        for (const c of list) {
+          for (let i = 0; i < c.length; i++) {
+            const w = `${c.slice(0, i)}?${c.slice(i + 1)}`;
+            const codes = this.byWildcard.get(w);
+            if (codes) codes.push(c);
+            else this.byWildcard.set(w, [c]);
+          }
+        }
+      }
+    }
+    const near: string[] = [];
+    for (let i = 0; i < key.length; i++) {
+      const codes = this.byWildcard.get(`${key.slice(0, i)}?${key.slice(i + 1)}`);
+      if (codes) for (const c of codes) if (c !== key && oneSubstitution(c, key)) near.push(c);
+    }
+    // Back into byLength order, which the stable sort in suggest() keeps among equal scores.
+    if (near.length > 1) near.sort((a, b) => of.indexOf(a) - of.indexOf(b));
+    return near;
   }
 
   private codesOfLength(n: number): string[] | undefined {
