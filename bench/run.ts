@@ -4,12 +4,14 @@
  * lines: the floor any parser pays). Not a test: nothing fails; the figures go into BENCHMARKS.md.
  *
  * Rows that need ../shared/corpus (or the folder given) are skipped with a message when it is absent;
- * rows that need dist/ say so when `npm run build` has not been run. Options: --quick (fewer passes).
+ * rows that need dist/ say so when `npm run build` has not been run. Options: --quick (fewer passes),
+ * --engine=source (time the TypeScript sources through tsx instead of the bundled service).
  */
 import { existsSync } from 'node:fs';
 import { cpus, availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchCorpus, benchLintProcess, mbps, nodeStartMs } from './lint.ts';
+import { loadEngine } from './engine.ts';
 import { benchInProcess, benchOverLsp, syntheticCable } from './diagnostics.ts';
 import { benchHeap, benchStartup } from './server.ts';
 import { bundleSizes } from './sizes.ts';
@@ -53,7 +55,8 @@ async function main(): Promise<void> {
   if (existsSync(corpus)) {
     section(`corpus ${corpus}`);
     say('corpus throughput…');
-    const c = benchCorpus(corpus, quick ? 2 : 5);
+    const { engine, how } = loadEngine(root, args.includes('--engine=source') ? 'source' : 'bundle');
+    const c = benchCorpus(corpus, engine, quick ? 2 : 5);
     const mb = c.baseline.bytes / 1e6;
     const ratio = (p: { cpuMs: number }) => `${f1(p.cpuMs / c.baseline.cpuMs)}x`;
     rows.push([`baseline: read + split lines (${c.baseline.files} files, ${mb.toFixed(2)} MB), 1 core`, `${f1(mbps(c.baseline.bytes, c.baseline.cpuMs))} MB/s`, '1.0x', '', '']);
@@ -62,7 +65,7 @@ async function main(): Promise<void> {
     const lintMBs = mbps(c.lint.bytes, c.lint.cpuMs);
     rows.push(['read + parse + every rule, 1 core', `${f1(lintMBs)} MB/s`, ratio(c.lint), '≥ 50 MB/s, ≤ 5x', verdict(lintMBs >= 50 && c.lint.cpuMs <= 5 * c.baseline.cpuMs)]);
     notes.push(
-      `throughput is bytes over CPU time (user + system) of the best of ${quick ? 2 : 5} passes after a warm-up; wall clock for the same passes: ` +
+      `throughput: ${how}; bytes over CPU time (user + system) of the best of ${quick ? 2 : 5} passes after three warm-up passes; wall clock for the same passes: ` +
         `baseline ${f1(c.baseline.wallMs)} ms, parse ${f1(c.parse.wallMs)} ms, lint ${f1(c.lint.wallMs)} ms`,
     );
 

@@ -1,0 +1,7 @@
+// What the throughput rows of `npm run bench` time: the parts of the language service that
+// `cable lint` and the server run over every document.
+export { parseCable } from '../server/src/service/parse.ts';
+export { splitLines } from '../server/src/service/text.ts';
+export { computeDiagnostics } from '../server/src/service/diagnostics.ts';
+export { resolveSettings } from '../server/src/service/settings.ts';
+export { Dictionary } from '../server/src/service/dictionary.ts';
