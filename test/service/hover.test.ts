@@ -186,3 +186,16 @@ test('E.O. instructions other than a date: OADR, N/A, exemption codes', () => {
   const x = seed.replace('E.O. 12958: DECL: 07/16/2019', 'E.O. 12958: DECL: X1');
   assert.match(hoverAt(x, 'E.O. 12958', 'X1').md, /Exemption category/);
 });
+
+test('a damaged banner says which damage: doubled, stray or lost first letter', () => {
+  const banner = seed.split('\n').find((l) => /^C O N F I D E N T I A L/.test(l));
+  assert.ok(banner, 'the seed has a spaced CONFIDENTIAL banner');
+  for (const [damaged, says] of [
+    ['CC O N F I D E N T I A L', /doubled first letter is conversion damage/],
+    ['SC O N F I D E N T I A L', /stray letter before the word is conversion damage/],
+    ['O N F I D E N T I A L', /lost first letter is conversion damage/],
+  ] as const) {
+    const text = seed.replace(banner, banner.replace('C O N F I D E N T I A L', damaged));
+    assert.match(hoverAt(text, damaged, damaged.slice(0, 3)).md, says, damaged);
+  }
+});

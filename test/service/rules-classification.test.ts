@@ -47,8 +47,18 @@ test('classification-security-line-mismatch: not raised when they agree', () => 
 
 test('classification-banner-damaged: doubled first letter', () => {
   const text = edit(CLEAN, BANNER, 'CC O N F I D E N T I A L SECTION 01 OF 02 PARIS 000123');
-  expectOne(text, 'classification-banner-damaged', 'CC O N F');
+  const f = expectOne(text, 'classification-banner-damaged', 'CC O N F');
+  assert.match(f.message, /doubled first letter .*expected CONFIDENTIAL written once/);
   expectNone(CLEAN, 'classification-banner-damaged');
+});
+
+test('classification-banner-damaged: lost first letter and stray letter are named as such', () => {
+  const lost = expectOne(edit(CLEAN, BANNER, 'O N F I D E N T I A L SECTION 01 OF 02 PARIS 000123'), 'classification-banner-damaged', 'O N F');
+  assert.match(lost.message, /has lost its first letter .*expected CONFIDENTIAL$/);
+  const secret = edit(edit(CLEAN, 'ZNY CCCCC ZZH', 'ZNY SSSSS ZZH'), BANNER, 'E C R E T SECTION 01 OF 02 PARIS 000123');
+  assert.match(expectOne(secret, 'classification-banner-damaged', 'E C R E T').message, /has lost its first letter/);
+  const stray = expectOne(edit(CLEAN, BANNER, 'SC O N F I D E N T I A L SECTION 01 OF 02 PARIS 000123'), 'classification-banner-damaged', 'SC O N F');
+  assert.match(stray.message, /has a stray letter before it/);
 });
 
 test('portion-marking-missing: an unmarked paragraph in a CONFIDENTIAL cable, fixed with (C)', () => {

@@ -84,10 +84,38 @@ export interface ClassificationWords {
   level: Level;
   /** Letters separated by single spaces (`S E C R E T`). */
   spaced: boolean;
-  /** First letter doubled by conversion damage (`SS E C R E T`, `UUNCLAS`). */
+  /** Conversion damage to the first letter: doubled, stray or lost (`SS E C R E T`, `O N F I D E N T I A L`). */
   damaged: boolean;
   /** Caveats written with the words (`UNCLAS EFTO`, `SECRET//NOFORN`, `UNCLAS SENSITIVE`). */
   caveats: Caveat[];
+}
+
+export type BannerDamage = 'doubled' | 'stray' | 'lost';
+
+// The letters a level's banner word can start with (SBU banners read UNCLAS … SENSITIVE or SENSITIVE …).
+const LEVEL_INITIALS: Record<Level, string> = { U: 'U', SBU: 'SU', LOU: 'L', C: 'C', S: 'S', TS: 'T' };
+
+/**
+ * Which conversion damage a banner word shows, read from its letters: `SS E C R E T` doubled,
+ * `CSE C R E T` a stray letter before the word, `O N F I D E N T I A L` its first letter lost.
+ * Messages and hovers name the damage the reader sees rather than one catch-all.
+ */
+export function bannerDamage(text: string, level: Level): BannerDamage {
+  let c0 = '';
+  let c1 = '';
+  for (let i = 0; i < text.length && !c1; i++) {
+    const c = text[i]!.toUpperCase();
+    if (c < 'A' || c > 'Z') continue;
+    if (!c0) c0 = c;
+    else c1 = c;
+  }
+  if (c0 === c1) return 'doubled';
+  return LEVEL_INITIALS[level].includes(c1) ? 'stray' : 'lost';
+}
+
+/** The damage in words, for messages: "has a doubled first letter". */
+export function bannerDamageText(damage: BannerDamage): string {
+  return damage === 'doubled' ? 'has a doubled first letter' : damage === 'stray' ? 'has a stray letter before it' : 'has lost its first letter';
 }
 
 // Longest first so UNCLASSIFIED wins over UNCLAS; words of multi-word levels may be apart by any blanks.

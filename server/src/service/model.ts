@@ -42,7 +42,7 @@ export interface Banner {
   caveats: Caveat[];
   /** True when the letters are spaced out (`S E C R E T`). */
   spaced: boolean;
-  /** A doubled first letter from conversion damage (`SS E C R E T`, `UUNCLAS`). */
+  /** Conversion damage to the first letter: doubled, stray or lost (`SS E C R E T`, `O N F I D E N T I A L`); `bannerDamage` says which. */
   damaged: boolean;
   section?: { range: Range; number: number; of: number };
   /** Post name as written in the banner (`BRUSSELS`, `BUENOS AIRES`, `state`). */

@@ -47,7 +47,7 @@ import type {
   Token,
 } from './model.ts';
 import { readDtg, readFilingTime, fullYear, daysInMonth, monthFromText, validateDtg } from './dtg.ts';
-import { readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
+import { bannerDamage, bannerDamageText, readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
 import { endNonSpace, endNonSpaceBefore, firstNonSpace, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
 
 const MAX_HEADER_LINE = 400;
@@ -809,9 +809,8 @@ class CableParser {
       }
     }
     if (banner.damaged) {
-      this.problem(banner.classification.range, 'banner-damaged', /^[OEN] /i.test(banner.classification.text)
-          ? `The classification word '${banner.classification.text}' has lost its first letter.`
-          : `The classification word '${banner.classification.text}' has a doubled first letter.`);
+      const damage = bannerDamageText(bannerDamage(banner.classification.text, banner.level));
+      this.problem(banner.classification.range, 'banner-damaged', `The classification word '${banner.classification.text}' ${damage}.`);
     }
     this.prevBlank = false;
   }

@@ -10,7 +10,7 @@ import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserve
 import type { Banner, CableDocument, Dtg, PortionMarking, TagCode, Token, FilingTime } from '../model.ts';
 import type { Dictionary, GlossaryEntry, TagInfo } from '../dictionary.ts';
 import { formatDtgLong, monthName, zoneName } from '../dtg.ts';
-import { levelName } from '../classification.ts';
+import { bannerDamage, levelName } from '../classification.ts';
 
 type Md = string[];
 
@@ -240,7 +240,10 @@ function bannerMarkdown(b: Banner, dict: Dictionary): Md {
   }
   if (b.section) out.push(`Section ${b.section.number} of ${b.section.of}.`);
   if (b.spaced) out.push('Spaced letters are the usual form for CONFIDENTIAL and SECRET.');
-  if (b.damaged) out.push('The doubled first letter is conversion damage.');
+  if (b.damaged) {
+    const damage = bannerDamage(b.classification.text, b.level);
+    out.push(damage === 'doubled' ? 'The doubled first letter is conversion damage.' : damage === 'stray' ? 'The stray letter before the word is conversion damage.' : 'The lost first letter is conversion damage.');
+  }
   out.push(sourceLine('ACP 127(G) §201.b(4); 5 FAH-2 H-222 (cable-format.md §1.10)'));
   return out;
 }

@@ -21,6 +21,7 @@ import {
   type RuleContext,
 } from './common.ts';
 import { ownParagraphs } from './structure.ts';
+import { bannerDamage, bannerDamageText } from '../classification.ts';
 
 /** The FL4 letters and signal a banner level calls for (ACP 127 §124.b, §203.a). */
 function securityLineFor(level: Level): { signal: 'ZNR' | 'ZNY'; letter: string } {
@@ -142,12 +143,16 @@ export const classificationRules: Rule[] = [
     code: 'classification-banner-damaged',
     severity: 'information',
     family: 'classification',
-    description: 'A banner whose first letter is doubled by conversion damage (`SS E C R E T`, `UUNCLAS`).',
+    description: 'A banner damaged in conversion: its first letter doubled, lost, or after a stray letter (`SS E C R E T`, `O N F I D E N T I A L`).',
     check(ctx, report) {
       const banners = ctx.doc.banner ? [ctx.doc.banner, ...ctx.doc.repeatedBanners] : [];
       for (const b of banners) {
         if (!b.damaged) continue;
-        report({ range: b.classification.range, message: `Banner '${b.classification.text}' has a doubled first letter; expected ${levelName(b.level)} written once` });
+        const damage = bannerDamage(b.classification.text, b.level);
+        report({
+          range: b.classification.range,
+          message: `Banner '${b.classification.text}' ${bannerDamageText(damage)} (conversion damage); expected ${levelName(b.level)}${damage === 'doubled' ? ' written once' : ''}`,
+        });
       }
     },
   },
