@@ -444,6 +444,11 @@ class CableParser {
   /** Where the first `PDIS` or `pdis` (of SIPDIS) stands in each line that has one. */
   private readonly pdisAt: (number | undefined)[] = [];
   private readonly endOnlyBlocks = new Map<string, Block>();
+  // The normalised text and where each line starts in it (prescan). Line strings from the split are
+  // slices of the text, and reading their characters costs several times what reading the flat text
+  // does: the per-line blank trims below read the text.
+  private src = '';
+  private starts: number[] = [];
 
   /** The normalised line (text.ts), computed once. */
   private norm(i: number): string {
@@ -541,12 +546,14 @@ class CableParser {
     if (s.length > MAX_HEADER_LINE) return false;
     const t = s.slice(f, endNonSpace(s));
     const h = this.doc.header;
-    const u = t.toUpperCase();
     if (this.headerIgnoreRest) return true;
     // Each recogniser below runs only when the line's first character can open its pattern: a header
     // line is tried against a dozen of them, and most fail on that character.
     const c = t.charCodeAt(0);
-    const uc = u.charCodeAt(0);
+    // The upper-cased line only for the few recognisers that read it: most header lines are taken
+    // before them. A first character outside ASCII may upper-case to a letter, so it takes the long way.
+    let u = c >= 128 ? t.toUpperCase() : undefined;
+    const uc = u !== undefined ? u.charCodeAt(0) : isLower(c) ? c - 32 : c;
     const precedenceFirst = c === 90 || c === 79 || c === 80 || c === 82 || c === 89;
 
     let m = c === 86 ? FL1.exec(t) : null;
@@ -562,7 +569,7 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    if (uc === 84 && PARTIAL.test(u)) {
+    if (uc === 84 && PARTIAL.test((u ??= t.toUpperCase()))) {
       h.partialExtract = { range: rng(i, f, f + t.length) };
       this.extendHeader(i, s);
       this.cont = 'partial';
@@ -638,11 +645,11 @@ class CableParser {
       return true;
     }
     if (
-      (uc === 73 && INFO_LOG.test(u)) ||
-      (uc === 65 && ACTION_LINE.test(u)) ||
-      (uc === 80 && PAGE_LINE.test(u)) ||
+      (uc === 73 && INFO_LOG.test((u ??= t.toUpperCase()))) ||
+      (uc === 65 && ACTION_LINE.test((u ??= t.toUpperCase()))) ||
+      (uc === 80 && PAGE_LINE.test((u ??= t.toUpperCase()))) ||
       (c === 45 && DASH_LINE.test(t)) ||
-      (this.doc.header.receivingCopy && OFFICE_CONT.test(u) && this.cont !== 'addressee')
+      (this.doc.header.receivingCopy && OFFICE_CONT.test((u ??= t.toUpperCase())) && this.cont !== 'addressee')
     ) {
       this.receivingCopy(i, s, f, t);
       this.cont = 'none';
@@ -670,6 +677,7 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
+    u ??= t.toUpperCase();
     if (this.cont === 'addressee' && this.addrList && this.headingKeyword(u) === 'none' && !isCaptionText(u)) {
       const a = this.addressee(i, s, f, f + t.length);
       if (a) this.addrList.push(a);
@@ -816,16 +824,20 @@ class CableParser {
   }
 
   private bodyLine(i: number, s: string): void {
-    const f = firstNonSpace(s);
-    const blank = f === s.length;
+    const src = this.src;
+    const at = this.starts[i];
+    const len = s.length;
+    let f = 0;
+    while (f < len && src.charCodeAt(at + f) === 32) f++;
+    const blank = f === len;
     if (blank) {
       this.prevBlank = true;
       if (this.cont === 'subject' || this.cont === 'tags' || this.cont === 'classifiedBy') this.endCont();
       if (this.cont === 'refs') this.cont = 'none';
       return;
     }
-    const e = endNonSpace(s);
-    // Whole-line scans that must see long lines too.
+    let e = len;
+    while (src.charCodeAt(at + e - 1) === 32) e--;
 
     const short = e - f <= MAX_HEADER_LINE;
     const t = s.slice(f, Math.min(e, f + MAX_PREFIX));
@@ -835,13 +847,13 @@ class CableParser {
     if (this.wholeMarkerLines[i]) return;
     if (short) {
       // Repeated banners end in their serial; bare page-break classifications are short.
-      const last = s.charCodeAt(e - 1);
+      const last = src.charCodeAt(at + e - 1);
       const rb = isDigit(last) || e - f <= 40 ? (readBanner(s, i) ?? readBareClassification(s, i)) : undefined;
       if (rb) {
         this.doc.repeatedBanners.push(rb);
         return;
       }
-      if ((t.charCodeAt(0) | 32) === 112 && PAGE_LINE_I.test(t)) return;
+      if ((src.charCodeAt(at + f) | 32) === 112 && PAGE_LINE_I.test(t)) return;
     }
 
     if (this.zone === 'heading') {
@@ -1524,8 +1536,11 @@ class CableParser {
   // ----- Text
 
   private textLine(i: number, s: string, f: number, e: number, t: string, wasBlank: boolean): void {
+    // The gates below read the flat text rather than the line (see `src`).
+    const src = this.src;
+    const at = this.starts[i] + f;
     // PARA_RE needs a digit or a pilcrow first: most lines are running text and skip the regex.
-    const c0 = t.charCodeAt(0);
+    const c0 = src.charCodeAt(at);
     const m = (c0 >= 48 && c0 <= 57) || c0 === 182 ? PARA_RE.exec(t) : null;
     let textFrom = f;
     if (m && this.acceptParagraph(Number(m[2]), !!m[1], t, m[0].length)) {
@@ -1573,15 +1588,22 @@ class CableParser {
       if (this.para) this.paraLastLine = i;
       // Both need a space within the first seven characters (after the label), and a label ends in `.`
       // or `)` right before that space (or is a pilcrow and its space): most running text skips the regex.
-      const sp = t.indexOf(' ');
-      const beforeSp = t.charCodeAt(sp - 1);
-      let sm = sp > 0 && sp <= 7 && (beforeSp === 46 || beforeSp === 41 || beforeSp === 182) ? SUBPARA_RE.exec(t) : null;
+      let sp = -1;
+      const spLimit = Math.min(e - f, 8);
+      for (let k = 1; k < spLimit; k++) {
+        if (src.charCodeAt(at + k) === 32) {
+          sp = k;
+          break;
+        }
+      }
+      const beforeSp = sp > 0 ? src.charCodeAt(at + sp - 1) : 0;
+      let sm = sp > 0 && (beforeSp === 46 || beforeSp === 41 || beforeSp === 182) ? SUBPARA_RE.exec(t) : null;
       // `(C) …`, `(S) …`, `(U) …` open an unnumbered marked paragraph, not a lettered item.
       if (sm && /^\([CSU]\)$/.test(sm[2])) {
         const prev = this.para?.subParagraphs[this.para.subParagraphs.length - 1]?.label;
         if (prev !== String.fromCharCode(sm[2].charCodeAt(1) - 1)) sm = null;
       }
-      const bm = sm || sp < 1 || sp > 3 || !BULLET_FIRST.has(t.charCodeAt(0)) ? null : BULLET_RE.exec(t);
+      const bm = sm || sp < 1 || sp > 3 || !BULLET_FIRST.has(c0) ? null : BULLET_RE.exec(t);
       if ((sm || bm) && this.para) {
         const lab = sm ? sm[2] : bm![1];
         const ls = f + (sm && sm[1] ? sm[1].length : 0);
@@ -1727,8 +1749,9 @@ class CableParser {
     BLOCK_KW.lastIndex = from;
     // BLOCK_KW opens with `(`, `-` or the first two letters of BEGIN or of a block word (be, su, co, te,
     // qu, in, ac): the words that most often open a line (the, and, this, a, in) fail here, not in the regex.
-    const c0 = s.charCodeAt(from) | 32;
-    const c1 = s.charCodeAt(from + 1) | 32;
+    const at = this.starts[i] + from;
+    const c0 = from < e ? this.src.charCodeAt(at) | 32 : 0;
+    const c1 = from + 1 < e ? this.src.charCodeAt(at + 1) | 32 : 0;
     const opens =
       c0 === 40 ||
       c0 === 45 ||
@@ -1835,6 +1858,7 @@ class CableParser {
   private prescan(text: string): void {
     const n = this.lines.length;
     const starts = new Array<number>(n);
+    this.starts = starts;
     let pos = 0;
     for (let i = 0; i < n; i++) {
       starts[i] = pos;
@@ -1879,6 +1903,7 @@ class CableParser {
       text.indexOf('\u00a0') >= 0 ||
       (ABOVE_LATIN1.test(text) && BLANKISH_HIGH.test(text));
     const src = this.hasBlankish ? normaliseText(text) : text;
+    this.src = src;
     const found = collect(src);
     const lineOf = (off: number): number => {
       let lo = 0;
