@@ -178,6 +178,37 @@ const END_SPLIT_Y = /END(?: +OF)? *(?:\r\n|\r|\n) *(SUMMARY|COMMENT|TEXT|QUOTE|I
 
 type BlockKind = Block['kind'];
 
+/**
+ * Whether BLOCK_KW can match at characters `a`, `b`: it opens with `(`, `-` or the first two letters of
+ * BEGIN or of a block word (be, su, co, te, qu, in, ac). The words that most often open a line (the,
+ * and, this, a, in) fail here, not in the regex.
+ */
+function opensBlockKeyword(a: number, b: number): boolean {
+  const c0 = a | 32;
+  const c1 = b | 32;
+  return (
+    c0 === 40 ||
+    c0 === 45 ||
+    (c0 === 98 && c1 === 101) ||
+    (c0 === 115 && c1 === 117) ||
+    (c0 === 99 && c1 === 111) ||
+    (c0 === 116 && c1 === 101) ||
+    (c0 === 113 && c1 === 117) ||
+    (c0 === 105 && c1 === 110) ||
+    (c0 === 97 && c1 === 99)
+  );
+}
+
+/**
+ * Where the first blank stands within the first eight characters of the `n` characters of `src` from
+ * `a` (whose first is not a blank), or -1: sub-paragraph labels and bullets end right before it.
+ */
+function labelSpace(src: string, a: number, n: number): number {
+  const limit = Math.min(n, 8);
+  for (let k = 1; k < limit; k++) if (src.charCodeAt(a + k) === 32) return k;
+  return -1;
+}
+
 function blockKind(word: string): BlockKind | undefined {
   switch (word) {
     case 'SUMMARY':
@@ -298,8 +329,14 @@ export function tagKindByShape(code: string, parenthesised: boolean): TagKind {
 // ---------------------------------------------------------------------------------------------
 // Banner
 
-function lostLetterStart(s: string, f: number, c0: number): boolean {
-  return (c0 === 111 || c0 === 101 || c0 === 110) && s.charCodeAt(f + 1) === 32;
+/**
+ * Whether a line whose first two non-blank characters are `a` and `b` can open a banner or a bare
+ * classification. c, s, u, t, l: CONFIDENTIAL, SECRET, UNCLAS, TOP SECRET, LIMITED OFFICIAL USE;
+ * o, e, n before a blank: their spaced forms with the first letter lost (`O N F I D E N T I A L`).
+ */
+function opensBanner(a: number, b: number): boolean {
+  const c0 = a | 32;
+  return c0 === 99 || c0 === 115 || c0 === 117 || c0 === 116 || c0 === 108 || ((c0 === 111 || c0 === 101 || c0 === 110) && b === 32);
 }
 
 /** Reads a banner line: classification words, optional SECTION n OF m, post, serial. */
@@ -307,10 +344,7 @@ export function readBanner(s: string, line: number): Banner | undefined {
   const f = firstNonSpace(s);
   let e = endNonSpace(s);
   if (f >= e || e - f > 120) return undefined;
-  const c0 = s.charCodeAt(f) | 32;
-  // c, s, u, t, l: CONFIDENTIAL, SECRET, UNCLAS, TOP SECRET, LIMITED OFFICIAL USE; o, e, n: their
-  // spaced forms with the first letter lost (`O N F I D E N T I A L`).
-  if (c0 !== 99 && c0 !== 115 && c0 !== 117 && c0 !== 116 && c0 !== 108 && !lostLetterStart(s, f, c0)) return undefined;
+  if (!opensBanner(s.charCodeAt(f), s.charCodeAt(f + 1))) return undefined;
   // Cheap test first: a banner ends in its serial (or in captions run into it).
   if (!isDigit(s.charCodeAt(e - 1)) && !isLetter(s.charCodeAt(e - 1))) return undefined;
   const cw = readClassificationWords(s, f);
@@ -361,8 +395,7 @@ function readBareClassification(s: string, line: number): Banner | undefined {
   const f = firstNonSpace(s);
   const e = endNonSpace(s);
   if (f >= e || e - f > 40) return undefined;
-  const c0 = s.charCodeAt(f) | 32;
-  if (c0 !== 99 && c0 !== 115 && c0 !== 117 && c0 !== 116 && c0 !== 108 && !lostLetterStart(s, f, c0)) return undefined;
+  if (!opensBanner(s.charCodeAt(f), s.charCodeAt(f + 1))) return undefined;
   const cw = readClassificationWords(s, f);
   // `SENSITIVE BUT UNCLASSIFIED` on its own line is the SBU caption, not a page-break banner.
   if (!cw || cw.level === 'SBU' || endNonSpaceBefore(s, cw.end) !== e) return undefined;
@@ -840,15 +873,22 @@ class CableParser {
     while (src.charCodeAt(at + e - 1) === 32) e--;
 
     const short = e - f <= MAX_HEADER_LINE;
-    const t = s.slice(f, Math.min(e, f + MAX_PREFIX));
     const wasBlank = this.prevBlank;
     this.prevBlank = false;
 
     if (this.wholeMarkerLines[i]) return;
+    if (this.zone === 'body' && !wasBlank && this.runningText(i, at + f, e - f, short)) {
+      if (this.para) this.paraLastLine = i;
+      return;
+    }
+    const t = s.slice(f, Math.min(e, f + MAX_PREFIX));
     if (short) {
       // Repeated banners end in their serial; bare page-break classifications are short.
       const last = src.charCodeAt(at + e - 1);
-      const rb = isDigit(last) || e - f <= 40 ? (readBanner(s, i) ?? readBareClassification(s, i)) : undefined;
+      const rb =
+        (isDigit(last) || e - f <= 40) && opensBanner(src.charCodeAt(at + f), src.charCodeAt(at + f + 1))
+          ? (readBanner(s, i) ?? readBareClassification(s, i))
+          : undefined;
       if (rb) {
         this.doc.repeatedBanners.push(rb);
         return;
@@ -864,6 +904,30 @@ class CableParser {
       this.endCont();
     }
     this.textLine(i, s, f, e, t, wasBlank);
+  }
+
+  /**
+   * Whether a body line after a non-blank line is running text and nothing else: none of the gates of
+   * the repeated-banner and PAGE tests, textLine and blockMarkers lets it through, and the prescan left
+   * nothing on it. Most body lines are such lines, and all they do is extend the paragraph: they skip
+   * the line's prefix and the calls. `a` is the line's first non-blank character in the text, `n` the
+   * length from there to its last non-blank one. Any doubt sends the line the long way.
+   */
+  private runningText(i: number, a: number, n: number, short: boolean): boolean {
+    if (this.openSub !== undefined || this.pdisAt[i] !== undefined || this.endTails[i] !== undefined) return false;
+    if (this.endHits[i] !== undefined || this.commentHits[i] !== undefined) return false;
+    const src = this.src;
+    const c0 = src.charCodeAt(a);
+    // The character after the line's last is a line end, never a blank or a letter.
+    const c1 = src.charCodeAt(a + 1);
+    if (isDigit(c0) || c0 === 182 || opensBlockKeyword(c0, c1)) return false;
+    if (short && ((c0 | 32) === 112 || ((isDigit(src.charCodeAt(a + n - 1)) || n <= 40) && opensBanner(c0, c1)))) return false;
+    const sp = labelSpace(src, a, n);
+    if (sp > 0) {
+      const before = src.charCodeAt(a + sp - 1);
+      if (before === 46 || before === 41 || before === 182 || (sp <= 3 && BULLET_FIRST.has(c0))) return false;
+    }
+    return true;
   }
 
   private endCont(): void {
@@ -1588,14 +1652,7 @@ class CableParser {
       if (this.para) this.paraLastLine = i;
       // Both need a space within the first seven characters (after the label), and a label ends in `.`
       // or `)` right before that space (or is a pilcrow and its space): most running text skips the regex.
-      let sp = -1;
-      const spLimit = Math.min(e - f, 8);
-      for (let k = 1; k < spLimit; k++) {
-        if (src.charCodeAt(at + k) === 32) {
-          sp = k;
-          break;
-        }
-      }
+      const sp = labelSpace(src, at, e - f);
       const beforeSp = sp > 0 ? src.charCodeAt(at + sp - 1) : 0;
       let sm = sp > 0 && (beforeSp === 46 || beforeSp === 41 || beforeSp === 182) ? SUBPARA_RE.exec(t) : null;
       // `(C) …`, `(S) …`, `(U) …` open an unnumbered marked paragraph, not a lettered item.
@@ -1747,22 +1804,10 @@ class CableParser {
     const tail = this.endTails[i];
     if (tail !== undefined) endsFrom = tail;
     BLOCK_KW.lastIndex = from;
-    // BLOCK_KW opens with `(`, `-` or the first two letters of BEGIN or of a block word (be, su, co, te,
-    // qu, in, ac): the words that most often open a line (the, and, this, a, in) fail here, not in the regex.
     const at = this.starts[i] + from;
-    const c0 = from < e ? this.src.charCodeAt(at) | 32 : 0;
-    const c1 = from + 1 < e ? this.src.charCodeAt(at + 1) | 32 : 0;
-    const opens =
-      c0 === 40 ||
-      c0 === 45 ||
-      (c0 === 98 && c1 === 101) ||
-      (c0 === 115 && c1 === 117) ||
-      (c0 === 99 && c1 === 111) ||
-      (c0 === 116 && c1 === 101) ||
-      (c0 === 113 && c1 === 117) ||
-      (c0 === 105 && c1 === 110) ||
-      (c0 === 97 && c1 === 99);
-    const head = tail === undefined && opens ? BLOCK_KW.exec(s) : null;
+    const c0 = from < e ? this.src.charCodeAt(at) : 0;
+    const c1 = from + 1 < e ? this.src.charCodeAt(at + 1) : 0;
+    const head = tail === undefined && opensBlockKeyword(c0, c1) ? BLOCK_KW.exec(s) : null;
     if (head) {
       const headUp = s.slice(from, Math.min(e, from + 80)).toUpperCase();
       const kwEnd = blockKeywordEnd(headUp, head[0].length);
