@@ -179,24 +179,33 @@ const END_SPLIT_Y = /END(?: +OF)? *(?:\r\n|\r|\n) *(SUMMARY|COMMENT|TEXT|QUOTE|I
 type BlockKind = Block['kind'];
 
 /**
- * Whether BLOCK_KW can match at characters `a`, `b`: it opens with `(`, `-` or the first two letters of
- * BEGIN or of a block word (be, su, co, te, qu, in, ac). The words that most often open a line (the,
- * and, this, a, in) fail here, not in the regex.
+ * Whether BLOCK_KW can match at characters `a`, `b`, `c`: it opens with `(`, `-` or the first three
+ * letters of BEGIN or of a block word (beg, sum, com, tex, quo, int, act). The words that most often
+ * open a line (the, and, this, a, in, country) fail here, not in the regex.
  */
-function opensBlockKeyword(a: number, b: number): boolean {
+function opensBlockKeyword(a: number, b: number, c: number): boolean {
   const c0 = a | 32;
+  if (c0 === 40 || c0 === 45) return true;
   const c1 = b | 32;
-  return (
-    c0 === 40 ||
-    c0 === 45 ||
-    (c0 === 98 && c1 === 101) ||
-    (c0 === 115 && c1 === 117) ||
-    (c0 === 99 && c1 === 111) ||
-    (c0 === 116 && c1 === 101) ||
-    (c0 === 113 && c1 === 117) ||
-    (c0 === 105 && c1 === 110) ||
-    (c0 === 97 && c1 === 99)
-  );
+  const c2 = c | 32;
+  switch (c0) {
+    case 98:
+      return c1 === 101 && c2 === 103;
+    case 115:
+      return c1 === 117 && c2 === 109;
+    case 99:
+      return c1 === 111 && c2 === 109;
+    case 116:
+      return c1 === 101 && c2 === 120;
+    case 113:
+      return c1 === 117 && c2 === 111;
+    case 105:
+      return c1 === 110 && c2 === 116;
+    case 97:
+      return c1 === 99 && c2 === 116;
+    default:
+      return false;
+  }
 }
 
 /**
@@ -879,6 +888,7 @@ class CableParser {
     if (this.wholeMarkerLines[i]) return;
     if (this.zone === 'body' && !wasBlank && this.runningText(i, at + f, e - f, short)) {
       if (this.para) this.paraLastLine = i;
+      if (this.openSub) this.extendOpenSub(i, e);
       return;
     }
     const t = s.slice(f, Math.min(e, f + MAX_PREFIX));
@@ -909,25 +919,36 @@ class CableParser {
   /**
    * Whether a body line after a non-blank line is running text and nothing else: none of the gates of
    * the repeated-banner and PAGE tests, textLine and blockMarkers lets it through, and the prescan left
-   * nothing on it. Most body lines are such lines, and all they do is extend the paragraph: they skip
-   * the line's prefix and the calls. `a` is the line's first non-blank character in the text, `n` the
-   * length from there to its last non-blank one. Any doubt sends the line the long way.
+   * nothing on it. Most body lines are such lines, and all they do is extend the paragraph (and a
+   * wrapped sub-paragraph): they skip the line's prefix and the calls. `a` is the line's first non-blank
+   * character in the text, `n` the length from there to its last non-blank one. Any doubt sends the
+   * line the long way.
    */
   private runningText(i: number, a: number, n: number, short: boolean): boolean {
-    if (this.openSub !== undefined || this.pdisAt[i] !== undefined || this.endTails[i] !== undefined) return false;
+    if (this.pdisAt[i] !== undefined || this.endTails[i] !== undefined) return false;
     if (this.endHits[i] !== undefined || this.commentHits[i] !== undefined) return false;
     const src = this.src;
     const c0 = src.charCodeAt(a);
-    // The character after the line's last is a line end, never a blank or a letter.
+    // Past a one-character line these read a trailing blank, as the line would, or a line end, which
+    // no gate takes for a letter or a blank.
     const c1 = src.charCodeAt(a + 1);
-    if (isDigit(c0) || c0 === 182 || opensBlockKeyword(c0, c1)) return false;
-    if (short && ((c0 | 32) === 112 || ((isDigit(src.charCodeAt(a + n - 1)) || n <= 40) && opensBanner(c0, c1)))) return false;
+    if (isDigit(c0) || c0 === 182 || opensBlockKeyword(c0, c1, src.charCodeAt(a + 2))) return false;
+    // PAGE lines (PAGE_LINE_I) and repeated banners.
+    if (short && (((c0 | 32) === 112 && (c1 | 32) === 97) || ((isDigit(src.charCodeAt(a + n - 1)) || n <= 40) && opensBanner(c0, c1)))) return false;
     const sp = labelSpace(src, a, n);
     if (sp > 0) {
       const before = src.charCodeAt(a + sp - 1);
       if (before === 46 || before === 41 || before === 182 || (sp <= 3 && BULLET_FIRST.has(c0))) return false;
     }
     return true;
+  }
+
+  /** A wrapped sub-paragraph runs on over the lines that follow it without a break. */
+  private extendOpenSub(i: number, e: number): void {
+    const sub = this.openSub;
+    if (sub && this.para?.subParagraphs[this.para.subParagraphs.length - 1] === sub) {
+      sub.range = { start: sub.range.start, end: { line: i, character: e } };
+    }
   }
 
   private endCont(): void {
@@ -1690,9 +1711,8 @@ class CableParser {
         this.openSub = undefined;
         // A lone SIPDIS between paragraphs is a conversion artifact (a caption, below), not a heading.
         if (!(e - f === 6 && this.doc.paragraphs.length && /^SIPDIS$/i.test(t))) this.maybeHeading(i, s, f, e, t);
-      } else if (this.openSub && !wasBlank && this.para?.subParagraphs[this.para.subParagraphs.length - 1] === this.openSub) {
-        // A wrapped sub-paragraph runs on over the lines that follow it without a break.
-        this.openSub.range = { start: this.openSub.range.start, end: { line: i, character: e } };
+      } else if (this.openSub && !wasBlank) {
+        this.extendOpenSub(i, e);
       }
     }
     // Captions inside the text: conversion artifacts (`SIPDIS` glued into a sentence).
@@ -1807,7 +1827,8 @@ class CableParser {
     const at = this.starts[i] + from;
     const c0 = from < e ? this.src.charCodeAt(at) : 0;
     const c1 = from + 1 < e ? this.src.charCodeAt(at + 1) : 0;
-    const head = tail === undefined && opensBlockKeyword(c0, c1) ? BLOCK_KW.exec(s) : null;
+    const c2 = from + 2 < e ? this.src.charCodeAt(at + 2) : 0;
+    const head = tail === undefined && opensBlockKeyword(c0, c1, c2) ? BLOCK_KW.exec(s) : null;
     if (head) {
       const headUp = s.slice(from, Math.min(e, from + 80)).toUpperCase();
       const kwEnd = blockKeywordEnd(headUp, head[0].length);
