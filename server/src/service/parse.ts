@@ -512,21 +512,23 @@ class CableParser {
     const n = this.lines.length;
     let first = -1;
     let fl1 = -1;
+    const src = this.src;
     for (let i = 0; i < n; i++) {
-      const raw = this.lines[i];
-      if (raw.length > MAX_HEADER_LINE) continue;
-      const s = this.norm(i);
-      const f = firstNonSpace(s);
-      if (f === s.length) continue;
-      const c = s.charCodeAt(f);
-      if (c === 86 && FL1.test(s.slice(f))) {
+      const len = this.lines[i].length;
+      if (len > MAX_HEADER_LINE) continue;
+      const at = this.starts[i];
+      let f = 0;
+      while (f < len && src.charCodeAt(at + f) === 32) f++;
+      if (f === len) continue;
+      const c = src.charCodeAt(at + f);
+      if (c === 86 && FL1.test(this.norm(i).slice(f))) {
         if (first >= 0) {
           fl1 = i;
           first = -1;
         }
         continue;
       }
-      if (first < 0 && readBanner(s, i)) {
+      if (first < 0 && opensBanner(c, src.charCodeAt(at + f + 1)) && readBanner(this.norm(i), i)) {
         first = i;
         if (fl1 >= 0 || i > 200) break;
       }
@@ -580,13 +582,19 @@ class CableParser {
 
   /** Returns true when the line was read as part of the heading block (or is blank). */
   private headerLine(i: number, s: string): boolean {
-    const f = firstNonSpace(s);
-    if (f === s.length) {
+    const src = this.src;
+    const at = this.starts[i];
+    const len = s.length;
+    let f = 0;
+    while (f < len && src.charCodeAt(at + f) === 32) f++;
+    if (f === len) {
       if (this.cont !== 'routing' && this.cont !== 'partial') this.cont = 'none';
       return true;
     }
-    if (s.length > MAX_HEADER_LINE) return false;
-    const t = s.slice(f, endNonSpace(s));
+    if (len > MAX_HEADER_LINE) return false;
+    let e = len;
+    while (src.charCodeAt(at + e - 1) === 32) e--;
+    const t = s.slice(f, e);
     const h = this.doc.header;
     if (this.headerIgnoreRest) return true;
     // Each recogniser below runs only when the line's first character can open its pattern: a header
