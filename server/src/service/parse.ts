@@ -209,6 +209,17 @@ function opensBlockKeyword(a: number, b: number, c: number): boolean {
 }
 
 /**
+ * Whether SUBPARA_RE or BULLET_RE can match a line whose first two characters are `a`, `b`: a `(`, `¶`,
+ * dash or digit first; a one-letter label (`b.`, `C)`); two Roman-numeral letters (`iv.`); or a bullet
+ * character before a blank.
+ */
+function opensLabel(a: number, b: number): boolean {
+  if (a === 40 || a === 182 || a === 45 || isDigit(a) || b === 46 || b === 41) return true;
+  if ((a === 105 || a === 118 || a === 120) && (b === 105 || b === 118 || b === 120)) return true;
+  return (a === 42 || a === 8226 || a === 111) && b === 32;
+}
+
+/**
  * Where the first blank stands within the first eight characters of the `n` characters of `src` from
  * `a` (whose first is not a blank), or -1: sub-paragraph labels and bullets end right before it.
  */
@@ -619,7 +630,7 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    if (uc === 84 && PARTIAL.test((u ??= t.toUpperCase()))) {
+    if (uc === 84 && (t.charCodeAt(1) | 32) === 104 && PARTIAL.test((u ??= t.toUpperCase()))) {
       h.partialExtract = { range: rng(i, f, f + t.length) };
       this.extendHeader(i, s);
       this.cont = 'partial';
@@ -943,12 +954,7 @@ class CableParser {
     if (isDigit(c0) || c0 === 182 || opensBlockKeyword(c0, c1, src.charCodeAt(a + 2))) return false;
     // PAGE lines (PAGE_LINE_I) and repeated banners.
     if (short && (((c0 | 32) === 112 && (c1 | 32) === 97) || ((isDigit(src.charCodeAt(a + n - 1)) || n <= 40) && opensBanner(c0, c1)))) return false;
-    const sp = labelSpace(src, a, n);
-    if (sp > 0) {
-      const before = src.charCodeAt(a + sp - 1);
-      if (before === 46 || before === 41 || before === 182 || (sp <= 3 && BULLET_FIRST.has(c0))) return false;
-    }
-    return true;
+    return !opensLabel(c0, c1);
   }
 
   /** A wrapped sub-paragraph runs on over the lines that follow it without a break. */
