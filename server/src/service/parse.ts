@@ -518,10 +518,14 @@ class CableParser {
     this.doc.problems.push({ range, code, message });
   }
 
-  /** Finds the banner line: the first banner after the last FL1 that precedes it (mail printouts repeat it). */
-  private findBanner(): number {
+  /**
+   * Finds the banner line: the first banner after the last FL1 that precedes it (mail printouts repeat
+   * it). Returns the line and the banner as read there, which the body then starts with.
+   */
+  private findBanner(): { line: number; banner?: Banner } {
     const n = this.lines.length;
     let first = -1;
+    let banner: Banner | undefined;
     let fl1 = -1;
     const src = this.src;
     for (let i = 0; i < n; i++) {
@@ -539,24 +543,25 @@ class CableParser {
         }
         continue;
       }
-      if (first < 0 && opensBanner(c, src.charCodeAt(at + f + 1)) && readBanner(this.norm(i), i)) {
+      if (first < 0 && opensBanner(c, src.charCodeAt(at + f + 1)) && (banner = readBanner(this.norm(i), i))) {
         first = i;
         if (fl1 >= 0 || i > 200) break;
       }
       // Stop scanning once numbered paragraphs have clearly begun.
       if (first >= 0 && i - first > 60) break;
     }
-    return first;
+    return { line: first, banner: first >= 0 ? banner : undefined };
   }
 
   run(text: string): CableDocument {
     this.prescan(text);
-    const bannerLine = this.findBanner();
+    const found = this.findBanner();
+    const bannerLine = found.line;
     const n = this.lines.length;
     for (let i = 0; i < n; i++) {
       const s = this.norm(i);
       if (i === bannerLine) {
-        this.startBody(i, s);
+        this.startBody(i, s, found.banner);
         continue;
       }
       if (this.zone === 'header') {
@@ -860,8 +865,7 @@ class CableParser {
   // -------------------------------------------------------------------------------------------
   // Body
 
-  private startBody(i: number, s: string): void {
-    const banner = readBanner(s, i);
+  private startBody(i: number, s: string, banner: Banner | undefined): void {
     this.zone = 'heading';
     this.cont = 'none';
     this.doc.bodyStartLine = i;
