@@ -48,7 +48,7 @@ import type {
 } from './model.ts';
 import { readDtg, readFilingTime, fullYear, daysInMonth, monthFromText, validateDtg } from './dtg.ts';
 import { bannerDamage, bannerDamageText, readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
-import { endNonSpace, endNonSpaceBefore, firstNonSpace, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
+import { endNonSpace, endNonSpaceAt, endNonSpaceBefore, firstNonSpace, firstNonSpaceAt, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
 
 const MAX_HEADER_LINE = 400;
 const MAX_PREFIX = 240;
@@ -532,8 +532,7 @@ class CableParser {
       const len = this.lines[i].length;
       if (len > MAX_HEADER_LINE) continue;
       const at = this.starts[i];
-      let f = 0;
-      while (f < len && src.charCodeAt(at + f) === 32) f++;
+      const f = firstNonSpaceAt(src, at, len);
       if (f === len) continue;
       const c = src.charCodeAt(at + f);
       if (c === 86 && FL1.test(this.norm(i).slice(f))) {
@@ -601,15 +600,13 @@ class CableParser {
     const src = this.src;
     const at = this.starts[i];
     const len = s.length;
-    let f = 0;
-    while (f < len && src.charCodeAt(at + f) === 32) f++;
+    const f = firstNonSpaceAt(src, at, len);
     if (f === len) {
       if (this.cont !== 'routing' && this.cont !== 'partial') this.cont = 'none';
       return true;
     }
     if (len > MAX_HEADER_LINE) return false;
-    let e = len;
-    while (src.charCodeAt(at + e - 1) === 32) e--;
+    const e = endNonSpaceAt(src, at, len);
     const t = s.slice(f, e);
     const h = this.doc.header;
     if (this.headerIgnoreRest) return true;
@@ -892,8 +889,7 @@ class CableParser {
     const src = this.src;
     const at = this.starts[i];
     const len = s.length;
-    let f = 0;
-    while (f < len && src.charCodeAt(at + f) === 32) f++;
+    const f = firstNonSpaceAt(src, at, len);
     const blank = f === len;
     if (blank) {
       this.prevBlank = true;
@@ -901,8 +897,7 @@ class CableParser {
       if (this.cont === 'refs') this.cont = 'none';
       return;
     }
-    let e = len;
-    while (src.charCodeAt(at + e - 1) === 32) e--;
+    const e = endNonSpaceAt(src, at, len);
 
     const short = e - f <= MAX_HEADER_LINE;
     const wasBlank = this.prevBlank;

@@ -56,6 +56,23 @@ export function endNonSpace(s: string): number {
   return i;
 }
 
+/**
+ * firstNonSpace of the line of length `len` starting at `at` in `src`, read on the flat text: a line
+ * from the split is a slice of the text, whose characters cost several times more to read.
+ */
+export function firstNonSpaceAt(src: string, at: number, len: number): number {
+  let f = 0;
+  while (f < len && src.charCodeAt(at + f) === 32) f++;
+  return f;
+}
+
+/** endNonSpace of the line of length `len` starting at `at` in `src`, read on the flat text. */
+export function endNonSpaceAt(src: string, at: number, len: number): number {
+  let e = len;
+  while (e > 0 && src.charCodeAt(at + e - 1) === 32) e--;
+  return e;
+}
+
 /** endNonSpace(s.slice(0, end)) without building the slice (`end` clamped as slice clamps it). */
 export function endNonSpaceBefore(s: string, end: number): number {
   let i = end < 0 ? Math.max(0, s.length + end) : Math.min(end, s.length);
