@@ -9,7 +9,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { parseCable } from '../../server/src/service/parse.ts';
-import type { CableDocument } from '../../server/src/service/model.ts';
+import { plainModel, type CableDocument } from '../../server/src/service/model.ts';
 import { computeDiagnostics } from '../../server/src/service/diagnostics.ts';
 import { resolveSettings, type CableSettings } from '../../server/src/service/settings.ts';
 import { Dictionary } from '../../server/src/service/dictionary.ts';
@@ -116,7 +116,7 @@ export function exercise(text: string, options: { positions?: Position[]; settin
   if (model.lineCount !== doc.lineCount) violations.push(`lineCount ${model.lineCount} but the editor counts ${doc.lineCount}`);
   if (model.lines.length !== model.lineCount) violations.push('lines.length differs from lineCount');
   const lines = model.lines;
-  for (const [path, r] of rangesIn(model, 'model')) checkRange(doc, lines, r, path, violations);
+  for (const [path, r] of rangesIn(plainModel(model), 'model')) checkRange(doc, lines, r, path, violations);
 
   const settings = options.settings ?? defaults;
   const positions = options.positions ?? probePositions(lines);

@@ -358,8 +358,10 @@ export interface CableDocument {
   blocks: Block[];
   sectionMarkers: SectionMarker[];
   headings: Heading[];
+  /** Runs of X standing for withheld text. Scanned when first read (no rule reads them). */
   redactions: Range[];
   signature?: Signature;
+  /** Cable ids named in the text (`09STATE12345`). Scanned when first read (no rule reads them). */
   mentions: CableIdMention[];
   identity: CableIdentity;
   /** The DTG that dates the cable: the header's, else the partial extract's. */
@@ -370,4 +372,12 @@ export interface CableDocument {
    */
   classification?: { level: Level; caveats: Caveat[] };
   problems: ParseProblem[];
+}
+
+/**
+ * The model as a plain record with every field read, the lazy ones included: for code that walks or
+ * compares models generically (Object.entries and deep equality see only own fields).
+ */
+export function plainModel(doc: CableDocument): CableDocument {
+  return { ...doc, redactions: doc.redactions, mentions: doc.mentions };
 }

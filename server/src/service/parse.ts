@@ -30,6 +30,7 @@ import type {
   Banner,
   Block,
   CableDocument,
+  CableIdMention,
   Caption,
   ClassifiedBy,
   Dtg,
@@ -46,6 +47,7 @@ import type {
   TagsLine,
   Token,
 } from './model.ts';
+import { plainModel } from './model.ts';
 import { readDtg, readFilingTime, fullYear, daysInMonth, monthFromText, validateDtg } from './dtg.ts';
 import { bannerDamage, bannerDamageText, readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
 import { endNonSpace, endNonSpaceAt, endNonSpaceBefore, firstNonSpace, firstNonSpaceAt, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
@@ -460,24 +462,7 @@ class CableParser {
 
   constructor(text: string) {
     this.lines = splitLines(text);
-    this.doc = {
-      lineCount: this.lines.length,
-      lines: this.lines,
-      bodyStartLine: this.lines.length,
-      header: { to: [], info: [], xmt: [], prosigns: [] },
-      repeatedBanners: [],
-      captions: [],
-      distribution: [],
-      references: [],
-      paragraphs: [],
-      blocks: [],
-      sectionMarkers: [],
-      headings: [],
-      redactions: [],
-      mentions: [],
-      identity: {},
-      problems: [],
-    };
+    this.doc = new CableModel(this.lines);
   }
 
   private normCache: (string | undefined)[] = [];
@@ -1931,8 +1916,9 @@ class CableParser {
 
   /**
    * Whole-text scans, done once per document instead of once per line (the per-call cost dominated on
-   * the many short lines): redactions, cable-id mentions, section markers, END/COMMENT/SIPDIS hits. The
-   * hits are filed by line; body lines consult them, and header lines' hits are dropped in finish().
+   * the many short lines): section markers, END/COMMENT/SIPDIS hits. The hits are filed by line; body
+   * lines consult them, and header lines' hits are dropped in finish(). Redactions and mentions, which
+   * the parse itself does not consult, are scanned on first read (lazyScans).
    */
   private prescan(text: string): void {
     const n = this.lines.length;
@@ -1944,22 +1930,11 @@ class CableParser {
       pos += this.lines[i].length;
       pos += text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
     }
-    // The redaction needle gets its own pass: added to the word needles it slows the whole scan down
-    // (measured 31 ms against 13 + 2 ms over the corpus), while END, COMMENT and `of 0` together cost
-    // what END alone did (13 ms against 20 ms in three passes). Blank-like characters are found with
+    // END, COMMENT and `of 0` together cost what END alone did (13 ms against 20 ms in three passes);
+    // the redaction needle added to them slowed the whole scan down (31 ms against 13 + 2). Blank-like characters are found with
     // indexOf (a memchr on one-byte strings) plus one class of the rare non-Latin-1 ones.
-    const collect = (src: string): { x: number[]; of: number[]; end: number[]; comment: number[] } => {
-      const x: number[] = [];
-      REDACTION_NEEDLE_G.lastIndex = 0;
+    const collect = (src: string): { of: number[]; end: number[]; comment: number[] } => {
       let m: RegExpExecArray | null;
-      while ((m = REDACTION_NEEDLE_G.exec(src))) {
-        const k = m.index;
-        x.push(k);
-        const ch = src.charCodeAt(k);
-        let e = k + 4;
-        while (src.charCodeAt(e) === ch) e++;
-        REDACTION_NEEDLE_G.lastIndex = e;
-      }
       const of: number[] = [];
       const end: number[] = [];
       const comment: number[] = [];
@@ -1972,7 +1947,7 @@ class CableParser {
         // the engine skip ahead. The `F` keeps its place in the list.
         else of.push(m.index + 1);
       }
-      return { x, of, end, comment };
+      return { of, end, comment };
     };
     this.hasBlankish =
       text.indexOf('\t') >= 0 ||
@@ -1983,46 +1958,15 @@ class CableParser {
       (ABOVE_LATIN1.test(text) && BLANKISH_HIGH.test(text));
     const src = this.hasBlankish ? normaliseText(text) : text;
     this.src = src;
+    (this.doc as CableModel).scanFrom(src, starts);
     const found = collect(src);
-    const lineOf = (off: number): number => {
-      let lo = 0;
-      let hi = n - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= off) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    const lineOf = (off: number): number => lineAt(starts, off);
     const isWordAt = (k: number) => k >= 0 && isAlnum(src.charCodeAt(k));
-    const scan = (re: RegExp, fn: (line: number, at: number, m: RegExpExecArray) => void): void => {
-      re.lastIndex = 0;
-      let li = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(src))) {
-        const off = m.index;
-        while (li + 1 < n && starts[li + 1] <= off) li++;
-        fn(li, off - starts[li], m);
-      }
-    };
     const file = <T>(byLine: (T[] | undefined)[], line: number, v: T) => {
       const list = byLine[line];
       if (list) list.push(v);
       else byLine[line] = [v];
     };
-    for (const k of found.x) {
-      const ch = src.charCodeAt(k);
-      if (k > 0 && (src.charCodeAt(k - 1) === ch || isLetter(src.charCodeAt(k - 1)))) continue;
-      let e = k + 4;
-      while (src.charCodeAt(e) === ch) e++;
-      if (isLetter(src.charCodeAt(e))) continue;
-      const line = lineOf(k);
-      this.doc.redactions.push(rng(line, k - starts[line], e - starts[line]));
-    }
-    scan(MENTION_G, (line, at, m) => {
-      const id = `${m[1]}${canonicalPost(m[2])}${Number(m[3])}`;
-      this.doc.mentions.push({ text: m[0], range: rng(line, at, at + m[0].length), cableId: id });
-    });
     for (const k of found.of) {
       // Walk back over `nnnnnnnn  nnn[.n] O` to where the marker's digits start, then confirm (k is at `F`).
       let p = k - 1;
@@ -2125,8 +2069,6 @@ class CableParser {
     this.endCont();
     const body = this.doc.bodyStartLine;
     const inBody = (r: Range) => r.start.line >= body;
-    this.doc.redactions = this.doc.redactions.filter(inBody);
-    this.doc.mentions = this.doc.mentions.filter((m) => inBody(m.range));
     this.doc.sectionMarkers = this.doc.sectionMarkers.filter((m) => inBody(m.range));
     this.closeParagraph();
     const doc = this.doc;
@@ -2318,6 +2260,115 @@ function leadOf(s: string, p: number, e: number): string {
   if (e - p <= max) return s.slice(p, e);
   const cut = s.lastIndexOf(' ', p + max);
   return `${s.slice(p, cut > p + 20 ? cut : p + max)}…`;
+}
+
+/**
+ * The document model as the parser builds it: a plain record of fields, except redactions and cable-id
+ * mentions. Those are whole-text scans that neither the parse nor any rule reads, so the model runs them
+ * when a feature first reads them (links, highlights, selection ranges), once per model: `cable lint`
+ * over an archive does not pay for them. Accessors on the class rather than on each object: defining
+ * them per object cost more than the scans saved.
+ */
+class CableModel implements CableDocument {
+  lineCount: number;
+  lines: string[];
+  bodyStartLine: number;
+  header: CableDocument['header'] = { to: [], info: [], xmt: [], prosigns: [] };
+  repeatedBanners: CableDocument['repeatedBanners'] = [];
+  captions: CableDocument['captions'] = [];
+  distribution: CableDocument['distribution'] = [];
+  references: CableDocument['references'] = [];
+  paragraphs: CableDocument['paragraphs'] = [];
+  blocks: CableDocument['blocks'] = [];
+  sectionMarkers: CableDocument['sectionMarkers'] = [];
+  headings: CableDocument['headings'] = [];
+  identity: CableDocument['identity'] = {};
+  problems: CableDocument['problems'] = [];
+  #src = '';
+  #starts: number[] = [0];
+  #redactions: Range[] | undefined;
+  #mentions: CableIdMention[] | undefined;
+
+  constructor(lines: string[]) {
+    this.lineCount = lines.length;
+    this.lines = lines;
+    this.bodyStartLine = lines.length;
+  }
+
+  /** The normalised text and its line starts, which the lazy scans read. */
+  scanFrom(src: string, starts: number[]): void {
+    this.#src = src;
+    this.#starts = starts;
+  }
+
+  get redactions(): Range[] {
+    return (this.#redactions ??= findRedactions(this.#src, this.#starts, this.bodyStartLine));
+  }
+
+  set redactions(v: Range[]) {
+    this.#redactions = v;
+  }
+
+  get mentions(): CableIdMention[] {
+    return (this.#mentions ??= findMentions(this.#src, this.#starts, this.bodyStartLine));
+  }
+
+  set mentions(v: CableIdMention[]) {
+    this.#mentions = v;
+  }
+
+  /** Serialised (and walked) as the plain record it stands for, the lazy fields included. */
+  toJSON(): CableDocument {
+    return plainModel(this);
+  }
+}
+
+/** The line holding offset `off` of the text, by binary search over the lines' start offsets. */
+function lineAt(starts: number[], off: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Runs of four or more X (or x) standing alone: the releasers' redactions, on lines from `body` on. */
+function findRedactions(src: string, starts: number[], body: number): Range[] {
+  const out: Range[] = [];
+  REDACTION_NEEDLE_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REDACTION_NEEDLE_G.exec(src))) {
+    const k = m.index;
+    const ch = src.charCodeAt(k);
+    let e = k + 4;
+    while (src.charCodeAt(e) === ch) e++;
+    REDACTION_NEEDLE_G.lastIndex = e;
+    if (k > 0 && (src.charCodeAt(k - 1) === ch || isLetter(src.charCodeAt(k - 1)))) continue;
+    if (isLetter(src.charCodeAt(e))) continue;
+    const line = lineAt(starts, k);
+    if (line >= body) out.push(rng(line, k - starts[line], e - starts[line]));
+  }
+  return out;
+}
+
+/** Cable ids named in the text (`09STATE12345`), on lines from `body` on. */
+function findMentions(src: string, starts: number[], body: number): CableIdMention[] {
+  const out: CableIdMention[] = [];
+  const n = starts.length;
+  MENTION_G.lastIndex = 0;
+  let li = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MENTION_G.exec(src))) {
+    const off = m.index;
+    while (li + 1 < n && starts[li + 1] <= off) li++;
+    if (li < body) continue;
+    const at = off - starts[li];
+    out.push({ text: m[0], range: rng(li, at, at + m[0].length), cableId: `${m[1]}${canonicalPost(m[2])}${Number(m[3])}` });
+  }
+  return out;
 }
 
 /** Parses the text of one cable. Never throws: on an internal error it returns what it has, with a problem. */

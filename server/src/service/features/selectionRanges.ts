@@ -8,7 +8,7 @@
  * must strictly contain the previous one.
  */
 import type { SelectionRange } from 'vscode-languageserver-types';
-import type { CableDocument, Position, Range } from '../model.ts';
+import { plainModel, type CableDocument, type Position, type Range } from '../model.ts';
 import {
   clampPosition,
   comparePositions,
@@ -40,7 +40,7 @@ function rangesOf(doc: CableDocument): Range[] {
     }
     for (const [k, x] of Object.entries(v)) if (k !== 'lines') walk(x);
   };
-  walk(doc);
+  walk(plainModel(doc));
   modelRanges.set(doc, list);
   return list;
 }
