@@ -46,8 +46,9 @@ export function severityFromLsp(s: DiagnosticSeverity | undefined): Severity {
 
 /** Approximate size of the document in characters (the text's length up to line ends). */
 function documentSize(doc: CableDocument): number {
-  let n = 0;
-  for (const l of doc.lines) n += l.length + 1;
+  const lines = doc.lines;
+  let n = lines.length;
+  for (let i = 0; i < lines.length; i++) n += lines[i]!.length;
   return n;
 }
 
@@ -69,20 +70,38 @@ export function ruleContext(doc: CableDocument, dict: TagDictionary): RuleContex
   };
 }
 
+const NO_OPTIONS: DiagnosticsOptions = {};
+
+function byStart(a: RuleFinding, b: RuleFinding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
 /** Every finding of every rule that is switched on, in document order. */
-export function computeFindings(doc: CableDocument, settings: CableSettings, dict: TagDictionary, options: DiagnosticsOptions = {}): RuleFinding[] {
+export function computeFindings(doc: CableDocument, settings: CableSettings, dict: TagDictionary, options: DiagnosticsOptions = NO_OPTIONS): RuleFinding[] {
   if (!settings.diagnostics.enable) return [];
   const ctx = ruleContext(doc, dict);
   const large = exceedsMaxFileSize(doc, settings);
   const out: RuleFinding[] = [];
+  const overrides = settings.diagnostics.rules;
+  // With no per-rule settings (the default) every rule runs at its own severity: no look-up per rule.
+  let anyOverride = false;
+  for (const _ in overrides) {
+    anyOverride = true;
+    break;
+  }
   // One reporter for every rule, reading the rule in hand, rather than a closure per rule and document.
   let rule: Rule;
   let configured: Severity | undefined;
+  // A rule reports a finding it has just built and keeps no hold of, so it becomes the RuleFinding in
+  // place: the same keys in the same order as a copy, without copying every finding.
   const report = (f: Finding): void => {
-    out.push({ ...f, rule, effectiveSeverity: configured ?? f.severity ?? rule.severity });
+    const rf = f as RuleFinding;
+    rf.rule = rule;
+    rf.effectiveSeverity = configured ?? f.severity ?? rule.severity;
+    out.push(rf);
   };
   for (const r of RULES) {
-    const setting = settings.diagnostics.rules[r.code];
+    const setting = anyOverride ? overrides[r.code] : undefined;
     if (setting === 'off') continue;
     if (large && r.costly) continue;
     rule = r;
@@ -93,7 +112,7 @@ export function computeFindings(doc: CableDocument, settings: CableSettings, dic
       options.onRuleError?.(r.code, err);
     }
   }
-  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (out.length > 1) out.sort(byStart);
   return out;
 }
 
@@ -122,7 +141,10 @@ export function computeDiagnostics(
   settings: CableSettings,
   dict: TagDictionary,
   uri?: string,
-  options: DiagnosticsOptions = {},
+  options: DiagnosticsOptions = NO_OPTIONS,
 ): Diagnostic[] {
-  return computeFindings(doc, settings, dict, options).map((f) => findingToDiagnostic(f, uri));
+  const findings = computeFindings(doc, settings, dict, options);
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < findings.length; i++) out.push(findingToDiagnostic(findings[i]!, uri));
+  return out;
 }
