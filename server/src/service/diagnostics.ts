@@ -67,6 +67,7 @@ export function ruleContext(doc: CableDocument, dict: TagDictionary): RuleContex
     dict,
     dateMs: dtg?.epochMs,
     year: dtg?.epochMs !== undefined ? new Date(dtg.epochMs).getUTCFullYear() : (dtg?.year?.value ?? doc.identity.year),
+    ownParagraphs: undefined,
   };
 }
 

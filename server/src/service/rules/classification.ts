@@ -2,7 +2,7 @@
  * Classification rules (cable-format.md section 3): the banner, the FL4 security line, portion
  * markings against the banner, the Classified By line and its reason, and conflicting captions.
  */
-import type { Level, Paragraph, PortionMarking, Range, SubParagraph } from '../model.ts';
+import type { Banner, Caption, Level, Paragraph, PortionMarking, Range, SubParagraph } from '../model.ts';
 import {
   EO12958_EFFECTIVE,
   EO13292_SIGNED,
@@ -37,36 +37,16 @@ function securityLineFor(level: Level): { signal: 'ZNR' | 'ZNY'; letter: string 
   }
 }
 
-interface LocatedMarking {
-  marking: PortionMarking;
-  /** The paragraph it marks, when not the subject. */
-  paragraph?: Paragraph;
-  sub?: SubParagraph;
-}
-
-/** Every portion marking in the cable with where it stands (named by `whereOf` when reported). */
-function allMarkings(ctx: RuleContext): LocatedMarking[] {
-  const out: LocatedMarking[] = [];
-  const { doc } = ctx;
-  if (doc.subject?.marking) out.push({ marking: doc.subject.marking });
-  for (const p of doc.paragraphs) {
-    if (p.marking) out.push({ marking: p.marking, paragraph: p });
-    for (const sp of p.subParagraphs) {
-      if (sp.marking) out.push({ marking: sp.marking, paragraph: p, sub: sp });
-    }
-  }
-  return out;
-}
-
 /** Where a marking stands, in words: built only for the few markings reported, not for every one checked. */
-function whereOf({ paragraph, sub }: LocatedMarking): string {
+function whereOf(paragraph: Paragraph | undefined, sub: SubParagraph | undefined): string {
   if (!paragraph) return 'the subject';
   return sub ? `sub-paragraph ${paragraph.number.value}.${sub.label}` : `paragraph ${paragraph.number.value}`;
 }
 
 /** Whether the cable follows the "C - ENTIRE TEXT" convention, which replaces per-paragraph marks. */
 function entireText(ctx: RuleContext): boolean {
-  return ctx.doc.paragraphs.some((p) => p.marking?.entireText) || !!ctx.doc.subject?.marking?.entireText;
+  for (const p of ctx.doc.paragraphs) if (p.marking?.entireText) return true;
+  return !!ctx.doc.subject?.marking?.entireText;
 }
 
 /** Where a portion marking goes after a paragraph number (`1. ` → after the space). */
@@ -90,6 +70,39 @@ const MALFORMED_REASONS: Record<string, string> = {
   unknown: 'it is not a known level or control',
   'missing-separator': 'its level and control run together',
 };
+
+type Report = (f: Finding) => void;
+
+function reportAboveBanner(marking: PortionMarking, rank: number, banner: Banner, paragraph: Paragraph | undefined, sub: SubParagraph | undefined, report: Report): void {
+  if (marking.level === undefined || levelRank(marking.level) <= rank) return;
+  report({
+    range: marking.range,
+    message: `Portion marking '${marking.text}' on ${whereOf(paragraph, sub)} is ${levelName(marking.level)}, above the ${levelName(banner.level)} banner; expected a marking at or below the banner, or a ${levelName(marking.level)} banner`,
+    related: [{ range: banner.classification.range, message: `the banner: ${levelName(banner.level)}` }],
+  });
+}
+
+function reportMalformed(marking: PortionMarking, paragraph: Paragraph | undefined, sub: SubParagraph | undefined, report: Report): void {
+  const malformed = marking.malformed!;
+  const why = MALFORMED_REASONS[malformed] ?? malformed.replace(/-/g, ' ');
+  const f: Finding = {
+    range: marking.range,
+    message: `Portion marking '${marking.text}' on ${whereOf(paragraph, sub)} is malformed: ${why}; expected (U), (SBU), (C), (S) or (TS), optionally with controls such as (S//NF)`,
+  };
+  if (marking.level !== undefined) {
+    const right = `(${[portionMarkFor(marking.level), ...marking.caveats].join('//')})`;
+    if (right !== marking.text) f.fix = { title: `Change to ${right}`, edits: [{ range: marking.range, newText: right }], preferred: true };
+  }
+  report(f);
+}
+
+function reportDamage(b: Banner, report: Report): void {
+  const damage = bannerDamage(b.classification.text, b.level);
+  report({
+    range: b.classification.range,
+    message: `Banner '${b.classification.text}' ${bannerDamageText(damage)} (conversion damage); expected ${levelName(b.level)}${damage === 'doubled' ? ' written once' : ''}`,
+  });
+}
 
 export const classificationRules: Rule[] = [
   {
@@ -145,15 +158,10 @@ export const classificationRules: Rule[] = [
     family: 'classification',
     description: 'A banner damaged in conversion: its first letter doubled, lost, or after a stray letter (`SS E C R E T`, `O N F I D E N T I A L`).',
     check(ctx, report) {
-      const banners = ctx.doc.banner ? [ctx.doc.banner, ...ctx.doc.repeatedBanners] : [];
-      for (const b of banners) {
-        if (!b.damaged) continue;
-        const damage = bannerDamage(b.classification.text, b.level);
-        report({
-          range: b.classification.range,
-          message: `Banner '${b.classification.text}' ${bannerDamageText(damage)} (conversion damage); expected ${levelName(b.level)}${damage === 'doubled' ? ' written once' : ''}`,
-        });
-      }
+      const first = ctx.doc.banner;
+      if (!first) return;
+      if (first.damaged) reportDamage(first, report);
+      for (const b of ctx.doc.repeatedBanners) if (b.damaged) reportDamage(b, report);
     },
   },
   {
@@ -223,14 +231,12 @@ export const classificationRules: Rule[] = [
       const banner = ctx.doc.banner;
       if (!banner) return;
       const rank = levelRank(banner.level);
-      for (const located of allMarkings(ctx)) {
-        const { marking } = located;
-        if (marking.level === undefined || levelRank(marking.level) <= rank) continue;
-        report({
-          range: marking.range,
-          message: `Portion marking '${marking.text}' on ${whereOf(located)} is ${levelName(marking.level)}, above the ${levelName(banner.level)} banner; expected a marking at or below the banner, or a ${levelName(marking.level)} banner`,
-          related: [{ range: banner.classification.range, message: `the banner: ${levelName(banner.level)}` }],
-        });
+      // Every portion marking, subject first, walked in place rather than gathered into a list.
+      const { subject, paragraphs } = ctx.doc;
+      if (subject?.marking) reportAboveBanner(subject.marking, rank, banner, undefined, undefined, report);
+      for (const p of paragraphs) {
+        if (p.marking) reportAboveBanner(p.marking, rank, banner, p, undefined, report);
+        for (const sp of p.subParagraphs) if (sp.marking) reportAboveBanner(sp.marking, rank, banner, p, sp, report);
       }
     },
   },
@@ -240,19 +246,11 @@ export const classificationRules: Rule[] = [
     family: 'classification',
     description: 'A portion marking that is not `(U)`, `(SBU)`, `(C)`, `(S)`, `(TS)` with optional `//NF`-style controls: `1. C)`, `(CC)`, unknown letters.',
     check(ctx, report) {
-      for (const located of allMarkings(ctx)) {
-        const { marking } = located;
-        if (marking.malformed === undefined) continue;
-        const why = MALFORMED_REASONS[marking.malformed] ?? marking.malformed.replace(/-/g, ' ');
-        const f: Finding = {
-          range: marking.range,
-          message: `Portion marking '${marking.text}' on ${whereOf(located)} is malformed: ${why}; expected (U), (SBU), (C), (S) or (TS), optionally with controls such as (S//NF)`,
-        };
-        if (marking.level !== undefined) {
-          const right = `(${[portionMarkFor(marking.level), ...marking.caveats].join('//')})`;
-          if (right !== marking.text) f.fix = { title: `Change to ${right}`, edits: [{ range: marking.range, newText: right }], preferred: true };
-        }
-        report(f);
+      const { subject, paragraphs } = ctx.doc;
+      if (subject?.marking?.malformed !== undefined) reportMalformed(subject.marking, undefined, undefined, report);
+      for (const p of paragraphs) {
+        if (p.marking?.malformed !== undefined) reportMalformed(p.marking, p, undefined, report);
+        for (const sp of p.subParagraphs) if (sp.marking?.malformed !== undefined) reportMalformed(sp.marking, p, sp, report);
       }
     },
   },
@@ -297,7 +295,10 @@ export const classificationRules: Rule[] = [
       const reason = ctx.doc.classifiedBy?.reason;
       if (!reason || !onOrAfter(ctx, EO12958_EFFECTIVE)) return;
       const allowed = allowedReasons(ctx);
-      if (!allowed.some((a) => a.section === reason.section)) {
+      // The latest letter of the reason's section under the orders allowed, 0 when none has the section.
+      let max = 0;
+      for (const a of allowed) if (a.section === reason.section) max = Math.max(max, a.last.charCodeAt(0));
+      if (max === 0) {
         const want = allowed.map((a) => a.section).join(' or ');
         report({
           range: reason.range,
@@ -309,9 +310,8 @@ export const classificationRules: Rule[] = [
         report({ range: reason.range, message: `Reason ${reason.section} names no category; expected one or more letters, e.g. ${reason.section} (b) and (d)` });
         return;
       }
-      const max = Math.max(...allowed.filter((a) => a.section === reason.section).map((a) => a.last.charCodeAt(0)));
-      const bad = reason.letters.filter((l) => l.toLowerCase().charCodeAt(0) > max || l.toLowerCase().charCodeAt(0) < 97);
-      if (bad.length === 0) return;
+      if (!anyBadLetter(reason.letters, max)) return;
+      const bad = reason.letters.filter((l) => badLetter(l, max));
       report({
         range: reason.range,
         message: `Reason ${reason.section} (${bad.join(', ')}): no such category; expected letters (a)–(${String.fromCharCode(max)})`,
@@ -324,11 +324,17 @@ export const classificationRules: Rule[] = [
     family: 'classification',
     description: '`SIPDIS` together with `NODIS` or `EXDIS` (a SIPDIS cable may not carry other restrictive captions, 05 STATE 226504).',
     check(ctx, report) {
-      const caps = ctx.doc.captions.filter((c) => !c.inline);
-      const sipdis = caps.find((c) => c.name === 'SIPDIS');
+      const caps = ctx.doc.captions;
+      let sipdis: Caption | undefined;
+      for (const c of caps) {
+        if (!c.inline && c.name === 'SIPDIS') {
+          sipdis = c;
+          break;
+        }
+      }
       if (!sipdis) return;
       for (const c of caps) {
-        if (c.name !== 'NODIS' && c.name !== 'EXDIS') continue;
+        if (c.inline || (c.name !== 'NODIS' && c.name !== 'EXDIS')) continue;
         report({
           range: c.token.range,
           message: `Caption ${c.name} together with SIPDIS: a SIPDIS cable may not carry NODIS or EXDIS; expected one of them`,
@@ -349,13 +355,31 @@ function describe(r: ReasonForm): string {
   return `${r.order}: ${r.section} (a)–(${r.last})`;
 }
 
+const OLD_REASONS: ReasonForm = { section: '1.5', last: 'g', order: 'E.O. 12958' };
+const AMENDED_REASONS: ReasonForm = { section: '1.4', last: 'h', order: 'E.O. 12958 as amended by E.O. 13292, and E.O. 13526' };
+const EITHER_REASONS: readonly ReasonForm[] = [AMENDED_REASONS, OLD_REASONS];
+const ONLY_OLD_REASONS: readonly ReasonForm[] = [OLD_REASONS];
+const ONLY_AMENDED_REASONS: readonly ReasonForm[] = [AMENDED_REASONS];
+
 /** The reason forms in force on the cable's date, both during the 2003 switch-over. */
-function allowedReasons(ctx: RuleContext): ReasonForm[] {
-  const old: ReasonForm = { section: '1.5', last: 'g', order: 'E.O. 12958' };
-  const amended: ReasonForm = { section: '1.4', last: 'h', order: 'E.O. 12958 as amended by E.O. 13292, and E.O. 13526' };
+function allowedReasons(ctx: RuleContext): readonly ReasonForm[] {
   // Undated (a partial extract without its DTG): either numbering may be right.
-  if (ctx.dateMs === undefined && ctx.year === undefined) return [amended, old];
-  if (!onOrAfter(ctx, EO13292_SIGNED)) return [old];
-  if (!onOrAfter(ctx, EO13292_SIGNED + 2 * GRACE_MS)) return [amended, old];
-  return [amended];
+  if (ctx.dateMs === undefined && ctx.year === undefined) return EITHER_REASONS;
+  if (!onOrAfter(ctx, EO13292_SIGNED)) return ONLY_OLD_REASONS;
+  if (!onOrAfter(ctx, EO13292_SIGNED + 2 * GRACE_MS)) return EITHER_REASONS;
+  return ONLY_AMENDED_REASONS;
+}
+
+/** A reason letter past the section's last (`max`, a char code) or before `a`. */
+function badLetter(l: string, max: number): boolean {
+  let c = l.charCodeAt(0);
+  // Lower-cased by hand for ASCII, the usual case; other letters as toLowerCase has them.
+  if (c >= 65 && c <= 90) c += 32;
+  else if (!(c < 128)) c = l.toLowerCase().charCodeAt(0);
+  return c > max || c < 97;
+}
+
+function anyBadLetter(letters: string[], max: number): boolean {
+  for (const l of letters) if (badLetter(l, max)) return true;
+  return false;
 }

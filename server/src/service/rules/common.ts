@@ -3,7 +3,7 @@
  * era and level helpers that several families judge by. Rules read the document model only; they
  * never re-parse the text.
  */
-import type { CableDocument, Level, Range } from '../model.ts';
+import type { CableDocument, Level, Paragraph, Range } from '../model.ts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type Family = 'dtg' | 'header' | 'classification' | 'declassification' | 'structure' | 'tags';
@@ -52,6 +52,11 @@ export interface RuleContext {
   dateMs?: number;
   /** The cable's year: the DTG's, else the identity's. */
   year?: number;
+  /**
+   * The cable's own paragraphs (`ownParagraphs` in structure.ts), worked out by the first rule that
+   * needs them: two rules judge the same numbering.
+   */
+  ownParagraphs?: Paragraph[];
 }
 
 export interface Rule {
@@ -189,7 +194,10 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+function notAfter(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
 export function rangeContains(outer: Range, inner: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
+  return notAfter(outer.start, inner.start) && notAfter(inner.end, outer.end);
 }

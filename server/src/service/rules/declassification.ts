@@ -101,6 +101,8 @@ export const declassificationRules: Rule[] = [
       const day = cableDay(ctx);
       if (!d || d.invalid || d.year === undefined || d.month === undefined || d.day === undefined || day === undefined) return;
       const decl = utc(d.year, d.month, d.day);
+      // 25 years hold at least 25 × 365 days: a date within that needs no calendar arithmetic.
+      if (decl - day <= 25 * 365 * DAY_MS) return;
       const limit = new Date(day);
       limit.setUTCFullYear(limit.getUTCFullYear() + 25);
       if (decl <= limit.getTime()) return;
@@ -138,7 +140,13 @@ export const declassificationRules: Rule[] = [
       const eo = ctx.doc.eo;
       const order = eo?.order;
       if (!eo || !order || eo.kind === 'nara') return;
-      const entry = EXECUTIVE_ORDERS.find((e) => e.order === order.value);
+      let entry: (typeof EXECUTIVE_ORDERS)[number] | undefined;
+      for (const e of EXECUTIVE_ORDERS) {
+        if (e.order === order.value) {
+          entry = e;
+          break;
+        }
+      }
       if (!entry) {
         const near = nearestOrders(order.value, ctx.dateMs);
         report({

@@ -4,20 +4,20 @@
  */
 import type { Dtg, Range } from '../model.ts';
 import { daysInMonth, julianToDate, monthFromText } from '../dtg.ts';
-import { DAY_MS, editDistance, isoDay, type Fix, type Rule, type RuleContext } from './common.ts';
+import { DAY_MS, editDistance, isoDay, type Finding, type Fix, type Rule, type RuleContext } from './common.ts';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const EXPECTED = 'expected DDHHMM, a zone letter, a three-letter month and the year, e.g. 201547Z JUL 09';
 
-/** Every DTG the cable carries in DTG form (the header's and the partial extract's). */
-function allDtgs(ctx: RuleContext): Dtg[] {
-  const out: Dtg[] = [];
+type Report = (f: Finding) => void;
+
+/** Runs `check` on every DTG the cable carries in DTG form (the header's and the partial extract's). */
+function eachDtg(ctx: RuleContext, report: Report, check: (dtg: Dtg, report: Report) => void): void {
   const h = ctx.doc.header;
-  if (h.dtgLine?.dtg) out.push(h.dtgLine.dtg);
-  if (h.partialExtract?.dtg) out.push(h.partialExtract.dtg);
+  if (h.dtgLine?.dtg) check(h.dtgLine.dtg, report);
+  if (h.partialExtract?.dtg) check(h.partialExtract.dtg, report);
   // Not `doc.dtg` itself: it may come from a long date line (`Friday, 27 August 2004, 08:08`), which
   // dates the cable but is not a DTG and is not held to the DTG's form.
-  return out;
 }
 
 /** The month a misspelled month most likely stands for, when exactly one is closest. */
@@ -54,6 +54,51 @@ function invalidPart(dtg: Dtg): { range: Range; what: string } {
   return { range: dtg.range, what: dtg.invalid ?? 'it names no real time' };
 }
 
+function checkForm(dtg: Dtg, report: Report): void {
+  if (dtg.malformed === undefined) {
+    if (dtg.zone?.value.toUpperCase() === 'J') {
+      report({
+        range: dtg.zone.range,
+        message: `Zone J (local time) cannot stand in a transmitted date-time group '${dtg.text}'; ${EXPECTED}`,
+      });
+    }
+    // The parser reads month variants (`JLY`, `SEPT`, `JULY`) so that the date is known; the form
+    // still calls for the three-letter abbreviation.
+    const m = dtg.month;
+    if (m?.value !== undefined && m.text.toUpperCase() !== MONTHS[m.value - 1]) {
+      const right = MONTHS[m.value - 1]!;
+      const text = m.text === m.text.toUpperCase() ? right : right[0] + right.slice(1).toLowerCase();
+      report({
+        range: m.range,
+        message: `Month '${m.text}' in '${dtg.text}' is not a three-letter month; expected ${right}`,
+        fix: { title: `Change month '${m.text}' to '${text}'`, edits: [{ range: m.range, newText: text }], preferred: true },
+      });
+    }
+    return;
+  }
+  const fix = monthFix(dtg);
+  const range = fix ? dtg.month!.range : dtg.range;
+  report({ range, message: `Malformed date-time group '${dtg.text}': ${dtg.malformed}; ${EXPECTED}`, fix });
+}
+
+function checkInvalid(dtg: Dtg, report: Report): void {
+  if (dtg.malformed !== undefined || dtg.invalid === undefined) return;
+  if (dtg.zone?.value.toUpperCase() === 'J') return; // a form error: dtg-malformed says so
+  const { range, what } = invalidPart(dtg);
+  report({ range, message: `Impossible date-time group '${dtg.text}': ${what}; expected day 01–31 within the month, hour 00–23, minute 00–59` });
+}
+
+function checkZone(dtg: Dtg, report: Report): void {
+  const z = dtg.zone;
+  if (!z || dtg.malformed !== undefined) return;
+  const v = z.value.toUpperCase();
+  if (v === 'Z' || v === 'J') return;
+  report({
+    range: z.range,
+    message: `Zone letter '${z.text}' in '${dtg.text}': State cables are dated in UTC; expected Z`,
+  });
+}
+
 export const dtgRules: Rule[] = [
   {
     code: 'dtg-malformed',
@@ -66,32 +111,7 @@ export const dtgRules: Rule[] = [
         const after = line.precedence[line.precedence.length - 1]?.range.end ?? line.range.start;
         report({ range: { start: after, end: line.range.end }, message: `No date-time group could be read on the precedence line; ${EXPECTED}` });
       }
-      for (const dtg of allDtgs(ctx)) {
-        if (dtg.malformed === undefined) {
-          if (dtg.zone?.value.toUpperCase() === 'J') {
-            report({
-              range: dtg.zone.range,
-              message: `Zone J (local time) cannot stand in a transmitted date-time group '${dtg.text}'; ${EXPECTED}`,
-            });
-          }
-          // The parser reads month variants (`JLY`, `SEPT`, `JULY`) so that the date is known; the form
-          // still calls for the three-letter abbreviation.
-          const m = dtg.month;
-          if (m?.value !== undefined && m.text.toUpperCase() !== MONTHS[m.value - 1]) {
-            const right = MONTHS[m.value - 1]!;
-            const text = m.text === m.text.toUpperCase() ? right : right[0] + right.slice(1).toLowerCase();
-            report({
-              range: m.range,
-              message: `Month '${m.text}' in '${dtg.text}' is not a three-letter month; expected ${right}`,
-              fix: { title: `Change month '${m.text}' to '${text}'`, edits: [{ range: m.range, newText: text }], preferred: true },
-            });
-          }
-          continue;
-        }
-        const fix = monthFix(dtg);
-        const range = fix ? dtg.month!.range : dtg.range;
-        report({ range, message: `Malformed date-time group '${dtg.text}': ${dtg.malformed}; ${EXPECTED}`, fix });
-      }
+      eachDtg(ctx, report, checkForm);
     },
   },
   {
@@ -100,12 +120,7 @@ export const dtgRules: Rule[] = [
     family: 'dtg',
     description: 'A well-formed DTG naming an impossible time: day 00 or past the month\'s end (leap years counted), hour > 23, minute > 59.',
     check(ctx, report) {
-      for (const dtg of allDtgs(ctx)) {
-        if (dtg.malformed !== undefined || dtg.invalid === undefined) continue;
-        if (dtg.zone?.value.toUpperCase() === 'J') continue; // a form error: dtg-malformed says so
-        const { range, what } = invalidPart(dtg);
-        report({ range, message: `Impossible date-time group '${dtg.text}': ${what}; expected day 01–31 within the month, hour 00–23, minute 00–59` });
-      }
+      eachDtg(ctx, report, checkInvalid);
     },
   },
   {
@@ -114,16 +129,7 @@ export const dtgRules: Rule[] = [
     family: 'dtg',
     description: 'A DTG zone letter other than `Z` (State cables are dated in UTC).',
     check(ctx, report) {
-      for (const dtg of allDtgs(ctx)) {
-        const z = dtg.zone;
-        if (!z || dtg.malformed !== undefined) continue;
-        const v = z.value.toUpperCase();
-        if (v === 'Z' || v === 'J') continue;
-        report({
-          range: z.range,
-          message: `Zone letter '${z.text}' in '${dtg.text}': State cables are dated in UTC; expected Z`,
-        });
-      }
+      eachDtg(ctx, report, checkZone);
     },
   },
   {

@@ -2,7 +2,7 @@
  * Structure of the text: the SUBJECT line and the numbering of paragraphs (5 FAH-1 H-246.2: number
  * paragraphs consecutively).
  */
-import type { Paragraph } from '../model.ts';
+import type { Block, CableDocument, Paragraph, Range } from '../model.ts';
 import { anchorRange, hasText, rangeContains, type Fix, type Rule, type RuleContext } from './common.ts';
 
 /**
@@ -12,8 +12,18 @@ import { anchorRange, hasText, rangeContains, type Fix, type Rule, type RuleCont
  * is a wrapped line starting with a number ("on September / 15. Charge told …"), not a paragraph.
  */
 export function ownParagraphs(ctx: RuleContext): Paragraph[] {
-  const quoted = ctx.doc.blocks.filter((b) => b.kind === 'text' || b.kind === 'quote');
-  const all = quoted.length === 0 ? ctx.doc.paragraphs : ctx.doc.paragraphs.filter((p) => !quoted.some((b) => rangeContains(b.range, p.number.range)));
+  return (ctx.ownParagraphs ??= findOwnParagraphs(ctx.doc));
+}
+
+function inAny(blocks: Block[], range: Range): boolean {
+  for (const b of blocks) if (rangeContains(b.range, range)) return true;
+  return false;
+}
+
+function findOwnParagraphs(doc: CableDocument): Paragraph[] {
+  const quoted: Block[] = [];
+  for (const b of doc.blocks) if (b.kind === 'text' || b.kind === 'quote') quoted.push(b);
+  const all = quoted.length === 0 ? doc.paragraphs : doc.paragraphs.filter((p) => !inAny(quoted, p.number.range));
   const out: Paragraph[] = [];
   // A list numbered from 1 inside a paragraph (items of a request, an annex) is not the cable's
   // numbering: skipped until the cable's own numbers resume.
