@@ -529,7 +529,9 @@ class CableParser {
       }
       if (first < 0 && opensBanner(c, src.charCodeAt(at + f + 1)) && (banner = readBanner(this.norm(i), i))) {
         first = i;
-        if (fl1 >= 0 || i > 200) break;
+        // Only a later FL1 (which holds ZCZC) could make a later banner the one: most cables have none,
+        // and one search of the text spares reading the next sixty lines.
+        if (fl1 >= 0 || i > 200 || src.indexOf('ZCZC', at) < 0) break;
       }
       // Stop scanning once numbered paragraphs have clearly begun.
       if (first >= 0 && i - first > 60) break;
@@ -822,12 +824,14 @@ class CableParser {
       out.number = { text: s.slice(d, e), range: rng(i, d, e), value: Number(s.slice(d, e)) };
       e = endNonSpaceBefore(s, d);
     }
-    const words = s.slice(nameStart, e);
-    const lastSp = words.lastIndexOf(' ');
-    const last = words.slice(lastSp + 1).toUpperCase();
-    if (lastSp > 0 && PRECEDENCE_WORDS.has(last)) {
-      let ps = nameStart + lastSp + 1;
-      const before = endNonSpaceBefore(s, nameStart + lastSp);
+    // The last word is upper-cased only when it is short enough to be a precedence word (IMMEDIATE is
+    // the longest; upper-casing never shortens a word).
+    let sp = e - 1;
+    while (sp > nameStart && s.charCodeAt(sp) !== 32) sp--;
+    const last = sp > nameStart && e - sp - 1 <= 9 ? s.slice(sp + 1, e).toUpperCase() : '';
+    if (PRECEDENCE_WORDS.has(last)) {
+      let ps = sp + 1;
+      const before = endNonSpaceBefore(s, sp);
       if (last === 'IMMEDIATE' && s.slice(before - 5, before).toUpperCase() === 'NIACT' && before - 5 > nameStart) {
         ps = before - 5;
       }
