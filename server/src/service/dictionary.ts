@@ -108,6 +108,8 @@ export class Dictionary {
    * its wildcards, found without comparing it with every code of its length.
    */
   private byWildcard: Map<string, string[]> | undefined;
+  /** Each code's place in its byLength list (filled with byWildcard). */
+  private byLengthIndex: Map<string, number> | undefined;
 
   private constructor(private readonly base?: Dictionary) {}
 
@@ -185,7 +187,7 @@ export class Dictionary {
 
   /** Best row for a code (titled, of the kind its shape suggests, current), or undefined when no source lists it. */
   lookupTag(code: string): TagInfo | undefined {
-    return this.bestRow(code.trim().toUpperCase());
+    return this.bestRow(keyOf(code));
   }
 
   /** lookupTagAll(key)[0] without building the list: the rules look up every TAGS code of every cable. */
@@ -197,7 +199,7 @@ export class Dictionary {
 
   /** Every row for a code, best first (VN: today's Vietnam and the 1974 North Viet-Nam). */
   lookupTagAll(code: string): TagInfo[] {
-    const key = code.trim().toUpperCase();
+    const key = keyOf(code);
     const own = this.tags.get(key) ?? [];
     const inherited = this.base ? this.base.lookupTagAll(key) : [];
     return own.length === 0 ? inherited : [...own, ...inherited];
@@ -205,7 +207,7 @@ export class Dictionary {
 
   /** What a malformed code (from the typo table) stands for. */
   typo(code: string): TypoInfo | undefined {
-    return this.typos.get(code.trim().toUpperCase()) ?? this.base?.typo(code);
+    return this.typos.get(keyOf(code)) ?? this.base?.typo(code);
   }
 
   /**
@@ -213,24 +215,32 @@ export class Dictionary {
    * substitution away (subject codes first, titled before untitled).
    */
   suggest(code: string): string[] {
-    const key = code.trim().toUpperCase();
+    const key = keyOf(code);
     const out: string[] = [];
     const typo = this.typo(key);
     if (typo && typo.kind !== 'person name') out.push(...typo.correct);
     if (key.length >= 2 && key.length <= 8) {
       const near = this.oneSubstitutionAway(key);
-      const score = (c: string): number => {
-        const info = this.lookupTag(c);
-        if (!info) return 0;
-        let s = info.title ? 2 : 0;
-        if (info.kind === kindFromShape(key)) s += 4;
-        if (info.status === 'current' || info.geoKind === 'country') s += 1;
-        return s;
-      };
-      near.sort((a, b) => score(b) - score(a) || a.localeCompare(b));
+      if (near.length > 1) {
+        // Each candidate scored once, not at every comparison of the sort.
+        const shape = kindFromShape(key);
+        const scored = near.map((c) => ({ c, s: this.suggestionScore(c, shape) }));
+        scored.sort((a, b) => b.s - a.s || a.c.localeCompare(b.c));
+        for (let i = 0; i < scored.length; i++) near[i] = scored[i]!.c;
+      }
       for (const c of near) if (!out.includes(c)) out.push(c);
     }
     return out.slice(0, 8);
+  }
+
+  /** How good a suggestion a known code is for an unknown one of the given shape. */
+  private suggestionScore(c: string, shape: TagInfoKind): number {
+    const info = this.lookupTag(c);
+    if (!info) return 0;
+    let s = info.title ? 2 : 0;
+    if (info.kind === shape) s += 4;
+    if (info.status === 'current' || info.geoKind === 'country') s += 1;
+    return s;
   }
 
   /** Known codes one substitution away from `key`, in byLength order. */
@@ -239,8 +249,11 @@ export class Dictionary {
     if (!of) return [];
     if (!this.byWildcard) {
       this.byWildcard = new Map();
+      this.byLengthIndex = new Map();
       for (const list of this.byLength!.values()) {
-        for (const c of list) {
+        for (let n = 0; n < list.length; n++) {
+          const c = list[n]!;
+          this.byLengthIndex.set(c, n);
           for (let i = 0; i < c.length; i++) {
             const w = `${c.slice(0, i)}?${c.slice(i + 1)}`;
             const codes = this.byWildcard.get(w);
@@ -256,7 +269,8 @@ export class Dictionary {
       if (codes) for (const c of codes) if (c !== key && oneSubstitution(c, key)) near.push(c);
     }
     // Back into byLength order, which the stable sort in suggest() keeps among equal scores.
-    if (near.length > 1) near.sort((a, b) => of.indexOf(a) - of.indexOf(b));
+    const index = this.byLengthIndex!;
+    if (near.length > 1) near.sort((a, b) => index.get(a)! - index.get(b)!);
     return near;
   }
 
@@ -357,6 +371,18 @@ export class Dictionary {
   zone(letter: string): ZoneInfo | undefined {
     return (glossary.zones as Record<string, ZoneInfo>)[letter.trim().toUpperCase()];
   }
+}
+
+/**
+ * `code.trim().toUpperCase()` without either call for the usual code, printable ASCII with no lower-case
+ * letter, which both leave as it is: the rules look up every TAGS code of every cable.
+ */
+function keyOf(code: string): string {
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c <= 32 || c >= 127 || (c >= 97 && c <= 122)) return code.trim().toUpperCase();
+  }
+  return code;
 }
 
 function oneSubstitution(a: string, b: string): boolean {
