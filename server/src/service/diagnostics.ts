@@ -7,7 +7,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import type { CableDocument } from './model.ts';
 import type { CableSettings } from './settings.ts';
 import { RULES } from './rules/index.ts';
-import type { Finding, Rule, RuleContext, Severity, TagDictionary } from './rules/common.ts';
+import { utcYear, type Finding, type Rule, type RuleContext, type Severity, type TagDictionary } from './rules/common.ts';
 
 export interface RuleFinding extends Finding {
   rule: Rule;
@@ -66,7 +66,7 @@ export function ruleContext(doc: CableDocument, dict: TagDictionary): RuleContex
     doc,
     dict,
     dateMs: dtg?.epochMs,
-    year: dtg?.epochMs !== undefined ? new Date(dtg.epochMs).getUTCFullYear() : (dtg?.year?.value ?? doc.identity.year),
+    year: dtg?.epochMs !== undefined ? utcYear(dtg.epochMs) : (dtg?.year?.value ?? doc.identity.year),
     ownParagraphs: undefined,
   };
 }

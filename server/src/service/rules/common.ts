@@ -131,6 +131,22 @@ export function utc(y: number, m: number, d: number): number {
 }
 
 export const DAY_MS = 86_400_000;
+
+/**
+ * `new Date(ms).getUTCFullYear()` by arithmetic (days to the civil calendar), without a Date object:
+ * every cable's context asks for its year.
+ */
+export function utcYear(ms: number): number {
+  if (!(ms >= -8.64e15 && ms <= 8.64e15)) return new Date(ms).getUTCFullYear();
+  // Days from 1 March of year 0, in 400-year eras of 146097 days, years starting in March.
+  const z = Math.floor(Math.trunc(ms) / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  // January and February (March-based months 10 and 11) belong to the next calendar year.
+  return yoe + era * 400 + (Math.floor((5 * doy + 2) / 153) >= 10 ? 1 : 0);
+}
 /** Orders and practices change on paper on one day and in the field over months. */
 export const GRACE_MS = 183 * DAY_MS;
 
@@ -149,14 +165,14 @@ export const TAGS_START = utc(1973, 3, 1);
  */
 export function onOrAfter(ctx: RuleContext, when: number): boolean {
   if (ctx.dateMs !== undefined) return ctx.dateMs >= when;
-  if (ctx.year !== undefined) return ctx.year >= new Date(when).getUTCFullYear();
+  if (ctx.year !== undefined) return ctx.year >= utcYear(when);
   return true;
 }
 
 /** Whether the cable is known to be dated on or after `when` (an undated cable is not). */
 export function knownOnOrAfter(ctx: RuleContext, when: number): boolean {
   if (ctx.dateMs !== undefined) return ctx.dateMs >= when;
-  if (ctx.year !== undefined) return ctx.year > new Date(when).getUTCFullYear();
+  if (ctx.year !== undefined) return ctx.year > utcYear(when);
   return false;
 }
 

@@ -3,7 +3,7 @@
  * calendar times, the zone, and the `DE` line's filing time against the DTG.
  */
 import type { Dtg, Range } from '../model.ts';
-import { daysInMonth, julianToDate, monthFromText } from '../dtg.ts';
+import { daysInMonth, daysInYear, monthFromText } from '../dtg.ts';
 import { DAY_MS, editDistance, isoDay, upperCase, type Finding, type Fix, type Rule, type RuleContext } from './common.ts';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -188,24 +188,29 @@ export function filingEpoch(ft: { julianDay?: number; day?: number; hour: number
   if (dtg.epochMs === undefined || !dtg.year) return ft.epochMs;
   const base = dtg.epochMs;
   const y = dtg.year.value;
-  const candidates: number[] = [];
-  if (ft.julianDay !== undefined) {
-    for (const yy of [y - 1, y, y + 1]) {
-      const md = julianToDate(yy, ft.julianDay);
-      if (md) candidates.push(Date.UTC(yy, md.month - 1, md.day, ft.hour, ft.minute));
+  // The candidate nearest the DTG (the first of equals), kept as it comes rather than gathered in a
+  // list: every dated DE line asks.
+  let best: number | undefined;
+  const jday = ft.julianDay;
+  if (jday !== undefined) {
+    for (let yy = y - 1; yy <= y + 1; yy++) {
+      // Day `jday` of January is day `jday` of the year (Date.UTC carries days over into months), when
+      // the year has it: julianToDate's test, without building the month and day.
+      if (!Number.isInteger(jday) || jday < 1 || jday > daysInYear(yy)) continue;
+      const c = Date.UTC(yy, 0, jday, ft.hour, ft.minute);
+      if (best === undefined || Math.abs(c - base) < Math.abs(best - base)) best = c;
     }
   } else if (ft.day !== undefined && dtg.month?.value) {
     for (let dm = -1; dm <= 1; dm++) {
       const d = new Date(Date.UTC(y, dtg.month.value - 1 + dm, 1));
       const yy = d.getUTCFullYear();
       const mm = d.getUTCMonth() + 1;
-      if (ft.day >= 1 && ft.day <= daysInMonth(yy, mm)) candidates.push(Date.UTC(yy, mm - 1, ft.day, ft.hour, ft.minute));
+      if (ft.day < 1 || ft.day > daysInMonth(yy, mm)) continue;
+      const c = Date.UTC(yy, mm - 1, ft.day, ft.hour, ft.minute);
+      if (best === undefined || Math.abs(c - base) < Math.abs(best - base)) best = c;
     }
   }
-  if (candidates.length === 0) return ft.epochMs;
-  let best = candidates[0]!;
-  for (const c of candidates) if (Math.abs(c - base) < Math.abs(best - base)) best = c;
-  return best;
+  return best ?? ft.epochMs;
 }
 
 function isoMinute(ms: number): string {
