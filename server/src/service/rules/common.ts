@@ -184,9 +184,11 @@ export function isoDay(ms: number): string {
 export function lineRange(ctx: RuleContext, line: number): Range {
   const l = Math.max(0, Math.min(line, ctx.doc.lineCount - 1));
   const text = ctx.doc.lines[l] ?? '';
+  const end = text.trimEnd().length;
   let start = 0;
-  while (start < text.length && (text[start] === ' ' || text[start] === '\t')) start++;
-  return { start: { line: l, character: start }, end: { line: l, character: text.trimEnd().length } };
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+  // A line of blanks gives an empty range at its start, not one that ends before it starts.
+  return { start: { line: l, character: start }, end: { line: l, character: end } };
 }
 
 /** True when the document has any non-blank text (an empty new file gets no findings). */
