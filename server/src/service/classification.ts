@@ -197,19 +197,47 @@ function matchSpacedWord(s: string, p: number, word: string, allowDouble: boolea
   return i;
 }
 
-const BANNER_CAVEATS: Record<string, Caveat> = {
-  NOFORN: 'NOFORN',
-  NF: 'NOFORN',
-  EFTO: 'EFTO',
-  SENSITIVE: 'SENSITIVE',
-  FOUO: 'FOUO',
-  ORCON: 'ORCON',
-  PROPIN: 'PROPIN',
-  NOCONTRACT: 'NOCONTRACT',
-  NODIS: 'NODIS',
-  EXDIS: 'EXDIS',
-  LIMDIS: 'LIMDIS',
-};
+/** Whether s[j, k) (ASCII letters) is `word` (upper case) in any case. */
+function isWordAt(s: string, j: number, k: number, word: string): boolean {
+  if (k - j !== word.length) return false;
+  for (let x = 1; x < word.length; x++) if (upperCode(s.charCodeAt(j + x)) !== word.charCodeAt(x)) return false;
+  return true;
+}
+
+/**
+ * The banner caveat spelled by the ASCII letters s[j, k) in any case (NOFORN, NF, EFTO, SENSITIVE, FOUO,
+ * ORCON, PROPIN, NOCONTRACT, NODIS, EXDIS, LIMDIS), or undefined: read in place, because a keyed look-up
+ * with a fresh slice costs the engine a string-table search per word.
+ */
+function bannerCaveatAt(s: string, j: number, k: number): Caveat | undefined {
+  switch (upperCode(s.charCodeAt(j))) {
+    case 78: // N
+      if (isWordAt(s, j, k, 'NF') || isWordAt(s, j, k, 'NOFORN')) return 'NOFORN';
+      if (isWordAt(s, j, k, 'NODIS')) return 'NODIS';
+      return isWordAt(s, j, k, 'NOCONTRACT') ? 'NOCONTRACT' : undefined;
+    case 69: // E
+      if (isWordAt(s, j, k, 'EFTO')) return 'EFTO';
+      return isWordAt(s, j, k, 'EXDIS') ? 'EXDIS' : undefined;
+    case 83: // S
+      return isWordAt(s, j, k, 'SENSITIVE') ? 'SENSITIVE' : undefined;
+    case 70: // F
+      return isWordAt(s, j, k, 'FOUO') ? 'FOUO' : undefined;
+    case 79: // O
+      return isWordAt(s, j, k, 'ORCON') ? 'ORCON' : undefined;
+    case 80: // P
+      return isWordAt(s, j, k, 'PROPIN') ? 'PROPIN' : undefined;
+    case 76: // L
+      return isWordAt(s, j, k, 'LIMDIS') ? 'LIMDIS' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+// The first two letters of each entry's first word, and whether that word is long enough to be read with
+// its first letter lost: plain numbers, so that the screen below reads no strings.
+const BW_FIRST = BANNER_WORDS.map((e) => e.words[0].charCodeAt(0));
+const BW_SECOND = BANNER_WORDS.map((e) => e.words[0].charCodeAt(1));
+const BW_LOSES = BANNER_WORDS.map((e) => e.words[0].length >= 6);
 
 /** Reads the classification words of a banner at `p` (after leading blanks). */
 export function readClassificationWords(s: string, p: number): ClassificationWords | undefined {
@@ -221,14 +249,14 @@ export function readClassificationWords(s: string, p: number): ClassificationWor
   const b = upperCode(s.charCodeAt(p + 1));
   const c = upperCode(s.charCodeAt(p + 2));
   const strayFirst = isLetterCode(s.charCodeAt(p));
-  for (const entry of BANNER_WORDS) {
-    const word = entry.words[0];
-    const w0 = word.charCodeAt(0);
-    const w1 = word.charCodeAt(1);
+  for (let x = 0; x < BANNER_WORDS.length; x++) {
+    const w0 = BW_FIRST[x];
+    const w1 = BW_SECOND[x];
     const plain = a === w0 && (b === w1 || b === 32 || b === w0);
     const stray = a !== w0 && strayFirst && b === w0 && (c === w1 || c === 32 || c === w0);
-    const lost = word.length >= 6 && a === w1 && b === 32;
+    const lost = BW_LOSES[x] && a === w1 && b === 32;
     if (!plain && !stray && !lost) continue;
+    const entry = BANNER_WORDS[x];
     const flags = { spaced: false, damaged: false };
     let i = p;
     let ok = true;
@@ -263,9 +291,8 @@ export function readClassificationWords(s: string, p: number): ClassificationWor
       let k = j;
       while (isLetterCode(s.charCodeAt(k))) k++;
       if (k === j) break;
-      const word = s.slice(j, k).toUpperCase();
-      const cav = BANNER_CAVEATS[word];
-      if (!cav || (word === 'NF' && slashes === 0)) break;
+      const cav = bannerCaveatAt(s, j, k);
+      if (!cav || (k - j === 2 && slashes === 0)) break;
       if (cav === 'SENSITIVE') {
         if (level === 'U') level = 'SBU';
         else break;
