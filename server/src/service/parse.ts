@@ -49,6 +49,7 @@ import type {
 } from './model.ts';
 import { plainModel } from './model.ts';
 import { readDtg, readFilingTime, fullYear, daysInMonth, monthFromText, validateDtg } from './dtg.ts';
+import type { ClassificationWords } from './classification.ts';
 import { bannerDamage, bannerDamageText, readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
 import { endNonSpace, endNonSpaceAt, endNonSpaceBefore, firstNonSpace, firstNonSpaceAt, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
 
@@ -364,13 +365,18 @@ function opensBanner(a: number, b: number): boolean {
 /** Reads a banner line: classification words, optional SECTION n OF m, post, serial. */
 export function readBanner(s: string, line: number): Banner | undefined {
   const f = firstNonSpace(s);
-  let e = endNonSpace(s);
+  const e = endNonSpace(s);
   if (f >= e || e - f > 120) return undefined;
   if (!opensBanner(s.charCodeAt(f), s.charCodeAt(f + 1))) return undefined;
   // Cheap test first: a banner ends in its serial (or in captions run into it).
   if (!isDigit(s.charCodeAt(e - 1)) && !isLetter(s.charCodeAt(e - 1))) return undefined;
   const cw = readClassificationWords(s, f);
-  if (!cw) return undefined;
+  return cw ? bannerAfterWords(s, line, f, e, cw) : undefined;
+}
+
+/** The rest of a banner line whose non-blank text is s[f, e), after its classification words `cw`. */
+function bannerAfterWords(s: string, line: number, f: number, end: number, cw: ClassificationWords): Banner | undefined {
+  let e = end;
   let i = cw.end;
   // Captions run into the banner line (`S E C R E T BOGOTA 000243 SIPDIS NOFORN`).
   for (let k = 0; k < 3 && isLetter(s.charCodeAt(e - 1)); k++) {
@@ -412,15 +418,22 @@ export function readBanner(s: string, line: number): Banner | undefined {
   return banner;
 }
 
-/** A bare classification line (`CONFIDENTIAL`, ` SECRET`) as repeated at page breaks. */
-function readBareClassification(s: string, line: number): Banner | undefined {
-  const f = firstNonSpace(s);
-  const e = endNonSpace(s);
-  if (f >= e || e - f > 40) return undefined;
-  if (!opensBanner(s.charCodeAt(f), s.charCodeAt(f + 1))) return undefined;
+/**
+ * A banner repeated in the body, whose non-blank text is s[f, e) (f < e) and opens a banner: a full
+ * banner line (readBanner), else a bare classification (`CONFIDENTIAL`, ` SECRET`) as repeated at page
+ * breaks. The classification words are read once for both.
+ */
+function readRepeatedBanner(s: string, line: number, f: number, e: number): Banner | undefined {
+  if (e - f > 120) return undefined;
   const cw = readClassificationWords(s, f);
+  if (!cw) return undefined;
+  const last = s.charCodeAt(e - 1);
+  if (isDigit(last) || isLetter(last)) {
+    const banner = bannerAfterWords(s, line, f, e, cw);
+    if (banner) return banner;
+  }
   // `SENSITIVE BUT UNCLASSIFIED` on its own line is the SBU caption, not a page-break banner.
-  if (!cw || cw.level === 'SBU' || endNonSpaceBefore(s, cw.end) !== e) return undefined;
+  if (e - f > 40 || cw.level === 'SBU' || endNonSpaceBefore(s, cw.end) !== e) return undefined;
   return {
     range: rng(line, f, e),
     classification: tok(line, s, f, cw.end),
@@ -904,7 +917,7 @@ class CableParser {
       const last = src.charCodeAt(at + e - 1);
       const rb =
         (isDigit(last) || e - f <= 40) && opensBanner(src.charCodeAt(at + f), src.charCodeAt(at + f + 1))
-          ? (readBanner(s, i) ?? readBareClassification(s, i))
+          ? readRepeatedBanner(s, i, f, e)
           : undefined;
       if (rb) {
         this.doc.repeatedBanners.push(rb);
