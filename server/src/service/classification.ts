@@ -344,12 +344,26 @@ const PM_CAVEATS: Record<string, Caveat> = {
   HCS: 'HCS',
 };
 
-function isUpperWord(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 65 || c > 90) return false;
+/**
+ * The level named by s[from, to) when it is a bare upper-case level (`U`, `C`, `S`, `TS`, `SBU`, `LOU`):
+ * what PM_LEVELS gives such a word, read in place without a slice or a keyed look-up.
+ */
+export function bareLevelAt(s: string, from: number, to: number): Level | undefined {
+  const c = s.charCodeAt(from);
+  switch (to - from) {
+    case 1:
+      return c === 85 ? 'U' : c === 67 ? 'C' : c === 83 ? 'S' : undefined;
+    case 2:
+      return c === 84 && s.charCodeAt(from + 1) === 83 ? 'TS' : undefined;
+    case 3: {
+      const c1 = s.charCodeAt(from + 1);
+      const c2 = s.charCodeAt(from + 2);
+      if (c === 83 && c1 === 66 && c2 === 85) return 'SBU';
+      return c === 76 && c1 === 79 && c2 === 85 ? 'LOU' : undefined;
+    }
+    default:
+      return undefined;
   }
-  return s.length > 0;
 }
 
 /** Level of a portion-marking level word (`C`, `SBU`, `secret`), or undefined. */
@@ -372,10 +386,16 @@ function dashed(h: string): [Level, Caveat] | undefined {
  * damage and here for content damage.
  */
 export function parsePortionMarking(inner: string, text: string, range: Range): PortionMarking {
-  // Nearly every marking is a bare upper-case level (`C`, `SBU`): the same result without the splits.
-  if (inner.length <= 3 && isUpperWord(inner)) {
-    const bare = PM_LEVELS[inner];
+  // Nearly every marking is a bare upper-case level (`C`, `SBU`), and most others that level and NOFORN
+  // (`S/NF`, `C//NF`): the same results without the splits.
+  const n = inner.length;
+  if (n <= 3) {
+    const bare = bareLevelAt(inner, 0, n);
     if (bare) return { range, text, caveats: [], level: bare };
+  } else if (n <= 7 && inner.charCodeAt(n - 1) === 70 && inner.charCodeAt(n - 2) === 78 && inner.charCodeAt(n - 3) === 47) {
+    const h = inner.charCodeAt(n - 4) === 47 ? n - 4 : n - 3;
+    const level = bareLevelAt(inner, 0, h);
+    if (level) return { range, text, caveats: ['NOFORN'], level };
   }
   const pm: PortionMarking = { range, text, caveats: [] };
   let body = inner.trim();

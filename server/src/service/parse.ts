@@ -50,7 +50,7 @@ import type {
 import { plainModel } from './model.ts';
 import { readDtg, readFilingTime, fullYear, daysInMonth, monthFromText, validateDtg } from './dtg.ts';
 import type { ClassificationWords } from './classification.ts';
-import { bannerDamage, bannerDamageText, readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
+import { bareLevelAt, bannerDamage, bannerDamageText, readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
 import { endNonSpace, endNonSpaceAt, endNonSpaceBefore, firstNonSpace, firstNonSpaceAt, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
 
 const MAX_HEADER_LINE = 400;
@@ -1773,10 +1773,18 @@ class CableParser {
     if (s.charCodeAt(p) === 40) {
       const close = s.indexOf(')', p);
       if (close > p && close < limit) {
+        // The usual `(C)`, `(SBU)` are read in place; parsePortionMarking gives the same for them.
+        const bare = bareLevelAt(s, p + 1, close);
+        if (bare) {
+          const pm: PortionMarking = { range: rng(i, p, close + 1), text: s.slice(p, close + 1), caveats: [], level: bare };
+          if (s.charCodeAt(p - 1) === 40) {
+            pm.malformed = 'doubled';
+            this.markingProblem(pm);
+          }
+          return { marking: pm, end: close + 1 };
+        }
+        if (!(close - p <= 4 && isUpperRun(s, p + 1, close)) && markingWords(s, p + 1, close) > 6) return undefined;
         const inner = s.slice(p + 1, close);
-        // The usual `(C)`, `(SBU)` pass both tests below by their shape alone.
-        const bare = close - p <= 4 && isUpperRun(s, p + 1, close);
-        if (!bare && (!/^[a-z/ -]{1,40}$/i.test(inner) || inner.trim().split(/\s+/).length > 6)) return undefined;
         const pm = parsePortionMarking(inner, s.slice(p, close + 1), rng(i, p, close + 1));
         if (!pm.level && !/^[A-Z/]{1,10}$/.test(inner.trim())) return undefined;
         if (s.charCodeAt(p - 1) === 40) pm.malformed ??= 'doubled';
@@ -1793,6 +1801,11 @@ class CableParser {
       }
       return undefined;
     }
+    // The marking below opens with one to three capitals and then `)` or `/`: most paragraphs' first
+    // word fails that before the slice and the regex.
+    let k = p;
+    while (k < p + 4 && isUpper(s.charCodeAt(k))) k++;
+    if (k === p || (s.charCodeAt(k) !== 41 && s.charCodeAt(k) !== 47)) return undefined;
     const m = /^([A-Z]{1,3}(?:\/\/?[A-Z]{1,6})?)\)(?= )/.exec(s.slice(p, limit));
     if (m && portionLevel(m[1].split('/')[0])) {
       const pm = parsePortionMarking(m[1], m[0], rng(i, p, p + m[0].length));
@@ -2270,6 +2283,27 @@ function findKeywordInLine(line: string, from: number, words: string[]): number 
     if (at >= 0 && (best < 0 || at < best)) best = at;
   }
   return best;
+}
+
+/**
+ * How many blank-separated words s[from, to) holds (as trimming and splitting on blanks counts them: one
+ * when there are none), or 7 when it is not 1 to 40 letters, slashes, dashes and blanks (`S/REL NATO`).
+ */
+function markingWords(s: string, from: number, to: number): number {
+  if (to - from < 1 || to - from > 40) return 7;
+  let words = 0;
+  let inWord = false;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32) {
+      inWord = false;
+      continue;
+    }
+    if (!isLetter(c) && c !== 47 && c !== 45) return 7;
+    if (!inWord) words++;
+    inWord = true;
+  }
+  return words || 1;
 }
 
 function leadOf(s: string, p: number, e: number): string {
