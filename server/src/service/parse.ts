@@ -152,7 +152,7 @@ const CAPTION_WORDS: Record<string, string> = {
 // ---------------------------------------------------------------------------------------------
 // Body recognisers
 
-const PARA_RE = /^(¶ ?)?(\d{1,3}) ?\.(?![\d.])/;
+const PARA_RE = /^(?:¶ ?)?\d{1,3} ?\.(?![\d.])/;
 const SUBPARA_RE = /^(¶ ?)?(\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|[A-Za-z][.)]|[ivx]{1,4}[.)]|\d{1,2}[a-z][.)])(?= )/;
 const BULLET_RE = /^(-{1,3}|[*•o])(?= )/;
 const BULLET_FIRST = new Set([45, 42, 8226, 111]);
@@ -1639,40 +1639,49 @@ class CableParser {
     // The gates below read the flat text rather than the line (see `src`).
     const src = this.src;
     const at = this.starts[i] + f;
-    // PARA_RE needs a digit or a pilcrow first: most lines are running text and skip the regex.
+    const base = this.starts[i];
+    // A paragraph number needs a digit or a pilcrow first: most lines are running text and skip it.
     const c0 = src.charCodeAt(at);
-    const m = (c0 >= 48 && c0 <= 57) || c0 === 182 ? PARA_RE.exec(t) : null;
+    const matchEnd = (c0 >= 48 && c0 <= 57) || c0 === 182 ? paraNumberEnd(src, at) : -1;
     let textFrom = f;
-    if (m && this.acceptParagraph(Number(m[2]), !!m[1], t, m[0].length)) {
+    // PARA_RE's match is [f, f + afterLen): the pilcrow and its blank, [f, numStart), then the number,
+    // [numStart, numEnd), then an optional blank and the dot.
+    const afterLen = matchEnd - at;
+    const numStart = c0 !== 182 ? f : src.charCodeAt(at + 1) === 32 ? f + 2 : f + 1;
+    const numEnd = f + afterLen - (src.charCodeAt(matchEnd - 2) === 32 ? 2 : 1);
+    const value = matchEnd < 0 ? 0 : digitsValue(src, base + numStart, base + numEnd);
+    if (matchEnd >= 0 && this.acceptParagraph(value, numStart > f, t, afterLen)) {
       this.closeParagraph();
       this.openSub = undefined;
-      const numStart = f + (m[1] ? m[1].length : 0);
-      const numEnd = numStart + m[2].length;
       const para: Paragraph = {
         range: rng(i, f, e),
-        number: { text: m[2], range: rng(i, numStart, numEnd), value: Number(m[2]) },
+        number: { text: s.slice(numStart, numEnd), range: rng(i, numStart, numEnd), value },
         lead: '',
         subParagraphs: [],
       };
-      if (m[1]) para.pilcrow = rng(i, f, f + 1);
-      let p = f + m[0].length;
-      while (p < e && s.charCodeAt(p) === 32) p++;
+      if (numStart > f) para.pilcrow = rng(i, f, f + 1);
+      let p = f + afterLen;
+      while (p < e && src.charCodeAt(base + p) === 32) p++;
       const pm = this.readMarking(i, s, p, e);
       if (pm) {
         para.marking = pm.marking;
         p = pm.end;
-        while (p < e && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 46)) p++;
+        while (p < e && (src.charCodeAt(base + p) === 32 || src.charCodeAt(base + p) === 46)) p++;
       }
       para.lead = leadOf(s, p, e);
       this.doc.paragraphs.push(para);
       this.para = para;
       this.paraLastLine = i;
       textFrom = p;
-      // Both forms below start with C, D, U, S or L: other paragraphs skip the upper-casing (a character
-      // outside ASCII may upper-case to one of them, so it takes the long way).
-      const pc = s.charCodeAt(p);
-      const pl = pc | 32;
-      const pu = pl === 99 || pl === 100 || pl === 117 || pl === 115 || pl === 108 || pc >= 128 ? s.slice(p, Math.min(e, p + 60)).toUpperCase() : '';
+      // The forms below open with CL or DE (Classified By, Derived From) and UN, CO, SE or LI (the
+      // levels before ENTIRE TEXT): other paragraphs, and those where the form could not count, skip the
+      // upper-casing. A character outside ASCII may upper-case to one of them, so it takes the long way.
+      const pc = p < e ? src.charCodeAt(base + p) : 0;
+      const pc1 = p + 1 < e ? src.charCodeAt(base + p + 1) : 0;
+      const pair = ((pc | 32) << 8) | (pc1 | 32);
+      const cb = !this.doc.classifiedBy && (pair === 0x636c || pair === 0x6465);
+      const entire = !para.marking && (pair === 0x756e || pair === 0x636f || pair === 0x7365 || pair === 0x6c69);
+      const pu = cb || entire || pc >= 128 || pc1 >= 128 ? s.slice(p, Math.min(e, p + 60)).toUpperCase() : '';
       if (!this.doc.classifiedBy && CLASSIFIED_BY_RE.test(pu)) {
         this.classifiedByStart(i, s, f, e, pu, p);
         this.finishClassifiedBy();
@@ -2283,6 +2292,34 @@ function findKeywordInLine(line: string, from: number, words: string[]): number 
     if (at >= 0 && (best < 0 || at < best)) best = at;
   }
   return best;
+}
+
+/**
+ * Where PARA_RE's match (`12.`, `¶ 3 .`) ends in `src` when it matches at `at`, else -1. The text after
+ * the line's end is its trailing blanks and a line end, which can neither extend the match nor fail its
+ * look-ahead, so reading on past the line reads as the regex does on the line's prefix.
+ */
+function paraNumberEnd(src: string, at: number): number {
+  let q = at;
+  if (src.charCodeAt(q) === 182) {
+    q++;
+    if (src.charCodeAt(q) === 32) q++;
+  }
+  const d = q;
+  while (q - d < 4 && isDigit(src.charCodeAt(q))) q++;
+  if (q === d || q - d > 3) return -1;
+  if (src.charCodeAt(q) === 32) q++;
+  if (src.charCodeAt(q) !== 46) return -1;
+  q++;
+  const c = src.charCodeAt(q);
+  return isDigit(c) || c === 46 ? -1 : q;
+}
+
+/** The value of the decimal digits src[from, to), as Number() reads them. */
+function digitsValue(src: string, from: number, to: number): number {
+  let v = 0;
+  for (let k = from; k < to; k++) v = v * 10 + src.charCodeAt(k) - 48;
+  return v;
 }
 
 /**
