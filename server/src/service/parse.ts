@@ -155,7 +155,6 @@ const CAPTION_WORDS: Record<string, string> = {
 const PARA_RE = /^(?:¶ ?)?\d{1,3} ?\.(?![\d.])/;
 const SUBPARA_RE = /^(¶ ?)?(\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|[A-Za-z][.)]|[ivx]{1,4}[.)]|\d{1,2}[a-z][.)])(?= )/;
 const BULLET_RE = /^(-{1,3}|[*•o])(?= )/;
-const BULLET_FIRST = new Set([45, 42, 8226, 111]);
 const MENTION_G = /(?<![A-Za-z0-9])(\d{2})([A-Z]{3,20})(\d{1,7})(?![A-Za-z0-9])/g;
 const SECTION_MARKER_Y = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)/iy;
 // Sticky and case-insensitive: tried at the start of each body line's text without slicing or upper-casing it.
@@ -232,25 +231,51 @@ function labelSpace(src: string, a: number, n: number): number {
   return -1;
 }
 
-function blockKind(word: string): BlockKind | undefined {
-  switch (word) {
-    case 'SUMMARY':
-    case 'SUMMAY':
-    case 'SUMMARY AND COMMENT':
-    case 'SUMMARY AND ACTION REQUEST':
+/**
+ * The kind of block a keyword names, in any case: a word of BLOCK_KW, END_Y or END_SPLIT_Y (SUMMARY,
+ * SUMMAY, COMMENT, TEXT, QUOTE, INTRODUCTION, ACTION REQUEST), which their first letters tell apart.
+ */
+function blockKind(word: string): BlockKind {
+  switch (word.charCodeAt(0) | 32) {
+    case 115:
       return 'summary';
-    case 'COMMENT':
+    case 99:
       return 'comment';
-    case 'TEXT':
+    case 116:
       return 'text';
-    case 'QUOTE':
+    case 113:
       return 'quote';
-    case 'INTRODUCTION':
+    case 105:
       return 'introduction';
-    case 'ACTION REQUEST':
-      return 'action-request';
     default:
-      return undefined;
+      return 'action-request';
+  }
+}
+
+/**
+ * Past opensBlockKeyword: whether BLOCK_KW can still match text opening with `a`, `b`, `c`, `d`. After `(`
+ * comes a letter; after `-` or `--` a blank or a letter (rules lines `-----` out); a word's fourth letter
+ * is that of BEGIN or of the keyword (`inte…`, `comp…`, `into` fail).
+ */
+function blockKeywordNear(a: number, b: number, c: number, d: number): boolean {
+  if (a === 40) return isLetter(b);
+  if (a === 45) return b === 45 ? c === 32 || isLetter(c) : b === 32 || isLetter(b);
+  if (!isLetter(a)) return true;
+  const d0 = d | 32;
+  switch (a | 32) {
+    case 98: // begin
+    case 97: // action
+      return d0 === 105;
+    case 115: // summary, summay
+    case 99: // comment
+      return d0 === 109;
+    case 116: // text
+    case 113: // quote
+      return d0 === 116;
+    case 105: // introduction
+      return d0 === 114;
+    default:
+      return true;
   }
 }
 
@@ -269,6 +294,38 @@ function blockKeywordEnd(up: string, p: number): number {
   while (up.charCodeAt(j) === 32) j++;
   if (j >= up.length) return i;
   return ':.-—–)'.includes(up[j]) ? i : -1;
+}
+
+/**
+ * blockKeywordEnd read on the line: s[from, from + w) in place of its upper-cased copy. -2 when a
+ * character outside ASCII is met before the answer: upper-casing may turn it into letters or more than one
+ * character, so only the copy can tell.
+ */
+function blockKeywordEndIn(s: string, from: number, w: number, p: number): number {
+  let i = p;
+  for (let k = 0; k < 3 && i + 5 <= w; k++) {
+    const a = from + i;
+    const c0 = s.charCodeAt(a);
+    const c1 = s.charCodeAt(a + 1);
+    const c2 = s.charCodeAt(a + 2);
+    const c3 = s.charCodeAt(a + 3);
+    const c4 = s.charCodeAt(a + 4);
+    if (c0 >= 128 || c1 >= 128 || c2 >= 128 || c3 >= 128 || c4 >= 128) return -2;
+    if (c0 !== 32 || (c1 | 32) !== 97 || (c2 | 32) !== 110 || (c3 | 32) !== 100 || c4 !== 32) break;
+    let j = i + 5;
+    for (; j < w; j++) {
+      const c = s.charCodeAt(from + j);
+      if (c >= 128) return -2;
+      if (!isLetter(c)) break;
+    }
+    if (j === i + 5) break;
+    i = j;
+  }
+  let j = i;
+  while (j < w && s.charCodeAt(from + j) === 32) j++;
+  if (j >= w) return i;
+  const c = s.charCodeAt(from + j);
+  return c === 58 || c === 46 || c === 45 || c === 0x2014 || c === 0x2013 || c === 41 ? i : -1;
 }
 
 /**
@@ -1696,8 +1753,9 @@ class CableParser {
     } else {
       if (this.para) this.paraLastLine = i;
       // Both need a space within the first seven characters (after the label), and a label ends in `.`
-      // or `)` right before that space (or is a pilcrow and its space): most running text skips the regex.
-      const sp = labelSpace(src, at, e - f);
+      // or `)` right before that space (or is a pilcrow and its space): most running text skips the regex,
+      // and most of it the search for the space too (opensLabel).
+      const sp = opensLabel(c0, src.charCodeAt(at + 1)) ? labelSpace(src, at, e - f) : -1;
       const beforeSp = sp > 0 ? src.charCodeAt(at + sp - 1) : 0;
       let sm = sp > 0 && (beforeSp === 46 || beforeSp === 41 || beforeSp === 182) ? SUBPARA_RE.exec(t) : null;
       // `(C) …`, `(S) …`, `(U) …` open an unnumbered marked paragraph, not a lettered item.
@@ -1705,13 +1763,14 @@ class CableParser {
         const prev = this.para?.subParagraphs[this.para.subParagraphs.length - 1]?.label;
         if (prev !== String.fromCharCode(sm[2].charCodeAt(1) - 1)) sm = null;
       }
-      const bm = sm || sp < 1 || sp > 3 || !BULLET_FIRST.has(c0) ? null : BULLET_RE.exec(t);
+      const bm = sm || sp < 1 || sp > 3 || (c0 !== 45 && c0 !== 42 && c0 !== 8226 && c0 !== 111) ? null : BULLET_RE.exec(t);
       if ((sm || bm) && this.para) {
         const lab = sm ? sm[2] : bm![1];
         const ls = f + (sm && sm[1] ? sm[1].length : 0);
         const sub: SubParagraph = {
           range: rng(i, f, e),
-          label: sm ? lab.replace(/[().]/g, '') : '--',
+          // A label's brackets and dot stand only around it or after it (`(a)`, `b.`, `iv)`).
+          label: sm ? (lab.charCodeAt(0) === 40 ? lab.slice(1, -1) : lab.slice(0, -1)) : '--',
           labelRange: rng(i, ls, ls + lab.length),
         };
         let p = ls + lab.length;
@@ -1770,7 +1829,7 @@ class CableParser {
     if (!p) return;
     const last = this.paraLastLine;
     if (last >= p.range.start.line) {
-      p.range = { start: p.range.start, end: { line: last, character: endNonSpace(this.norm(last)) } };
+      p.range = { start: p.range.start, end: { line: last, character: endNonSpaceAt(this.src, this.starts[last], this.lines[last].length) } };
     }
     this.settleImplicitBlocks(p.range);
     this.para = undefined;
@@ -1780,8 +1839,16 @@ class CableParser {
   private readMarking(i: number, s: string, p: number, e: number): { marking: PortionMarking; end: number } | undefined {
     const limit = Math.min(e, p + 48);
     if (s.charCodeAt(p) === 40) {
-      const close = s.indexOf(')', p);
-      if (close > p && close < limit) {
+      // The first `)` before the limit, sought on the flat text (see `src`), and no further.
+      const base = this.starts[i];
+      let close = -1;
+      for (let k = base + p + 1; k < base + limit; k++) {
+        if (this.src.charCodeAt(k) === 41) {
+          close = k - base;
+          break;
+        }
+      }
+      if (close > p) {
         // The usual `(C)`, `(SBU)` are read in place; parsePortionMarking gives the same for them.
         const bare = bareLevelAt(s, p + 1, close);
         if (bare) {
@@ -1831,25 +1898,38 @@ class CableParser {
 
   private maybeHeading(i: number, s: string, f: number, e: number, t: string): void {
     if (e - f > 60 || e - f < 3) return;
-    let a = f;
-    let b = e;
-    while (a < b && (s.charCodeAt(a) === 45 || s.charCodeAt(a) === 32)) a++;
-    while (b > a && (s.charCodeAt(b - 1) === 45 || s.charCodeAt(b - 1) === 32 || s.charCodeAt(b - 1) === 58)) b--;
+    // Read on the flat text (see `src`); t is s[f, e) here.
+    const src = this.src;
+    const base = this.starts[i];
+    let a = base + f;
+    let b = base + e;
+    while (a < b && (src.charCodeAt(a) === 45 || src.charCodeAt(a) === 32)) a++;
+    while (b > a && (src.charCodeAt(b - 1) === 45 || src.charCodeAt(b - 1) === 32 || src.charCodeAt(b - 1) === 58)) b--;
     if (b - a < 3) return;
-    if (!isLetter(s.charCodeAt(a))) return;
-    const trimmed = t.trimEnd();
-    const last = trimmed.charCodeAt(trimmed.length - 1);
-    if ((last === 46 || last === 44 || last === 59 || last === 33 || last === 63) && !trimmed.endsWith('--')) return;
+    if (!isLetter(src.charCodeAt(a))) return;
+    // A line's last character is no blank of ASCII (those are spaces by now, or line ends); one outside
+    // ASCII may be a blank that trimEnd drops.
+    let last = src.charCodeAt(base + e - 1);
+    let twoDashes = last === 45 && src.charCodeAt(base + e - 2) === 45;
+    if (last >= 128) {
+      const trimmed = t.trimEnd();
+      last = trimmed.charCodeAt(trimmed.length - 1);
+      twoDashes = trimmed.endsWith('--');
+    }
+    if ((last === 46 || last === 44 || last === 59 || last === 33 || last === 63) && !twoDashes) return;
     let spaces = 0;
-    for (let k = a; k < b && spaces < 8; k++) if (s.charCodeAt(k) === 32) spaces++;
-    if (spaces >= 8) return;
-    const title = s.slice(a, b);
-    const upper = !/[a-z]/.test(title);
-    const next = this.lines[i + 1];
-    const nextBlank = next === undefined || isBlank(this.norm(i + 1));
-    const dashed = t.startsWith('--') || t.endsWith(':');
-    if (!upper && !nextBlank && !dashed) return;
-    const h: Heading = { text: s.slice(f, e), range: rng(i, f, e), title };
+    let upper = true;
+    for (let k = a; k < b; k++) {
+      const c = src.charCodeAt(k);
+      if (c === 32 && ++spaces >= 8) return;
+      if (c >= 97 && c <= 122) upper = false;
+    }
+    const dashed = (src.charCodeAt(base + f) === 45 && src.charCodeAt(base + f + 1) === 45) || src.charCodeAt(base + e - 1) === 58;
+    if (!upper && !dashed) {
+      const next = this.lines[i + 1];
+      if (next !== undefined && firstNonSpaceAt(src, this.starts[i + 1], next.length) < next.length) return;
+    }
+    const h: Heading = { text: s.slice(f, e), range: rng(i, f, e), title: s.slice(a - base, b - base) };
     this.doc.headings.push(h);
   }
 
@@ -1865,13 +1945,15 @@ class CableParser {
     const c0 = from < e ? this.src.charCodeAt(at) : 0;
     const c1 = from + 1 < e ? this.src.charCodeAt(at + 1) : 0;
     const c2 = from + 2 < e ? this.src.charCodeAt(at + 2) : 0;
-    const head = tail === undefined && opensBlockKeyword(c0, c1, c2) ? BLOCK_KW.exec(s) : null;
+    const c3 = from + 3 < e ? this.src.charCodeAt(at + 3) : 0;
+    const head = tail === undefined && opensBlockKeyword(c0, c1, c2) && blockKeywordNear(c0, c1, c2, c3) ? BLOCK_KW.exec(s) : null;
     if (head) {
-      const headUp = s.slice(from, Math.min(e, from + 80)).toUpperCase();
-      const kwEnd = blockKeywordEnd(headUp, head[0].length);
-      const kind = blockKind(head[2].toUpperCase());
+      const w = Math.min(e, from + 80) - from;
+      let kwEnd = blockKeywordEndIn(s, from, w, head[0].length);
+      if (kwEnd === -2) kwEnd = blockKeywordEnd(s.slice(from, from + w).toUpperCase(), head[0].length);
+      const kind = blockKind(head[2]);
       const explicit = !!head[1];
-      if (kind && kwEnd >= 0 && (explicit || (kind !== 'text' && kind !== 'quote'))) {
+      if (kwEnd >= 0 && (explicit || (kind !== 'text' && kind !== 'quote'))) {
         const ks = from + head[0].length - head[2].length - (head[1] ? head[1].length : 0);
         this.openBlock(kind, explicit, tok(i, s, ks, from + kwEnd), rng(i, lineStart, e));
         endsFrom = from + kwEnd;
@@ -1897,8 +1979,7 @@ class CableParser {
     for (const em of ends) {
       if (em.at < endsFrom) continue;
       if (em.at >= scanEnd) break;
-      const kind = blockKind(em.word.toUpperCase().replace(/ +/g, ' '));
-      if (!kind) continue;
+      const kind = blockKind(em.word);
       const at = em.at;
       const endTok =
         em.next === undefined
