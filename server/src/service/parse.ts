@@ -968,7 +968,9 @@ class CableParser {
       if (this.openSub) this.extendOpenSub(i, e);
       return;
     }
-    const t = s.slice(f, Math.min(e, f + MAX_PREFIX));
+    // The line's prefix `t` is sliced only where it is read: the heading zone and the rare text lines whose
+    // first characters let a regex through.
+    const tEnd = Math.min(e, f + MAX_PREFIX);
     if (short) {
       // Repeated banners end in their serial; bare page-break classifications are short.
       const last = src.charCodeAt(at + e - 1);
@@ -980,17 +982,18 @@ class CableParser {
         this.doc.repeatedBanners.push(rb);
         return;
       }
-      if ((src.charCodeAt(at + f) | 32) === 112 && PAGE_LINE_I.test(t)) return;
+      if ((src.charCodeAt(at + f) | 32) === 112 && PAGE_LINE_I.test(s.slice(f, tEnd))) return;
     }
 
     if (this.zone === 'heading') {
+      const t = s.slice(f, tEnd);
       // Upper-cased only here: heading lines are few, body lines many and long.
       if (this.headingLine(i, s, f, e, t, t.toUpperCase())) return;
       // A numbered paragraph or free text after the heading elements starts the text proper.
       this.zone = 'body';
       this.endCont();
     }
-    this.textLine(i, s, f, e, t, wasBlank);
+    this.textLine(i, s, f, e, tEnd, wasBlank);
   }
 
   /**
@@ -1692,7 +1695,8 @@ class CableParser {
 
   // ----- Text
 
-  private textLine(i: number, s: string, f: number, e: number, t: string, wasBlank: boolean): void {
+  /** A line of the text proper; s[f, tEnd) is its prefix that the recognisers read. */
+  private textLine(i: number, s: string, f: number, e: number, tEnd: number, wasBlank: boolean): void {
     // The gates below read the flat text rather than the line (see `src`).
     const src = this.src;
     const at = this.starts[i] + f;
@@ -1707,7 +1711,7 @@ class CableParser {
     const numStart = c0 !== 182 ? f : src.charCodeAt(at + 1) === 32 ? f + 2 : f + 1;
     const numEnd = f + afterLen - (src.charCodeAt(matchEnd - 2) === 32 ? 2 : 1);
     const value = matchEnd < 0 ? 0 : digitsValue(src, base + numStart, base + numEnd);
-    if (matchEnd >= 0 && this.acceptParagraph(value, numStart > f, t, afterLen)) {
+    if (matchEnd >= 0 && this.acceptParagraph(value, numStart > f, s, f + afterLen, tEnd)) {
       this.closeParagraph();
       this.openSub = undefined;
       const para: Paragraph = {
@@ -1757,13 +1761,13 @@ class CableParser {
       // and most of it the search for the space too (opensLabel).
       const sp = opensLabel(c0, src.charCodeAt(at + 1)) ? labelSpace(src, at, e - f) : -1;
       const beforeSp = sp > 0 ? src.charCodeAt(at + sp - 1) : 0;
-      let sm = sp > 0 && (beforeSp === 46 || beforeSp === 41 || beforeSp === 182) ? SUBPARA_RE.exec(t) : null;
+      let sm = sp > 0 && (beforeSp === 46 || beforeSp === 41 || beforeSp === 182) ? SUBPARA_RE.exec(s.slice(f, tEnd)) : null;
       // `(C) …`, `(S) …`, `(U) …` open an unnumbered marked paragraph, not a lettered item.
       if (sm && /^\([CSU]\)$/.test(sm[2])) {
         const prev = this.para?.subParagraphs[this.para.subParagraphs.length - 1]?.label;
         if (prev !== String.fromCharCode(sm[2].charCodeAt(1) - 1)) sm = null;
       }
-      const bm = sm || sp < 1 || sp > 3 || (c0 !== 45 && c0 !== 42 && c0 !== 8226 && c0 !== 111) ? null : BULLET_RE.exec(t);
+      const bm = sm || sp < 1 || sp > 3 || (c0 !== 45 && c0 !== 42 && c0 !== 8226 && c0 !== 111) ? null : BULLET_RE.exec(s.slice(f, tEnd));
       if ((sm || bm) && this.para) {
         const lab = sm ? sm[2] : bm![1];
         const ls = f + (sm && sm[1] ? sm[1].length : 0);
@@ -1793,7 +1797,7 @@ class CableParser {
       } else if (wasBlank && !sm && !bm) {
         this.openSub = undefined;
         // A lone SIPDIS between paragraphs is a conversion artifact (a caption, below), not a heading.
-        if (!(e - f === 6 && this.doc.paragraphs.length && /^SIPDIS$/i.test(t))) this.maybeHeading(i, s, f, e, t);
+        if (!(e - f === 6 && this.doc.paragraphs.length && /^SIPDIS$/i.test(s.slice(f, e)))) this.maybeHeading(i, s, f, e);
       } else if (this.openSub && !wasBlank) {
         this.extendOpenSub(i, e);
       }
@@ -1801,7 +1805,7 @@ class CableParser {
     // Captions inside the text: conversion artifacts (`SIPDIS` glued into a sentence).
     // Inline SIPDIS is looked for only near the start of a line, where the conversion left it.
     const pdis = this.pdisAt[i];
-    const sipRel = pdis !== undefined && pdis + 4 <= f + t.length ? t.toUpperCase().indexOf('SIPDIS') : -1;
+    const sipRel = pdis !== undefined && pdis + 4 <= tEnd ? s.slice(f, tEnd).toUpperCase().indexOf('SIPDIS') : -1;
     const sipAt = sipRel >= 0 ? f + sipRel : undefined;
     if (sipAt !== undefined) {
       // On a line of its own it is inline too once the paragraphs have begun: the caption proper
@@ -1812,16 +1816,17 @@ class CableParser {
     this.blockMarkers(i, s, textFrom, e, f);
   }
 
-  private acceptParagraph(n: number, pilcrow: boolean, t: string, afterLen: number): boolean {
+  /** Whether number `n` opens a paragraph; `after` is where its match ends in s, `tEnd` the prefix's end. */
+  private acceptParagraph(n: number, pilcrow: boolean, s: string, after: number, tEnd: number): boolean {
     if (n === 0) return false;
-    const next = t.charCodeAt(afterLen);
+    const next = after < tEnd ? s.charCodeAt(after) : NaN;
     if (!(next === 32 || Number.isNaN(next) || next === 40)) return false;
     const last = this.doc.paragraphs.length ? this.doc.paragraphs[this.doc.paragraphs.length - 1].number.value : 0;
     if (pilcrow) return true;
     if (n > last && n <= last + 3) return true;
     if (n === 1) return true;
     // A marking right after the number is strong evidence even out of sequence.
-    return /^ *\((?:[UCS]|SBU|TS|[SC]\/\/?NF)\)/i.test(t.slice(afterLen));
+    return /^ *\((?:[UCS]|SBU|TS|[SC]\/\/?NF)\)/i.test(s.slice(after, tEnd));
   }
 
   private closeParagraph(): void {
@@ -1896,9 +1901,9 @@ class CableParser {
     this.problem(pm.range, 'portion-marking-malformed', `Malformed portion marking '${pm.text}' (${pm.malformed}).`);
   }
 
-  private maybeHeading(i: number, s: string, f: number, e: number, t: string): void {
+  private maybeHeading(i: number, s: string, f: number, e: number): void {
     if (e - f > 60 || e - f < 3) return;
-    // Read on the flat text (see `src`); t is s[f, e) here.
+    // Read on the flat text (see `src`).
     const src = this.src;
     const base = this.starts[i];
     let a = base + f;
@@ -1912,7 +1917,7 @@ class CableParser {
     let last = src.charCodeAt(base + e - 1);
     let twoDashes = last === 45 && src.charCodeAt(base + e - 2) === 45;
     if (last >= 128) {
-      const trimmed = t.trimEnd();
+      const trimmed = s.slice(f, e).trimEnd();
       last = trimmed.charCodeAt(trimmed.length - 1);
       twoDashes = trimmed.endsWith('--');
     }
