@@ -44,12 +44,9 @@ export function severityFromLsp(s: DiagnosticSeverity | undefined): Severity {
   }
 }
 
-/** Approximate size of the document in characters (the text's length up to line ends). */
+/** Size of the document in characters (UTF-16 code units, line ends included). */
 function documentSize(doc: CableDocument): number {
-  const lines = doc.lines;
-  let n = lines.length;
-  for (let i = 0; i < lines.length; i++) n += lines[i]!.length;
-  return n;
+  return doc.textLength;
 }
 
 /**

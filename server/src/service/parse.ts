@@ -532,7 +532,7 @@ class CableParser {
 
   constructor(text: string) {
     this.lines = splitLines(text);
-    this.doc = new CableModel(this.lines);
+    this.doc = new CableModel(this.lines, text.length);
   }
 
   private normCache: (string | undefined)[] = [];
@@ -2446,6 +2446,7 @@ function leadOf(s: string, p: number, e: number): string {
 class CableModel implements CableDocument {
   lineCount: number;
   lines: string[];
+  textLength: number;
   bodyStartLine: number;
   header: CableDocument['header'] = { to: [], info: [], xmt: [], prosigns: [] };
   repeatedBanners: CableDocument['repeatedBanners'] = [];
@@ -2463,7 +2464,8 @@ class CableModel implements CableDocument {
   #redactions: Range[] | undefined;
   #mentions: CableIdMention[] | undefined;
 
-  constructor(lines: string[]) {
+  constructor(lines: string[], textLength: number) {
+    this.textLength = textLength;
     this.lineCount = lines.length;
     this.lines = lines;
     this.bodyStartLine = lines.length;
