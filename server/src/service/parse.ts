@@ -378,13 +378,39 @@ export function readReason(text: string): { start: number; end: number; section:
 
 /** Where a second heading element starts inside a heading line (`… Classified By: …`, `… REFTELS: …`), or -1. */
 function inlineHeadingCut(u: string): number {
-  if (u.indexOf(' REF', 1) < 0 && u.indexOf(' CLASSIFIED BY', 1) < 0) return -1;
+  // Sought without their blank: indexOf skips ahead to the rarer first letter, where ' REF' stops at
+  // every blank of the line. The earliest keyword is the cut.
   let best = -1;
-  for (const w of [' CLASSIFIED BY', ' REF:', ' REFS:', ' REFTEL:', ' REFTELS:', ' REF(S):']) {
-    const at = u.indexOf(w, 1);
-    if (at > 0 && (best < 0 || at + 1 < best)) best = at + 1;
+  let at = u.indexOf('REF', 2);
+  while (at >= 0) {
+    if (u.charCodeAt(at - 1) === 32 && refLabelColon(u, at + 3)) {
+      best = at;
+      break;
+    }
+    at = u.indexOf('REF', at + 1);
+  }
+  let cb = u.indexOf('CLASSIFIED BY', 2);
+  while (cb >= 0 && (best < 0 || cb < best)) {
+    if (u.charCodeAt(cb - 1) === 32) return cb;
+    cb = u.indexOf('CLASSIFIED BY', cb + 1);
   }
   return best;
+}
+
+/** Whether `:`, `S:`, `TEL:`, `TELS:` or `(S):` stands at `p` (what follows REF in an inline REF keyword). */
+function refLabelColon(u: string, p: number): boolean {
+  switch (u.charCodeAt(p)) {
+    case 58:
+      return true;
+    case 83:
+      return u.charCodeAt(p + 1) === 58;
+    case 84:
+      return u.startsWith('TEL:', p) || u.startsWith('TELS:', p);
+    case 40:
+      return u.startsWith('(S):', p);
+    default:
+      return false;
+  }
 }
 
 /** Offset of `CLASSIFIED BY` after a leading portion marking (`(U) Classified by …`), or -1. */
