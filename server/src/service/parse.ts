@@ -1176,52 +1176,87 @@ class CableParser {
   }
 
   private captionLine(i: number, s: string, f: number, e: number, u: string): boolean {
-    const t = u.slice(0, e - f);
-    const clean = trimEndOf(t, ' .');
-    // Every form below starts with a caption word's letter (S N E L C D), or FOR, or ends in CHANNEL,
-    // ONLY or SENSITIVE: other lines (most heading lines) fail here without a regex.
-    const c = clean.charCodeAt(0);
-    if (
-      c !== 83 && c !== 78 && c !== 69 && c !== 76 && c !== 67 && c !== 68 && c !== 70 &&
-      !clean.endsWith('CHANNEL') && !clean.endsWith('ONLY') && !clean.endsWith('SENSITIVE')
-    ) {
-      return false;
+    // The line without its trailing blanks and full stops: u[0, n).
+    let n = Math.min(u.length, e - f);
+    while (n > 0 && (u.charCodeAt(n - 1) === 32 || u.charCodeAt(n - 1) === 46)) n--;
+    if (n === 0) return false;
+    // Every form below starts with a caption word's letter (S N E L C D) or ends in CHANNEL, ONLY or
+    // SENSITIVE: other lines (most heading lines) fail here without a regex.
+    const c = u.charCodeAt(0);
+    const capFirst = c === 83 || c === 78 || c === 69 || c === 76 || c === 67 || c === 68;
+    // Most caption lines are one caption word (`SIPDIS`, `NOFORN`), which none of the forms before the
+    // word list takes.
+    if (capFirst && n <= CAPTION_WORD_MAX) {
+      const name = captionWordAt(u, 0, n);
+      if (name !== undefined) {
+        this.addCaption(i, s, f, f + n, name);
+        return true;
+      }
     }
-    if (/^SENSITIVE BUT UNCLASSIFIED\b/.test(clean) || clean === 'FOR OFFICIAL USE ONLY') {
-      this.addCaption(i, s, f, e, clean.startsWith('SENSITIVE') ? 'SENSITIVE' : 'FOUO');
+    const clean = u.slice(0, n);
+    const channel = clean.endsWith('CHANNEL');
+    const only = clean.endsWith('ONLY');
+    const sensitive = clean.endsWith('SENSITIVE');
+    if (!capFirst && !channel && !only && !sensitive) return false;
+    if ((c === 83 && /^SENSITIVE BUT UNCLASSIFIED\b/.test(clean)) || (only && clean === 'FOR OFFICIAL USE ONLY')) {
+      this.addCaption(i, s, f, e, c === 83 ? 'SENSITIVE' : 'FOUO');
       return true;
     }
-    if (/^C ?O ?R ?R ?E ?C ?T ?E ?D +C ?O ?P ?Y\b/.test(clean)) {
+    if (c === 67 && /^C ?O ?R ?R ?E ?C ?T ?E ?D +C ?O ?P ?Y\b/.test(clean)) {
       this.addCaption(i, s, f, e, 'CORRECTED COPY');
       return true;
     }
-    if (/^[A-Z][A-Z ]{1,30} CHANNEL$/.test(clean) || /^(?:EYES ONLY|[A-Z/ ]{0,30}FOR [A-Z .,/-]{1,40} ONLY)$/.test(clean)) {
+    if ((channel && /^[A-Z][A-Z ]{1,30} CHANNEL$/.test(clean)) || (only && /^(?:EYES ONLY|[A-Z/ ]{0,30}FOR [A-Z .,/-]{1,40} ONLY)$/.test(clean))) {
       this.addCaption(i, s, f, e, clean);
       return true;
     }
+    if (!capFirst) return sensitive && this.sensitiveCaption(i, s, f, clean);
     // `NOFORN, NOT FOR INTERNET DISTRIBUTION`, `DEA SENSITIVE`: a caption word with words around it.
-    const lead = /^([A-Z]+)(?:,| -)/.exec(clean);
-    if (lead && CAPTION_WORDS[lead[1]] && clean.length < 80) {
-      this.addCaption(i, s, f, f + lead[1].length, CAPTION_WORDS[lead[1]]);
-      return true;
+    let j = 1;
+    while (j < n && isUpper(u.charCodeAt(j))) j++;
+    if (n < 80 && (u.charCodeAt(j) === 44 || (u.charCodeAt(j) === 32 && u.charCodeAt(j + 1) === 45)) && j + (u.charCodeAt(j) === 44 ? 1 : 2) <= n) {
+      const name = captionWordAt(u, 0, j);
+      if (name !== undefined) {
+        this.addCaption(i, s, f, f + j, name);
+        return true;
+      }
     }
-    if (/^[A-Z]{2,8} SENSITIVE$/.test(clean)) {
-      this.addCaption(i, s, f, f + clean.length, 'SENSITIVE');
-      return true;
+    if (sensitive && this.sensitiveCaption(i, s, f, clean)) return true;
+    // Up to four caption words apart by blanks, commas, semicolons or slashes (`NOFORN SIPDIS`); a
+    // separator first or last leaves an empty word, which is no caption word.
+    let count = 0;
+    let first: string | undefined;
+    let second: string | undefined;
+    for (let a = 0; ; ) {
+      let b = a;
+      while (b < n && !isCaptionSeparator(u.charCodeAt(b))) b++;
+      const name = captionWordAt(u, a, b);
+      if (name === undefined || ++count > 4) return false;
+      if (count === 1) first = name;
+      else if (count === 2) second = name;
+      if (b === n) break;
+      a = b + 1;
+      while (a < n && isCaptionSeparator(u.charCodeAt(a))) a++;
     }
-    const words = clean.split(/[\s,;/]+/);
-    if (!words.length || words.length > 4) return false;
-    for (const w of words) if (!CAPTION_WORDS[w]) return false;
-    if (words.length === 2 && words[0] === 'SPECAT' && words[1] === 'EXCLUSIVE') {
+    // SPECAT and EXCLUSIVE are the caption words named so.
+    if (count === 2 && first === 'SPECAT' && second === 'SPECAT EXCLUSIVE') {
       this.addCaption(i, s, f, e, 'SPECAT EXCLUSIVE');
       return true;
     }
-    let p = f;
-    for (const w of words) {
-      const at = u.indexOf(w, p - f) + f;
-      this.addCaption(i, s, at, at + w.length, CAPTION_WORDS[w]);
-      p = at + w.length;
+    for (let a = 0; a < n; ) {
+      let b = a;
+      while (b < n && !isCaptionSeparator(u.charCodeAt(b))) b++;
+      this.addCaption(i, s, f + a, f + b, captionWordAt(u, a, b)!);
+      a = b;
+      while (a < n && isCaptionSeparator(u.charCodeAt(a))) a++;
     }
+    return true;
+  }
+
+  /** `DEA SENSITIVE`: an agency's caption. */
+  private sensitiveCaption(i: number, s: string, f: number, clean: string): boolean {
+    if (!/^[A-Z]{2,8} SENSITIVE$/.test(clean)) return false;
+    this.addCaption(i, s, f, f + clean.length, 'SENSITIVE');
     return true;
   }
 
@@ -2348,10 +2383,20 @@ function lastWord(s: string): string {
   return s.slice(b, e);
 }
 
-function trimEndOf(t: string, chars: string): string {
-  let e = t.length;
-  while (e > 0 && chars.includes(t[e - 1])) e--;
-  return t.slice(0, e);
+const CAPTION_KEYS = Object.keys(CAPTION_WORDS);
+const CAPTION_WORD_MAX = Math.max(...CAPTION_KEYS.map((k) => k.length));
+
+/** The caption name of the word u[a, b), if it is a caption word: compared in place, without slicing it. */
+function captionWordAt(u: string, a: number, b: number): string | undefined {
+  const n = b - a;
+  for (const k of CAPTION_KEYS) if (k.length === n && u.startsWith(k, a)) return CAPTION_WORDS[k];
+  return undefined;
+}
+
+/** What the caption word list splits at: a blank (JavaScript's \s), comma, semicolon or slash. */
+function isCaptionSeparator(c: number): boolean {
+  if (c < 128) return c === 32 || c === 44 || c === 59 || c === 47 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** True when an upper-cased line is only caption words (`SIPDIS`, `NOFORN SIPDIS`). */
