@@ -1306,7 +1306,7 @@ class CableParser {
     // The TAGS or SUBJECT may run on in the same line (`E.O. 12958: N/A TAGS: ASEC`).
     const line = u.slice(0, e - f);
     // `TAG` alone too (`… DECL: 03/20/2019 TAG PTER, PGOV`): after the order nothing else is so spelt.
-    const tagsAt = findKeywordInLine(line, m[0].length, ['TAGS', 'TAG:', 'TGS', 'TAG']);
+    const tagsAt = tagsKeywordIn(line, m[0].length);
     const eoEnd = tagsAt >= 0 ? f + endNonSpaceBefore(line, tagsAt) : e;
     const eo: EoLine = {
       range: rng(i, f, eoEnd),
@@ -1327,51 +1327,75 @@ class CableParser {
     const text = s.slice(p, end);
     const up = text.toUpperCase();
     let m: RegExpExecArray | null;
-    if (/^N ?\/? ?A\b/.test(up)) {
-      eo.kind = 'na';
-      return;
+    // Each form is tried only when the first letter allows it: most instructions are `DECL: <date>`,
+    // which would otherwise pass through six regexes before its own.
+    const c0 = up.charCodeAt(0);
+    switch (c0) {
+      case 78: // N
+        if (/^N ?\/? ?A\b/.test(up)) {
+          eo.kind = 'na';
+          return;
+        }
+        break;
+      case 65: // A
+        if (up.startsWith('AS AMENDED')) {
+          eo.kind = 'nara';
+          return;
+        }
+        break;
+      case 68: // D
+        if ((up.startsWith('DECL') && /^DECL\W{0,4}DECLASSIFIED\b/.test(up)) || up.startsWith('DECLASSIFIED')) {
+          eo.kind = 'nara';
+          return;
+        }
+        if (up.charCodeAt(1) === 78 && (m = /^DNG\W{0,3}(CO|SE|UC|[CSU])\b(?: {1,3}([\d/.-]{6,10}))?/.exec(up))) {
+          const toStart = p + m[0].indexOf(m[1], 3);
+          eo.downgrade = { range: rng(i, p, p + m[0].length), to: tok(i, s, toStart, toStart + m[1].length) };
+          if (m[2]) {
+            const ds = p + m[0].length - m[2].length;
+            eo.downgrade.date = tok(i, s, ds, ds + m[2].length);
+          }
+          eo.kind = 'date';
+          return;
+        }
+        break;
     }
-    if (up.startsWith('AS AMENDED') || /^DECL\W{0,4}DECLASSIFIED\b/.test(up) || up.startsWith('DECLASSIFIED')) {
-      eo.kind = 'nara';
-      return;
-    }
-    if ((m = /^DNG\W{0,3}(CO|SE|UC|[CSU])\b(?: {1,3}([\d/.-]{6,10}))?/.exec(up))) {
-      const toStart = p + m[0].indexOf(m[1], 3);
-      eo.downgrade = { range: rng(i, p, p + m[0].length), to: tok(i, s, toStart, toStart + m[1].length) };
-      if (m[2]) {
-        const ds = p + m[0].length - m[2].length;
-        eo.downgrade.date = tok(i, s, ds, ds + m[2].length);
-      }
-      eo.kind = 'date';
-      return;
-    }
-    if ((m = /^(GDS|ADS|XGDS-? ?[1-4]|RDS-? ?[1-4]|XDS-? ?[1-4])\b/.exec(up))) {
+    if ((c0 === 71 || c0 === 65 || c0 === 88 || c0 === 82) && (m = /^(GDS|ADS|XGDS-? ?[1-4]|RDS-? ?[1-4]|XDS-? ?[1-4])\b/.exec(up))) {
       eo.kind = 'schedule';
       eo.exemption = tok(i, s, p, p + m[1].length);
       const dm = /\d{1,4}[/-]\d{1,2}[/-]\d{2,4}/.exec(text.slice(m[1].length));
       if (dm) this.declDate(eo, i, s, p + m[1].length + dm.index, dm[0]);
       return;
     }
-    // DECL: …, DECLl:, Declassify on …, or a bare date.
-    const dm = /^(?:DECLASSIFY(?: ON)?|DECLL?|DECL\.)? *:? */.exec(up)!;
-    const q = dm[0].length;
+    // DECL: …, DECLl:, Declassify on …, or a bare date. What the keyword takes, as
+    // /^(?:DECLASSIFY(?: ON)?|DECLL?|DECL\.)? *:? */ would (DECLL? takes `DECL.` before DECL\. can); the
+    // instruction starts after the E.O. line's blanks and colons, so without a D nothing is taken.
+    let q = 0;
+    if (c0 === 68) {
+      if (up.startsWith('DECLASSIFY')) q = up.startsWith(' ON', 10) ? 13 : 10;
+      else if (up.startsWith('DECL')) q = up.charCodeAt(4) === 76 ? 5 : 4;
+      while (up.charCodeAt(q) === 32) q++;
+      if (up.charCodeAt(q) === 58) q++;
+      while (up.charCodeAt(q) === 32) q++;
+    }
     const rest = up.slice(q);
-    if (/^OADR\b/.test(rest)) {
+    const r0 = rest.charCodeAt(0);
+    if (r0 === 79 && /^OADR\b/.test(rest)) {
       eo.kind = 'oadr';
       eo.exemption = tok(i, s, p + q, p + q + 4);
       return;
     }
-    if ((m = /^(X[1-8]|25X[1-9](?:-HUM)?|50X[1-9](?:-HUM)?|MR)\b/.exec(rest))) {
+    if ((r0 === 88 || r0 === 50 || r0 === 53 || r0 === 77) && (m = /^(X[1-8]|25X[1-9](?:-HUM)?|50X[1-9](?:-HUM)?|MR)\b/.exec(rest))) {
       eo.kind = 'exemption';
       eo.exemption = tok(i, s, p + q, p + q + m[1].length);
       return;
     }
-    if ((m = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/.exec(rest))) {
+    if (isDigit(r0) && (m = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/.exec(rest))) {
       eo.kind = 'date';
       this.declDate(eo, i, s, p + q, m[0]);
       return;
     }
-    if (q > 0 && /^[A-Z]/.test(rest)) {
+    if (q > 0 && isUpper(r0)) {
       eo.kind = rest.startsWith('DECLASSIFIED') ? 'nara' : 'event';
       return;
     }
@@ -1380,24 +1404,29 @@ class CableParser {
   }
 
   private declDate(eo: EoLine, i: number, s: string, at: number, text: string): void {
-    const fields = text.split(/[/.-]/);
-    const parts = fields.map(Number);
+    // Three runs of digits apart by one of / . - (what the callers' regexes let through), read in place:
+    // this runs once per cable, where split and map(Number) cost more than the rest of the E.O. line.
+    let k = 0;
+    let a = 0;
+    for (let c = text.charCodeAt(k); isDigit(c); c = text.charCodeAt(++k)) a = a * 10 + c - 48;
+    const firstLen = k;
+    let b = 0;
+    for (let c = text.charCodeAt(++k); isDigit(c); c = text.charCodeAt(++k)) b = b * 10 + c - 48;
+    const lastAt = ++k;
+    let z = 0;
+    for (let c = text.charCodeAt(k); isDigit(c); c = text.charCodeAt(++k)) z = z * 10 + c - 48;
     const d: NonNullable<EoLine['declassifyOn']> = tok(i, s, at, at + text.length);
     let y: number;
     let mo: number;
     let dd: number;
-    // Indexed rather than destructured: this runs once per cable, mostly before the engine has
-    // optimised it, where array destructuring (the iterator protocol) is slow.
-    if (fields[0].length === 4) {
-      y = parts[0];
-      mo = parts[1];
-      dd = parts[2];
+    if (firstLen === 4) {
+      y = a;
+      mo = b;
+      dd = z;
     } else {
-      mo = parts[0];
-      dd = parts[1];
-      y = parts[2];
-      const ys = fields[2];
-      y = ys.length === 4 ? y : fullYear(ys.padStart(2, '0'));
+      mo = a;
+      dd = b;
+      y = text.length - lastAt === 4 ? z : fullYear(text.slice(lastAt));
     }
     if (mo >= 1 && mo <= 12 && dd >= 1 && dd <= daysInMonth(y, mo) && y >= 1900 && y < 2200) {
       d.year = y;
@@ -1423,7 +1452,7 @@ class CableParser {
     const misspelled = m[1] !== 'TAGS';
     const line = u.slice(0, e - f);
     // SUBJECT may follow on the same line (`Tags: prel, tu Subject: …`).
-    const subjAt = findKeywordInLine(line, p - f, ['SUBJECT:', 'SUBJ:']);
+    const subjAt = subjectKeywordIn(line, p - f);
     const listEnd = subjAt >= 0 ? f + endNonSpaceBefore(line, subjAt) : e;
     const tags: TagsLine = { range: rng(i, f, listEnd), keyword, keywordMisspelled: misspelled, tags: [] };
     this.readTags(tags, i, s, p, listEnd);
@@ -2435,18 +2464,22 @@ function readLongDate(s: string, line: number, from: number, to: number): Dtg | 
   return dtg;
 }
 
-/** Index of the first of `words` in `line` at or after `from`, standing at a word start. */
-function findKeywordInLine(line: string, from: number, words: string[]): number {
+/**
+ * Index of the first TAGS keyword in `line` at or after `from` that stands at a word start: `TAGS`,
+ * `TGS` or `TAG` as whole words, or `TAG:`. Every TAG-spelt one is found from one indexOf of TAG.
+ */
+function tagsKeywordIn(line: string, from: number): number {
   let best = -1;
-  for (const w of words) {
-    let at = line.indexOf(w, from);
-    while (at >= 0) {
-      const before = at === 0 ? 32 : line.charCodeAt(at - 1);
-      const after = line.charCodeAt(at + w.length);
-      if (!isAlnum(before) && (w.endsWith(':') || !isAlnum(after))) break;
-      at = line.indexOf(w, at + 1);
+  for (let at = line.indexOf('TAG', from); at >= 0; at = line.indexOf('TAG', at + 1)) {
+    if (isAlnum(line.charCodeAt(at - 1))) continue;
+    const c = line.charCodeAt(at + 3);
+    if (!isAlnum(c) || (c === 83 && !isAlnum(line.charCodeAt(at + 4)))) {
+      best = at;
+      break;
     }
-    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  for (let at = line.indexOf('TGS', from); at >= 0 && (best < 0 || at < best); at = line.indexOf('TGS', at + 1)) {
+    if (!isAlnum(line.charCodeAt(at - 1)) && !isAlnum(line.charCodeAt(at + 3))) return at;
   }
   return best;
 }
@@ -2498,6 +2531,14 @@ function markingWords(s: string, from: number, to: number): number {
     inWord = true;
   }
   return words || 1;
+}
+
+/** Index of the first `SUBJECT:` or `SUBJ:` in `line` at or after `from` that stands at a word start. */
+function subjectKeywordIn(line: string, from: number): number {
+  for (let at = line.indexOf('SUBJ', from); at >= 0; at = line.indexOf('SUBJ', at + 1)) {
+    if (!isAlnum(line.charCodeAt(at - 1)) && (line.charCodeAt(at + 4) === 58 || line.startsWith('ECT:', at + 4))) return at;
+  }
+  return -1;
 }
 
 function leadOf(s: string, p: number, e: number): string {
