@@ -1684,37 +1684,96 @@ class CableParser {
 
   /** Reads `[YY|YYYY] POST SERIAL [(YY)]` at the start of a reference's text. */
   private readRefItem(ref: Reference): void {
-    delete ref.cableId;
-    delete ref.origin;
-    delete ref.serial;
-    delete ref.year;
-    const words = ref.text.replace(/[,;]/g, ' ').split(/\s+/).filter(Boolean);
-    let k = 0;
-    // A label written twice (`A. (A) ISLAMABAD 3249`, `C) 2006 BAGHDAD 4763`).
-    if (k < words.length && /^\(?[a-z][.)]$/i.test(words[k])) k++;
-    let year: number | undefined;
-    if (k < words.length && /^\(?(?:\d{2}|\d{4})\)?$/.test(words[k]) && k + 1 < words.length && /^[a-z]/i.test(words[k + 1])) {
-      year = fullYear(words[k].replace(/[()]/g, ''));
-      k++;
+    // Only an item read before (its text since extended) has these to forget; a delete costs a runtime
+    // call even when there is nothing to delete.
+    if (ref.origin !== undefined || ref.serial !== undefined || ref.year !== undefined || ref.cableId !== undefined) {
+      delete ref.cableId;
+      delete ref.origin;
+      delete ref.serial;
+      delete ref.year;
     }
-    const post: string[] = [];
-    while (k < words.length && post.length < 4 && /^[a-z][a-z.'’-]*$/i.test(words[k])) post.push(words[k++]);
-    if (!post.length || k >= words.length) return;
-    const serialM = /^0*(\d{1,7})(?:\.|,|$)/.exec(words[k]);
-    if (!serialM || /^\d{1,2}\/|^\d+[/-]\d/.test(words[k])) return;
-    const postText = post.join(' ');
-    const upper = postText === postText.toUpperCase();
-    const lower = postText === postText.toLowerCase();
-    // Title case (`Berlin 195`) only for one or two words: longer capitalised runs are prose.
-    const title = post.length <= 2 && post.every((w) => isUpper(w.charCodeAt(0)) && w.slice(1) === w.slice(1).toLowerCase());
-    if (!upper && !title && !(lower && year !== undefined)) return;
-    let origin = canonicalPost(postText);
-    if (/^(?:REF|REFTEL|REFS|AND|SEE|THE|OF)$/.test(origin) || origin.length < 3) return;
+    // The words (apart by blanks, commas and semicolons) are read in place, as bounds into the text.
+    const t = ref.text;
+    const w = REF_WORDS;
+    const nw = refWords(t, w);
+    let k = 0;
+    // A label written twice (`A. (A) ISLAMABAD 3249`, `C) 2006 BAGHDAD 4763`): /^\(?[a-z][.)]$/i.
+    if (k < nw) {
+      const a = w[0];
+      const l = a + (w[1] - a === 3 && t.charCodeAt(a) === 40 ? 1 : 0);
+      const c = t.charCodeAt(l + 1);
+      if (w[1] - l === 2 && isLetter(t.charCodeAt(l)) && (c === 46 || c === 41)) k++;
+    }
+    let year: number | undefined;
+    // A year (`09`, `2006`, `(09)`) before a word that starts with a letter: /^\(?(?:\d{2}|\d{4})\)?$/.
+    if (k + 1 < nw && isLetter(t.charCodeAt(w[2 * k + 2]))) {
+      let a = w[2 * k];
+      let b = w[2 * k + 1];
+      if (t.charCodeAt(a) === 40) a++;
+      if (t.charCodeAt(b - 1) === 41) b--;
+      if ((b - a === 2 || b - a === 4) && isDigitRun(t, a, b)) {
+        year = fullYear(t.slice(a, b));
+        k++;
+      }
+    }
+    // Up to four words of the post: /^[a-z][a-z.'’-]*$/i each.
+    const postFrom = k;
+    while (k < nw && k - postFrom < 4 && isPostWord(t, w[2 * k], w[2 * k + 1])) k++;
+    const posts = k - postFrom;
+    if (!posts || k >= nw) return;
+    // The serial: /^0*(\d{1,7})(?:\.|,|$)/, a run of digits with at most seven after its leading zeros,
+    // ending the word or followed by a full stop (a word holds no comma).
+    const sa = w[2 * k];
+    const sb = w[2 * k + 1];
+    let d = sa;
+    let nz = sa;
+    let serial = 0;
+    for (let c = t.charCodeAt(d); d < sb && isDigit(c); c = t.charCodeAt(++d)) {
+      if (c === 48 && nz === d) nz++;
+      serial = serial * 10 + c - 48;
+    }
+    if (d === sa || (d < sb && t.charCodeAt(d) !== 46) || d - nz > 7) return;
+    // Upper case, lower case (with a year) or title case (`Berlin 195`, only for one or two words:
+    // longer capitalised runs are prose). The post words hold only ASCII letters and . ' ’ -.
+    let hasUpper = false;
+    let hasLower = false;
+    let title = posts <= 2;
+    for (let j = postFrom; j < k; j++) {
+      const a = w[2 * j];
+      const b = w[2 * j + 1];
+      if (!isUpper(t.charCodeAt(a))) title = false;
+      for (let q = a; q < b; q++) {
+        const c = t.charCodeAt(q);
+        if (isUpper(c)) {
+          hasUpper = true;
+          if (q > a) title = false;
+        } else if (isLower(c)) hasLower = true;
+      }
+    }
+    if (hasLower && !title && !(!hasUpper && year !== undefined)) return;
+    // canonicalPost keeps letters and digits only, so the words with what stands between them read as
+    // the words joined by blanks.
+    let origin = canonicalPost(t.slice(w[2 * postFrom], w[2 * k - 1]));
+    switch (origin) {
+      case 'REF':
+      case 'REFTEL':
+      case 'REFS':
+      case 'AND':
+      case 'SEE':
+      case 'THE':
+      case 'OF':
+        return;
+    }
+    if (origin.length < 3) return;
     if (origin.startsWith('REFTEL')) origin = origin.slice(6);
-    const nextWord = words[k + 1];
-    if (year === undefined && nextWord && /^\((?:\d{2}|\d{4})\)$/.test(nextWord)) year = fullYear(nextWord.slice(1, -1));
+    // A year after the serial: /^\((?:\d{2}|\d{4})\)$/.
+    if (year === undefined && k + 1 < nw) {
+      const a = w[2 * k + 2];
+      const b = w[2 * k + 3];
+      if ((b - a === 4 || b - a === 6) && t.charCodeAt(a) === 40 && t.charCodeAt(b - 1) === 41 && isDigitRun(t, a + 1, b - 1)) year = fullYear(t.slice(a + 1, b - 1));
+    }
     ref.origin = origin;
-    ref.serial = Number(serialM[1]);
+    ref.serial = serial;
     if (year !== undefined) ref.year = year;
   }
 
@@ -2424,8 +2483,7 @@ function captionWordAt(u: string, a: number, b: number): string | undefined {
 
 /** What the caption word list splits at: a blank (JavaScript's \s), comma, semicolon or slash. */
 function isCaptionSeparator(c: number): boolean {
-  if (c < 128) return c === 32 || c === 44 || c === 59 || c === 47 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c === 44 || c === 59 || c === 47 || isJsBlank(c);
 }
 
 /** True when an upper-cased line is only caption words (`SIPDIS`, `NOFORN SIPDIS`). */
@@ -2462,6 +2520,55 @@ function readLongDate(s: string, line: number, from: number, to: number): Dtg | 
   };
   validateDtg(dtg);
   return dtg;
+}
+
+/** Bounds of a reference's first REF_WORD_MAX words (readRefItem reads no further), reused by every call. */
+const REF_WORD_MAX = 8;
+const REF_WORDS = new Int32Array(2 * REF_WORD_MAX);
+
+/**
+ * Fills `w` with the [start, end) bounds of the first REF_WORD_MAX words of `t`, apart by JavaScript
+ * blanks (\s), commas and semicolons; returns how many.
+ */
+function refWords(t: string, w: Int32Array): number {
+  const n = t.length;
+  let count = 0;
+  let p = 0;
+  while (count < REF_WORD_MAX) {
+    while (p < n && isRefSeparator(t.charCodeAt(p))) p++;
+    if (p >= n) break;
+    w[2 * count] = p;
+    while (p < n && !isRefSeparator(t.charCodeAt(p))) p++;
+    w[2 * count + 1] = p;
+    count++;
+  }
+  return count;
+}
+
+function isRefSeparator(c: number): boolean {
+  return c === 44 || c === 59 || isJsBlank(c);
+}
+
+/** What JavaScript's \s matches. */
+function isJsBlank(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether t[a, b) is one or more digits. */
+function isDigitRun(t: string, a: number, b: number): boolean {
+  for (let q = a; q < b; q++) if (!isDigit(t.charCodeAt(q))) return false;
+  return b > a;
+}
+
+/** /^[a-z][a-z.'’-]*$/i on t[a, b): a word of a post's name. */
+function isPostWord(t: string, a: number, b: number): boolean {
+  if (!isLetter(t.charCodeAt(a))) return false;
+  for (let q = a + 1; q < b; q++) {
+    const c = t.charCodeAt(q);
+    if (!isLetter(c) && c !== 46 && c !== 39 && c !== 0x2019 && c !== 45) return false;
+  }
+  return true;
 }
 
 /**
