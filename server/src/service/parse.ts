@@ -333,14 +333,14 @@ function blockKeywordEndIn(s: string, from: number, w: number, p: number): numbe
  * (joined), `1/4 (B)`, or letters alone after REASON(S) (`for reasons b, d`).
  */
 export function readReason(text: string): { start: number; end: number; section: string; letters: string[] } | undefined {
-  const m = /\b1 ?[.,/] ?([45])(?!\d)/.exec(text);
+  const m = reasonSectionAt(text);
   let start: number;
   let p: number;
   let section = '';
-  if (m) {
-    start = m.index;
-    p = m.index + m[0].length;
-    section = `1.${m[1]}`;
+  if (m >= 0) {
+    start = m;
+    p = reasonSectionEnd(text, m);
+    section = text.charCodeAt(p - 1) === 52 ? '1.4' : '1.5';
   } else {
     const w = /\bREASONS?\b:?/i.exec(text);
     if (!w) return undefined;
@@ -365,15 +365,41 @@ export function readReason(text: string): { start: number; end: number; section:
       end = text.charCodeAt(p) === 41 ? p + 1 : p;
       continue;
     }
-    if ((lower === 97) && (text.slice(p, p + 3).toUpperCase() === 'AND') && !isLetter(text.charCodeAt(p + 3))) {
+    // AND in any case (no other character upper-cases to N or D alone).
+    if (lower === 97 && (text.charCodeAt(p + 1) | 32) === 110 && (text.charCodeAt(p + 2) | 32) === 100 && !isLetter(text.charCodeAt(p + 3))) {
       p += 3;
       continue;
     }
     break;
   }
-  if (!m && !letters.length) return undefined;
-  if (m && end === m.index + m[0].length) end = m.index + m[0].length;
+  if (m < 0 && !letters.length) return undefined;
   return { start, end, section, letters };
+}
+
+/**
+ * Where /\b1 ?[.,/] ?([45])(?!\d)/ first matches in `text`, or -1; reasonSectionEnd gives the end.
+ * Each optional blank is taken exactly when present (a blank is neither separator nor 4/5).
+ */
+function reasonSectionAt(text: string): number {
+  for (let at = text.indexOf('1'); at >= 0; at = text.indexOf('1', at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if (isAlnum(before) || before === 95) continue;
+    const q = reasonSectionEnd(text, at);
+    if (q > 0 && !isDigit(text.charCodeAt(q))) return at;
+  }
+  return -1;
+}
+
+/** The end of `1 ?[.,/] ?[45]` at `at`, or -1. */
+function reasonSectionEnd(text: string, at: number): number {
+  let q = at + 1;
+  if (text.charCodeAt(q) === 32) q++;
+  const sep = text.charCodeAt(q);
+  if (sep !== 46 && sep !== 44 && sep !== 47) return -1;
+  q++;
+  if (text.charCodeAt(q) === 32) q++;
+  const d = text.charCodeAt(q);
+  return d === 52 || d === 53 ? q + 1 : -1;
 }
 
 /** Where a second heading element starts inside a heading line (`… Classified By: …`, `… REFTELS: …`), or -1. */
@@ -1566,7 +1592,10 @@ class CableParser {
   private finishSubject(): void {
     const sub = this.doc.subject;
     if (!sub) return;
-    const joined = this.subjectParts.join(' ');
+    // Joined by concatenation: most subjects are one or two parts, where join costs several times more.
+    const parts = this.subjectParts;
+    let joined = parts.length ? parts[0] : '';
+    for (let k = 1; k < parts.length; k++) joined = `${joined} ${parts[k]}`;
     sub.text = (joined.includes('  ') ? joined.replace(/ {2,}/g, ' ') : joined).trim();
   }
 
@@ -1790,18 +1819,28 @@ class CableParser {
     const rest = s.slice(p, e);
     const ru = rest.toUpperCase();
     let stop = rest.length;
+    // The first of REASON(S), 1.4/1.5 and E.O. nnnnn: one search for the three (the leftmost match of
+    // an alternation is the leftmost of its alternatives' first matches).
+    const reasonAt = ru.search(AUTHORITY_END_RE);
+    if (reasonAt >= 0 && reasonAt < stop) stop = reasonAt;
     // A reason word cut by the line end (`… FOR REAS` / `ONS 1.4 (B)`) also ends the authority.
-    const cut = / (?:FOR |PER )?(?:REA|REAS|REASO)$/.exec(ru);
-    const cands = [ru.search(/\bREASONS?\b/), ru.search(/\b1 ?[.,] ?[45]\b/), ru.search(/\bE\.? ?O\.? ?\d{5}/), cut ? cut.index : -1];
-    for (const c of cands) if (c >= 0 && c < stop) stop = c;
+    const cut = cutReasonAt(ru);
+    if (cut >= 0 && cut < stop) stop = cut;
     let ae = p + stop;
     // Drop the connecting words and punctuation before the reason (`…, for reasons`, `PER`, `DUE TO`).
     for (;;) {
-      while (ae > p && ' ,;.:('.includes(s[ae - 1])) ae--;
-      const tail = s.slice(Math.max(p, ae - 7), ae).toUpperCase();
-      const w = / (?:FOR|PER|DUE TO|UNDER)$/.exec(` ${tail}`);
-      if (!w || ae - (w[0].length - 1) < p) break;
-      ae -= w[0].length - 1;
+      for (let c = s.charCodeAt(ae - 1); ae > p && (c === 32 || c === 44 || c === 59 || c === 46 || c === 58 || c === 40); c = s.charCodeAt(ae - 1)) ae--;
+      const lo = Math.max(p, ae - 7);
+      let n: number;
+      if (isAsciiRun(s, lo, ae)) {
+        n = connectingWordBefore(s, lo, ae);
+      } else {
+        // Upper-casing may change a character outside ASCII into letters, or into several.
+        const w = / (?:FOR|PER|DUE TO|UNDER)$/.exec(` ${s.slice(lo, ae).toUpperCase()}`);
+        n = w ? w[0].length - 1 : 0;
+      }
+      if (!n || ae - n < p) break;
+      ae -= n;
     }
     if (ae > p) cb.authority = tok(i, s, p, ae);
     this.cont = 'classifiedBy';
@@ -2520,6 +2559,45 @@ function readLongDate(s: string, line: number, from: number, to: number): Dtg | 
   };
   validateDtg(dtg);
   return dtg;
+}
+
+const AUTHORITY_END_RE = /\bREASONS?\b|\b1 ?[.,] ?[45]\b|\bE\.? ?O\.? ?\d{5}/;
+
+/**
+ * Where / (?:FOR |PER )?(?:REA|REAS|REASO)$/ matches in the upper-cased `u`, or -1: the end fixes which
+ * of REA, REAS, REASO it is, and the match is the one that starts first.
+ */
+function cutReasonAt(u: string): number {
+  const r = u.endsWith('REASO') ? u.length - 5 : u.endsWith('REAS') ? u.length - 4 : u.endsWith('REA') ? u.length - 3 : -1;
+  if (r < 1) return -1;
+  if (r >= 5 && (u.startsWith(' FOR ', r - 5) || u.startsWith(' PER ', r - 5))) return r - 5;
+  return u.charCodeAt(r - 1) === 32 ? r - 1 : -1;
+}
+
+function isAsciiRun(s: string, a: number, b: number): boolean {
+  for (let q = a; q < b; q++) if (s.charCodeAt(q) > 127) return false;
+  return true;
+}
+
+/**
+ * The length of FOR, PER, DUE TO or UNDER (in any case) ending s[lo, ae) after a blank or at `lo`, or 0:
+ * / (?:FOR|PER|DUE TO|UNDER)$/ on the blank and the upper-cased ASCII text s[lo, ae). Their last letters
+ * (R of FOR and PER, ER of UNDER, O of DUE TO) let at most one of them match.
+ */
+function connectingWordBefore(s: string, lo: number, ae: number): number {
+  for (const w of CONNECTING_WORDS) {
+    const start = ae - w.length;
+    if (start < lo || (start > lo && s.charCodeAt(start - 1) !== 32)) continue;
+    let k = 0;
+    while (k < w.length && asciiUpper(s.charCodeAt(start + k)) === w.charCodeAt(k)) k++;
+    if (k === w.length) return k;
+  }
+  return 0;
+}
+const CONNECTING_WORDS = ['FOR', 'PER', 'DUE TO', 'UNDER'];
+
+function asciiUpper(c: number): number {
+  return c >= 97 && c <= 122 ? c - 32 : c;
 }
 
 /** Bounds of a reference's first REF_WORD_MAX words (readRefItem reads no further), reused by every call. */
