@@ -451,11 +451,32 @@ function markedClassifiedBy(u: string): number {
 /** Kind of a TAGS code from its shape alone (dictionary.ts refines it). */
 export function tagKindByShape(code: string, parenthesised: boolean): TagKind {
   if (parenthesised || code.includes(',')) return 'person';
-  const up = code.toUpperCase();
-  if (/^[A-Z]{4}$/.test(up)) return up[0] === 'K' ? 'program' : 'subject';
-  if (/^[A-Z]{2}$/.test(up)) return 'geographic';
-  if (/^[A-Z][A-Z0-9&-]{1,11}$/.test(up)) return 'organization';
-  return 'unknown';
+  return tagKindOfUpper(upperCased(code));
+}
+
+/** tagKindByShape of a code without a comma, upper-cased: /^[A-Z]{4}$/, /^[A-Z]{2}$/, /^[A-Z][A-Z0-9&-]{1,11}$/ by character. */
+function tagKindOfUpper(up: string): TagKind {
+  const n = up.length;
+  if (n < 2 || n > 12 || !isUpper(up.charCodeAt(0))) return 'unknown';
+  let letters = true;
+  for (let k = 1; k < n; k++) {
+    const c = up.charCodeAt(k);
+    if (isUpper(c)) continue;
+    if (!isDigit(c) && c !== 38 && c !== 45) return 'unknown';
+    letters = false;
+  }
+  if (letters && n === 4) return up.charCodeAt(0) === 75 ? 'program' : 'subject';
+  if (letters && n === 2) return 'geographic';
+  return 'organization';
+}
+
+/** s.toUpperCase(), without the call when s is ASCII with no lower-case letter (most codes are). */
+function upperCased(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || c > 127) return s.toUpperCase();
+  }
+  return s;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1099,9 +1120,11 @@ class CableParser {
       return this.headingLine(i, s, f2, e, s.slice(f2, Math.min(e, f2 + MAX_PREFIX)), u.slice(cut));
     }
     // Continuations first.
-    if (this.cont === 'tags' && this.tagsContinuation(i, s, f, e, u)) return true;
-    if (this.cont === 'tags') this.cont = 'none';
     const kw = this.headingKeyword(u);
+    if (this.cont === 'tags') {
+      if (kw === 'none' && this.tagsContinuation(i, s, f, e, u)) return true;
+      this.cont = 'none';
+    }
     if (kw === 'none' && this.cont === 'subject') {
       const sub = this.doc.subject;
       if (sub && !para) {
@@ -1514,7 +1537,10 @@ class CableParser {
           const code = s.slice(p + 1, close).trim();
           const after = s.indexOf(')', close);
           const end = after < 0 || after >= to ? to : after + 1;
-          if (code) tags.tags.push({ text: s.slice(p + 1, close), range: rng(i, p + 1, close), code: code.toUpperCase(), kind: tagKindByShape(code, false) });
+          if (code) {
+            const up = upperCased(code);
+            tags.tags.push({ text: s.slice(p + 1, close), range: rng(i, p + 1, close), code: up, kind: code.includes(',') ? 'person' : tagKindOfUpper(up) });
+          }
           p = end;
           continue;
         }
@@ -1529,7 +1555,9 @@ class CableParser {
       while (end > p && s.charCodeAt(end - 1) === 46) end--;
       if (end > p) {
         const code = s.slice(p, end);
-        tags.tags.push({ text: code, range: rng(i, p, end), code: code.toUpperCase(), kind: tagKindByShape(code, false) });
+        // The code holds no comma: the loop above stops at one.
+        const up = upperCased(code);
+        tags.tags.push({ text: code, range: rng(i, p, end), code: up, kind: tagKindOfUpper(up) });
       }
       p = q;
     }
@@ -1541,7 +1569,8 @@ class CableParser {
   private tagsContinuation(i: number, s: string, f: number, e: number, u: string): boolean {
     const tags = this.doc.tags;
     // Real TAGS wrap onto a line or two; the cap keeps a wall of code-like lines linear.
-    if (!tags || e - f > 120 || i - tags.range.start.line > 8 || this.headingKeyword(u) !== 'none') return false;
+    // (A line that opens a heading element never gets here.)
+    if (!tags || e - f > 120 || i - tags.range.start.line > 8) return false;
     const line = s.slice(f, e);
     // A continuation is a list of codes: short tokens, no sentence punctuation.
     if (!/^[a-z0-9&()[\]#,;'./ -]+$/i.test(line)) return false;
