@@ -1621,10 +1621,7 @@ class CableParser {
   private finishSubject(): void {
     const sub = this.doc.subject;
     if (!sub) return;
-    // Joined by concatenation: most subjects are one or two parts, where join costs several times more.
-    const parts = this.subjectParts;
-    let joined = parts.length ? parts[0] : '';
-    for (let k = 1; k < parts.length; k++) joined = `${joined} ${parts[k]}`;
+    const joined = this.subjectParts.join(' ');
     sub.text = (joined.includes('  ') ? joined.replace(/ {2,}/g, ' ') : joined).trim();
   }
 
@@ -1711,9 +1708,11 @@ class CableParser {
     let end = to;
     while (end > textAt && (s.charCodeAt(end - 1) === 59 || s.charCodeAt(end - 1) === 44 || s.charCodeAt(end - 1) === 32)) end--;
     if (end <= textAt) return;
-    // Unlabelled lists: `STATE 123, STATE 456` or `09 STATE 122115; 09 NAIROBI 2487`.
-    if (!label) {
-      const parts = s.slice(textAt, end).split(/;| AND (?=\d)/);
+    const text = s.slice(textAt, end);
+    // Unlabelled lists: `STATE 123, STATE 456` or `09 STATE 122115; 09 NAIROBI 2487` (split only when
+    // there is a semicolon or an AND to split at).
+    if (!label && (text.includes(';') || text.includes(' AND '))) {
+      const parts = text.split(/;| AND (?=\d)/);
       if (parts.length > 1) {
         let p = textAt;
         for (const part of parts) {
@@ -1731,7 +1730,7 @@ class CableParser {
       }
     }
     // The range is the item's text alone (a link to the cable should not take in its `B.` label).
-    const ref: Reference = { range: rng(i, textAt, end), text: s.slice(textAt, end) };
+    const ref: Reference = { range: rng(i, textAt, end), text };
     if (label) {
       ref.label = label;
       ref.labelRange = rng(i, from, endNonSpaceBefore(s, textAt));
