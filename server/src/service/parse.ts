@@ -404,40 +404,13 @@ function reasonSectionEnd(text: string, at: number): number {
 
 /** Where a second heading element starts inside a heading line (`… Classified By: …`, `… REFTELS: …`), or -1. */
 function inlineHeadingCut(u: string): number {
-  // Sought without their blank: indexOf skips ahead to the rarer first letter, where ' REF' stops at
-  // every blank of the line. The earliest keyword is the cut.
-  let best = -1;
-  let at = u.indexOf('REF', 2);
-  while (at >= 0) {
-    if (u.charCodeAt(at - 1) === 32 && refLabelColon(u, at + 3)) {
-      best = at;
-      break;
-    }
-    at = u.indexOf('REF', at + 1);
-  }
-  let cb = u.indexOf('CLASSIFIED BY', 2);
-  while (cb >= 0 && (best < 0 || cb < best)) {
-    if (u.charCodeAt(cb - 1) === 32) return cb;
-    cb = u.indexOf('CLASSIFIED BY', cb + 1);
-  }
-  return best;
+  // One regex search from the second character: a third less than the indexOf of REF and of CLASSIFIED
+  // BY, and a sixth of one indexOf per keyword (these run on every heading line).
+  INLINE_HEADING_G.lastIndex = 1;
+  const m = INLINE_HEADING_G.exec(u);
+  return m ? m.index + 1 : -1;
 }
-
-/** Whether `:`, `S:`, `TEL:`, `TELS:` or `(S):` stands at `p` (what follows REF in an inline REF keyword). */
-function refLabelColon(u: string, p: number): boolean {
-  switch (u.charCodeAt(p)) {
-    case 58:
-      return true;
-    case 83:
-      return u.charCodeAt(p + 1) === 58;
-    case 84:
-      return u.startsWith('TEL:', p) || u.startsWith('TELS:', p);
-    case 40:
-      return u.startsWith('(S):', p);
-    default:
-      return false;
-  }
-}
+const INLINE_HEADING_G = / (?:REF(?:S|TELS?|\(S\))?:|CLASSIFIED BY)/g;
 
 /** Offset of `CLASSIFIED BY` after a leading portion marking (`(U) Classified by …`), or -1. */
 function markedClassifiedBy(u: string): number {
