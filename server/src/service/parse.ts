@@ -421,13 +421,10 @@ function markedClassifiedBy(u: string): number {
   return CLASSIFIED_BY_RE.test(u.slice(p, p + 20)) ? p : -1;
 }
 
-/** Kind of a TAGS code from its shape alone (dictionary.ts refines it). */
-export function tagKindByShape(code: string, parenthesised: boolean): TagKind {
-  if (parenthesised || code.includes(',')) return 'person';
-  return tagKindOfUpper(upperCased(code));
-}
-
-/** tagKindByShape of a code without a comma, upper-cased: /^[A-Z]{4}$/, /^[A-Z]{2}$/, /^[A-Z][A-Z0-9&-]{1,11}$/ by character. */
+/**
+ * Kind of a TAGS code from its shape alone (dictionary.ts refines it), for a code without a comma and
+ * upper-cased: /^[A-Z]{4}$/, /^[A-Z]{2}$/, /^[A-Z][A-Z0-9&-]{1,11}$/ read by character.
+ */
 function tagKindOfUpper(up: string): TagKind {
   const n = up.length;
   if (n < 2 || n > 12 || !isUpper(up.charCodeAt(0))) return 'unknown';
