@@ -44,9 +44,9 @@ export function severityFromLsp(s: DiagnosticSeverity | undefined): Severity {
   }
 }
 
-/** Size of the document in characters (UTF-16 code units, line ends included). */
+/** Size of the document in characters, each line end counted as one. */
 function documentSize(doc: CableDocument): number {
-  return doc.textLength;
+  return doc.size;
 }
 
 /**

@@ -341,8 +341,8 @@ export interface CableDocument {
   lineCount: number;
   /** Lines of the text without their line ends (CRLF, CR and LF all end a line). */
   lines: string[];
-  /** Length of the text in UTF-16 code units, line ends included. */
-  textLength: number;
+  /** Characters of the text (UTF-16 code units), each line end counted as one whatever its style. */
+  size: number;
   /** The first body line (the banner, or the first non-header line), or lineCount when none. */
   bodyStartLine: number;
   header: Header;

@@ -575,7 +575,13 @@ class CableParser {
 
   constructor(text: string) {
     this.lines = splitLines(text);
-    this.doc = new CableModel(this.lines, text.length);
+    // Each line end counts as one character, so the size does not depend on the line-end style.
+    let size = text.length;
+    if (text.indexOf('\r') >= 0) {
+      size = this.lines.length - 1;
+      for (const l of this.lines) size += l.length;
+    }
+    this.doc = new CableModel(this.lines, size);
   }
 
   private normCache: (string | undefined)[] = [];
@@ -2741,7 +2747,7 @@ function leadOf(s: string, p: number, e: number): string {
 class CableModel implements CableDocument {
   lineCount: number;
   lines: string[];
-  textLength: number;
+  size: number;
   bodyStartLine: number;
   header: CableDocument['header'] = { to: [], info: [], xmt: [], prosigns: [] };
   repeatedBanners: CableDocument['repeatedBanners'] = [];
@@ -2759,8 +2765,8 @@ class CableModel implements CableDocument {
   #redactions: Range[] | undefined;
   #mentions: CableIdMention[] | undefined;
 
-  constructor(lines: string[], textLength: number) {
-    this.textLength = textLength;
+  constructor(lines: string[], size: number) {
+    this.size = size;
     this.lineCount = lines.length;
     this.lines = lines;
     this.bodyStartLine = lines.length;
