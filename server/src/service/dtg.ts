@@ -107,6 +107,31 @@ function pad2(n: number): string {
 
 /** `2009-07-20T15:47:00Z` for an epoch in ms. */
 export function isoMinute(epochMs: number): string {
+  // Years 0000–9999 by arithmetic on the day count (civil-from-days): a Date, its five getters and
+  // padStart cost several times more. Other instants (and NaN) take the Date's reading.
+  if (!(epochMs >= MIN_ISO_MS && epochMs < MAX_ISO_MS)) return isoMinuteOfDate(epochMs);
+  // A Date drops the fraction of a millisecond towards zero.
+  const ms = Math.trunc(epochMs);
+  const days = Math.floor(ms / 86_400_000);
+  const minutes = Math.floor((ms - days * 86_400_000) / 60_000);
+  // Days since 0000-03-01, in 400-year eras, with March as the first month (the leap day comes last).
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const y = year >= 1000 ? String(year) : year >= 100 ? '0' + year : year >= 10 ? '00' + year : '000' + year;
+  return y + '-' + pad2(month) + '-' + pad2(day) + 'T' + pad2(Math.floor(minutes / 60)) + ':' + pad2(minutes % 60) + ':00Z';
+}
+/** 0000-01-01T00:00Z and 10000-01-01T00:00Z. */
+const MIN_ISO_MS = -62_167_219_200_000;
+const MAX_ISO_MS = 253_402_300_800_000;
+
+function isoMinuteOfDate(epochMs: number): string {
   const d = new Date(epochMs);
   const y = d.getUTCFullYear();
   return `${String(y).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:00Z`;
@@ -151,14 +176,15 @@ export function readDtg(s: string, line: number, start: number): Dtg | undefined
   while (digits < 9 && isDigit(s.charCodeAt(i + digits))) digits++;
   // Six digits is the form; 2–8 are read too (`1410Z JUL 09` lost its minutes) and reported as malformed.
   if (digits < 2 || digits > 8) return undefined;
-  const malformed: string[] = [];
+  // What is malformed, joined with '; ' as it is found (an array and a join per DTG cost more).
+  let malformed: string | undefined;
   const dtg: Dtg = { text: '', range: rng(line, start, start + digits) };
   if (digits === 6) {
-    dtg.day = { text: s.slice(i, i + 2), range: rng(line, i, i + 2), value: Number(s.slice(i, i + 2)) };
-    dtg.hour = { text: s.slice(i + 2, i + 4), range: rng(line, i + 2, i + 4), value: Number(s.slice(i + 2, i + 4)) };
-    dtg.minute = { text: s.slice(i + 4, i + 6), range: rng(line, i + 4, i + 6), value: Number(s.slice(i + 4, i + 6)) };
+    dtg.day = { text: s.slice(i, i + 2), range: rng(line, i, i + 2), value: twoDigits(s, i) };
+    dtg.hour = { text: s.slice(i + 2, i + 4), range: rng(line, i + 2, i + 4), value: twoDigits(s, i + 2) };
+    dtg.minute = { text: s.slice(i + 4, i + 6), range: rng(line, i + 4, i + 6), value: twoDigits(s, i + 4) };
   } else {
-    malformed.push(`expected DDHHMM (six digits), found ${digits}`);
+    malformed = `expected DDHHMM (six digits), found ${digits}`;
   }
   i += digits;
   let end = i;
@@ -168,11 +194,12 @@ export function readDtg(s: string, line: number, start: number): Dtg | undefined
   const zc = s.charCodeAt(j);
   // `201547ZJUL09` glues the month to a Z; any other letter followed by letters is the month itself.
   if (isLetter(zc) && (!isLetter(s.charCodeAt(j + 1)) || zc === 90 || zc === 122)) {
-    dtg.zone = { text: s[j], range: rng(line, j, j + 1), value: s[j].toUpperCase() };
+    // An ASCII letter: its upper case is one bit away.
+    dtg.zone = { text: s[j], range: rng(line, j, j + 1), value: String.fromCharCode(zc & ~32) };
     i = j + 1;
     end = i;
   } else {
-    malformed.push('missing zone letter');
+    malformed = addProblem(malformed, 'missing zone letter');
   }
   // Month: letters after optional spaces.
   let m = i;
@@ -181,9 +208,9 @@ export function readDtg(s: string, line: number, start: number): Dtg | undefined
   while (me < s.length && me - m < 10 && isLetter(s.charCodeAt(me))) me++;
   if (me > m && !isLetter(s.charCodeAt(me))) {
     const mt = s.slice(m, me);
-    const mv = monthFromText(mt);
+    const mv = me - m === 3 ? monthOfThreeLetters(s, m) : monthFromText(mt);
     dtg.month = { text: mt, range: rng(line, m, me), value: mv };
-    if (mv === undefined) malformed.push(`'${mt}' is not a month`);
+    if (mv === undefined) malformed = addProblem(malformed, `'${mt}' is not a month`);
     i = me;
     end = me;
     // Year: 2 or 4 digits after optional spaces.
@@ -193,22 +220,62 @@ export function readDtg(s: string, line: number, start: number): Dtg | undefined
     while (ye < s.length && ye - y < 5 && isDigit(s.charCodeAt(ye))) ye++;
     const ylen = ye - y;
     if ((ylen === 2 || ylen === 4) && !isLetter(s.charCodeAt(ye))) {
-      const yt = s.slice(y, ye);
-      dtg.year = { text: yt, range: rng(line, y, ye), value: fullYear(yt) };
+      const yy = twoDigits(s, y);
+      dtg.year = { text: s.slice(y, ye), range: rng(line, y, ye), value: ylen === 2 ? pivotYear(yy) : yy * 100 + twoDigits(s, y + 2) };
       end = ye;
     } else if (ylen > 0) {
-      malformed.push('year must have 2 or 4 digits');
+      malformed = addProblem(malformed, 'year must have 2 or 4 digits');
     } else {
-      malformed.push('missing year');
+      malformed = addProblem(malformed, 'missing year');
     }
   } else {
-    malformed.push('missing month');
+    malformed = addProblem(malformed, 'missing month');
   }
   dtg.range = rng(line, start, end);
   dtg.text = s.slice(start, end);
-  if (malformed.length) dtg.malformed = malformed.join('; ');
+  if (malformed !== undefined) dtg.malformed = malformed;
   validateDtg(dtg);
   return dtg;
+}
+
+/** /^\d{7}$/.test(s), without the regex. */
+function isSevenDigits(s: string): boolean {
+  if (s.length !== 7) return false;
+  for (let k = 0; k < 7; k++) if (!isDigit(s.charCodeAt(k))) return false;
+  return true;
+}
+
+/** The value of the two ASCII digits at s[at]. */
+function twoDigits(s: string, at: number): number {
+  return (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+}
+
+/** `list` with `problem` added after a '; ', as joining the list of them reads. */
+function addProblem(list: string | undefined, problem: string): string {
+  return list === undefined ? problem : `${list}; ${problem}`;
+}
+
+/**
+ * monthFromText of the three ASCII letters at s[at], read in place: the month abbreviations and JLY are
+ * the only three-letter spellings it knows.
+ */
+function monthOfThreeLetters(s: string, at: number): Month | undefined {
+  const key = ((s.charCodeAt(at) & ~32) << 16) | ((s.charCodeAt(at + 1) & ~32) << 8) | (s.charCodeAt(at + 2) & ~32);
+  return MONTH_BY_KEY.get(key);
+}
+const MONTH_BY_KEY = new Map<number, Month>(
+  [...MONTHS, 'JLY'].map((name, k) => [(name.charCodeAt(0) << 16) | (name.charCodeAt(1) << 8) | name.charCodeAt(2), (k < 12 ? k + 1 : 7) as Month]),
+);
+
+/** zoneOffsetHours of a zone value, read without upper-casing it when it is one upper-case letter. */
+function zoneOffset(zone: string): number | undefined {
+  if (zone.length !== 1) return zoneOffsetHours(zone);
+  const c = zone.charCodeAt(0);
+  if (c === 90) return 0;
+  if (c >= 65 && c <= 73) return c - 64;
+  if (c >= 75 && c <= 77) return c - 65;
+  if (c >= 78 && c <= 89) return -(c - 77);
+  return c === 74 ? undefined : zoneOffsetHours(zone);
 }
 
 /** Fills `invalid`, `epochMs` and `iso` from the parts already read. */
@@ -218,33 +285,34 @@ export function validateDtg(dtg: Dtg): void {
   const minute = dtg.minute?.value;
   const month = dtg.month?.value;
   const year = dtg.year?.value;
-  const problems: string[] = [];
-  if (hour !== undefined && hour > 23) problems.push(`hour ${hour} is past 23`);
-  if (minute !== undefined && minute > 59) problems.push(`minute ${minute} is past 59`);
-  if (day !== undefined && day < 1) problems.push('day 00 does not exist');
+  let problems: string | undefined;
+  if (hour !== undefined && hour > 23) problems = `hour ${hour} is past 23`;
+  if (minute !== undefined && minute > 59) problems = addProblem(problems, `minute ${minute} is past 59`);
+  if (day !== undefined && day < 1) problems = addProblem(problems, 'day 00 does not exist');
   if (day !== undefined && month !== undefined) {
     const dim = daysInMonth(year ?? 2001, month);
     if (day > dim) {
-      problems.push(
+      problems = addProblem(
+        problems,
         month === 2 && day === 29 && year !== undefined
           ? `${year} is not a leap year`
           : `${monthName(month)} has ${month === 2 && year === undefined ? '28 or 29' : dim} days`,
       );
     }
   } else if (day !== undefined && day > 31) {
-    problems.push(`day ${day} is past 31`);
+    problems = addProblem(problems, `day ${day} is past 31`);
   }
   const zone = dtg.zone?.value;
-  if (zone !== undefined && zoneOffsetHours(zone) === undefined) {
-    problems.push(zone === 'J' ? 'zone J (local time) is not a fixed zone' : `'${zone}' is not a zone letter`);
+  const off = zone !== undefined ? zoneOffset(zone) : undefined;
+  if (zone !== undefined && off === undefined) {
+    problems = addProblem(problems, zone === 'J' ? 'zone J (local time) is not a fixed zone' : `'${zone}' is not a zone letter`);
   }
-  if (problems.length) {
-    dtg.invalid = problems.join('; ');
+  if (problems !== undefined) {
+    dtg.invalid = problems;
     return;
   }
   if (dtg.malformed || day === undefined || hour === undefined || minute === undefined || !month || !year || !zone) return;
-  const off = zoneOffsetHours(zone) ?? 0;
-  dtg.epochMs = Date.UTC(year, month - 1, day, hour, minute) - off * 3600_000;
+  dtg.epochMs = Date.UTC(year, month - 1, day, hour, minute) - (off ?? 0) * 3600_000;
   dtg.iso = isoMinute(dtg.epochMs);
 }
 
@@ -269,25 +337,25 @@ export function readFilingTime(
   dtgEpochMs?: number,
 ): FilingTime | undefined {
   const range = rng(line, start, start + text.length);
-  if (/^\d{7}$/.test(text)) {
-    const jday = Number(text.slice(0, 3));
-    const hour = Number(text.slice(3, 5));
-    const minute = Number(text.slice(5, 7));
+  if (isSevenDigits(text)) {
+    const jday = (text.charCodeAt(0) - 48) * 100 + twoDigits(text, 1);
+    const hour = twoDigits(text, 3);
+    const minute = twoDigits(text, 5);
     const ft: FilingTime = { text, range, julianDay: jday, hour, minute };
-    const bad: string[] = [];
-    if (jday < 1 || jday > 366) bad.push(`Julian day ${text.slice(0, 3)} does not exist`);
-    if (hour > 23) bad.push(`hour ${hour} is past 23`);
-    if (minute > 59) bad.push(`minute ${minute} is past 59`);
-    if (!bad.length && year !== undefined) {
+    let bad: string | undefined;
+    if (jday < 1 || jday > 366) bad = `Julian day ${text.slice(0, 3)} does not exist`;
+    if (hour > 23) bad = addProblem(bad, `hour ${hour} is past 23`);
+    if (minute > 59) bad = addProblem(bad, `minute ${minute} is past 59`);
+    if (bad === undefined && year !== undefined) {
       let y = year;
       // A DTG in late December filed in early January belongs to the next year.
       if (dtgEpochMs !== undefined && jday < 32 && new Date(dtgEpochMs).getUTCMonth() === 11) y = year + 1;
       else if (dtgEpochMs !== undefined && jday > 334 && new Date(dtgEpochMs).getUTCMonth() === 0) y = year - 1;
       const date = julianToDate(y, jday);
       if (date) ft.epochMs = Date.UTC(y, date.month - 1, date.day, hour, minute);
-      else bad.push(`${y} has ${daysInYear(y)} days`);
+      else bad = `${y} has ${daysInYear(y)} days`;
     }
-    if (bad.length) ft.invalid = bad.join('; ');
+    if (bad !== undefined) ft.invalid = bad;
     return ft;
   }
   const m = /^(\d{2})\/(\d{2})(\d{2})Z{0,2}$/.exec(text);
