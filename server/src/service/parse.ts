@@ -112,7 +112,6 @@ const DE_LINE = /^DE +([A-Z0-9]{3,8}) +(#?)(\d{1,5}[A-Z]?)(?:\/(\d{1,3}))?(?: +(
 const SEC_LINE = /^(ZNR|ZNY) +([A-Z]{1,8})/;
 // Six digits, or a damaged DTG (2–8 digits) that still has its zone/month shape after it.
 const DTG_LINE = /^([ZOPRY])(?: ([ZOPRY]))? +(?=\d{6}|\d{2,8}[A-Z]? [A-Z]{3}\b)/;
-const ADDR_KW = /^(FM|TO|INFO|XMT)(?: +|\/)/;
 const PAGE_LINE = /^PAGE +\d{2}\b/;
 const PAGE_LINE_I = /^PAGE +\d{2}\b/i;
 const ACTION_LINE = /^ACTION +[A-Z]+-\d{2}\b/;
@@ -695,10 +694,11 @@ class CableParser {
   // -------------------------------------------------------------------------------------------
   // Header zone
 
-  private extendHeader(i: number, s: string): void {
+  /** Extends the header's range over line i, whose text stands at [f, e). */
+  private extendHeader(i: number, f: number, e: number): void {
     const h = this.doc.header;
-    const r = rng(i, firstNonSpace(s), endNonSpace(s));
-    h.range = h.range ? span(h.range, r) : r;
+    // Header lines come in order: the range keeps its start and takes this line's end.
+    h.range = h.range ? { start: h.range.start, end: { line: i, character: e } } : rng(i, f, e);
   }
 
   /** Returns true when the line was read as part of the heading block (or is blank). */
@@ -734,13 +734,13 @@ class CableParser {
       }
       this.headerSeenFl1 = true;
       h.transmissionId = { text: s.slice(f, f + m[0].length), range: rng(i, f, f + m[0].length), channel: m[1], serial: m[2] };
-      this.extendHeader(i, s);
+      this.extendHeader(i, f, e);
       this.cont = 'none';
       return true;
     }
     if (uc === 84 && (t.charCodeAt(1) | 32) === 104 && PARTIAL.test((u ??= t.toUpperCase()))) {
       h.partialExtract = { range: rng(i, f, f + t.length) };
-      this.extendHeader(i, s);
+      this.extendHeader(i, f, e);
       this.cont = 'partial';
       return true;
     }
@@ -751,7 +751,7 @@ class CableParser {
         h.partialExtract.dtg = dtg;
         h.partialExtract.range = span(h.partialExtract.range, dtg.range);
         this.dtgProblems(dtg);
-        this.extendHeader(i, s);
+        this.extendHeader(i, f, e);
         return true;
       }
     }
@@ -764,19 +764,19 @@ class CableParser {
         precedence: { text: m[1], range: rng(i, f, f + 2), value: m[1][0] as PrecedenceLetter },
         indicators,
       };
-      this.extendHeader(i, s);
+      this.extendHeader(i, f, e);
       this.cont = 'routing';
       return true;
     }
     if (this.cont === 'routing' && c === 82 && RI_LINE.test(t) && h.routing) {
       h.routing.indicators.push(...this.ris(i, s, f));
       h.routing.range = span(h.routing.range, rng(i, f, f + t.length));
-      this.extendHeader(i, s);
+      this.extendHeader(i, f, e);
       return true;
     }
     if (t.startsWith('DE ')) {
       this.deLine(i, s, f, t);
-      this.extendHeader(i, s);
+      this.extendHeader(i, f, e);
       this.cont = 'none';
       return true;
     }
@@ -793,7 +793,7 @@ class CableParser {
       if (level) h.security.level = level;
       else this.problem(h.security.letters.range, 'security-line-unrecognised', `'${m[2]}' is not a classification letter repeated five times (UUUUU, CCCCC, SSSSS, TTTTT).`);
       if (rs < f + t.length) h.security.rest = tok(i, s, rs, f + t.length);
-      this.extendHeader(i, s);
+      this.extendHeader(i, f, e);
       this.cont = 'none';
       return true;
     }
@@ -809,7 +809,7 @@ class CableParser {
       } else {
         this.problem(h.dtgLine.range, 'dtg-unrecognised', 'No date-time group could be read on the precedence line.');
       }
-      this.extendHeader(i, s);
+      this.extendHeader(i, f, e);
       this.cont = 'none';
       return true;
     }
@@ -824,39 +824,39 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    m = c === 70 || c === 84 || c === 73 || c === 88 ? ADDR_KW.exec(t) : null;
-    if (m) {
-      const kw = m[1];
-      const a = this.addressee(i, s, f + m[0].length, f + t.length);
-      if (kw === 'FM') {
+    const kwEnd = c === 70 || c === 84 || c === 73 || c === 88 ? addressKeywordEnd(t, c) : 0;
+    if (kwEnd) {
+      const a = this.addressee(i, s, f + kwEnd, f + t.length);
+      if (c === 70) {
         if (!h.from) h.from = a;
         this.cont = 'none';
       } else {
-        const list = kw === 'TO' ? h.to : kw === 'INFO' ? h.info : h.xmt;
+        const list = c === 84 ? h.to : c === 73 ? h.info : h.xmt;
         if (a) list.push(a);
         this.addrList = list;
         this.cont = 'addressee';
       }
-      this.extendHeader(i, s);
+      this.extendHeader(i, f, e);
       return true;
     }
     if (t === 'BT' || t === 'NNNN') {
       h.prosigns.push(tok(i, s, f, f + t.length));
-      this.extendHeader(i, s);
+      this.extendHeader(i, f, e);
       this.cont = 'none';
       return true;
     }
-    u ??= t.toUpperCase();
-    if (this.cont === 'addressee' && this.addrList && this.headingKeyword(u) === 'none' && !isCaptionText(u)) {
+    // An addressee line goes on the list unless it opens the heading: most (`RUEHC/SECSTATE …`) cannot,
+    // as their first two characters tell, and are spared the upper-casing and keyword tests.
+    if (this.cont === 'addressee' && this.addrList && !(mayOpenKeyword(t) && (this.headingKeyword((u ??= t.toUpperCase())) !== 'none' || isCaptionText(u)))) {
       const a = this.addressee(i, s, f, f + t.length);
       if (a) this.addrList.push(a);
-      this.extendHeader(i, s);
+      this.extendHeader(i, f, e);
       return true;
     }
-    if ((uc === 77 || uc === 84 || uc === 87 || uc === 70 || uc === 83) && WEEKDAY.test(u)) {
+    if ((uc === 77 || uc === 84 || uc === 87 || uc === 70 || uc === 83) && WEEKDAY.test((u ??= t.toUpperCase()))) {
       const d = readLongDate(s, i, f, f + t.length);
       if (d && !h.dateLine) h.dateLine = d;
-      this.extendHeader(i, s);
+      this.extendHeader(i, f, e);
       return true;
     }
     if (c === 60 && DUMP_ID.test(t)) return true;
@@ -884,7 +884,7 @@ class CableParser {
       h.receivingCopy.lines.push(token);
       h.receivingCopy.range = span(h.receivingCopy.range, token.range);
     }
-    this.extendHeader(i, s);
+    this.extendHeader(i, f, f + t.length);
   }
 
   private deLine(i: number, s: string, f: number, t: string): void {
@@ -940,15 +940,15 @@ class CableParser {
     let d = e;
     while (d > nameStart && isDigit(s.charCodeAt(d - 1))) d--;
     if (d < e && e - d <= 6 && s.charCodeAt(d - 1) === 32) {
-      out.number = { text: s.slice(d, e), range: rng(i, d, e), value: Number(s.slice(d, e)) };
+      out.number = { text: s.slice(d, e), range: rng(i, d, e), value: digitsValue(s, d, e) };
       e = endNonSpaceBefore(s, d);
     }
     // The last word is upper-cased only when it is short enough to be a precedence word (IMMEDIATE is
     // the longest; upper-casing never shortens a word).
     let sp = e - 1;
     while (sp > nameStart && s.charCodeAt(sp) !== 32) sp--;
-    const last = sp > nameStart && e - sp - 1 <= 9 ? s.slice(sp + 1, e).toUpperCase() : '';
-    if (PRECEDENCE_WORDS.has(last)) {
+    const last = sp > nameStart && e - sp - 1 <= 9 ? precedenceWord(s, sp + 1, e) : '';
+    if (last) {
       let ps = sp + 1;
       const before = endNonSpaceBefore(s, sp);
       if (last === 'IMMEDIATE' && s.slice(before - 5, before).toUpperCase() === 'NIACT' && before - 5 > nameStart) {
@@ -2527,6 +2527,96 @@ function captionWordAt(u: string, a: number, b: number): string | undefined {
 /** What the caption word list splits at: a blank (JavaScript's \s), comma, semicolon or slash. */
 function isCaptionSeparator(c: number): boolean {
   return c === 44 || c === 59 || c === 47 || isJsBlank(c);
+}
+
+/**
+ * The precedence word (PRECEDENCE_WORDS) that s[a, b) upper-cases to, or ''. An ASCII word is compared in
+ * place; one with other characters is upper-cased (`ﬂash` reads FLASH).
+ */
+function precedenceWord(s: string, a: number, b: number): string {
+  // Upper-casing keeps an ASCII first letter first: it must be that of one of the words.
+  const c0 = s.charCodeAt(a) & ~32;
+  if (c0 !== 70 && c0 !== 82 && c0 !== 80 && c0 !== 73 && s.charCodeAt(a) < 128) return '';
+  let w: string;
+  switch (b - a) {
+    case 5:
+      w = 'FLASH';
+      break;
+    case 7:
+      w = 'ROUTINE';
+      break;
+    case 8:
+      w = 'PRIORITY';
+      break;
+    case 9:
+      w = 'IMMEDIATE';
+      break;
+    default:
+      w = '';
+  }
+  for (let k = a; k < b; k++) {
+    const c = s.charCodeAt(k);
+    if (c > 127) {
+      const up = s.slice(a, b).toUpperCase();
+      return PRECEDENCE_WORDS.has(up) ? up : '';
+    }
+    if (w && asciiUpper(c) !== w.charCodeAt(k - a)) w = '';
+  }
+  return w;
+}
+
+/**
+ * Where /^(FM|TO|INFO|XMT)(?: +|\/)/ matches to in `t`, whose first character is `c`, or 0:
+ * the first character tells which keyword it can be.
+ */
+function addressKeywordEnd(t: string, c: number): number {
+  const k = c === 70 ? (t.charCodeAt(1) === 77 ? 2 : 0) : c === 84 ? (t.charCodeAt(1) === 79 ? 2 : 0) : c === 73 ? (t.startsWith('NFO', 1) ? 4 : 0) : t.startsWith('MT', 1) ? 3 : 0;
+  if (!k) return 0;
+  const d = t.charCodeAt(k);
+  if (d === 47) return k + 1;
+  if (d !== 32) return 0;
+  let q = k + 1;
+  while (t.charCodeAt(q) === 32) q++;
+  return q;
+}
+
+/**
+ * False when the trimmed header line `t` can neither open a heading keyword (headingKeyword) nor be only
+ * caption words (isCaptionText), read from its first two characters: E. EO EX, TA TG AG, SU SI ST SE SP,
+ * RE, PR, CL CH CO, DE DI, NO, LI, and `(`. Characters outside printable ASCII may upper-case to anything
+ * (`ſ` to S, `ß` to SS): they take the long way.
+ */
+function mayOpenKeyword(t: string): boolean {
+  const a = t.charCodeAt(0);
+  const b = t.charCodeAt(1);
+  if (!(a > 32 && a < 127 && b >= 32 && b < 127)) return true;
+  const B = asciiUpper(b);
+  switch (asciiUpper(a)) {
+    case 40:
+      return true;
+    case 65:
+      return B === 71;
+    case 67:
+      return B === 76 || B === 72 || B === 79;
+    case 68:
+      return B === 69 || B === 73;
+    case 69:
+      return B === 46 || B === 32 || B === 79 || B === 88;
+    case 76:
+      return B === 73;
+    case 78:
+      return B === 79;
+    case 80:
+      return B === 82;
+    case 82:
+      return B === 69;
+    case 83:
+      return B === 85 || B === 73 || B === 84 || B === 69 || B === 80;
+    case 84:
+      return B === 65 || B === 71;
+    default:
+      return false;
+  }
 }
 
 /** True when an upper-cased line is only caption words (`SIPDIS`, `NOFORN SIPDIS`). */
