@@ -91,14 +91,29 @@ function isAlnum(c: number): boolean {
 
 /** Canonical post name: upper case, letters and digits only; SECSTATE and variants → STATE. */
 export function canonicalPost(name: string): string {
-  let out = '';
-  for (let i = 0; i < name.length; i++) {
+  // Most names are capitals and digits already (`STATE`, `TELAVIV`): the name itself, with no string
+  // built a character at a time. Others are built from the first character that changes on.
+  const n = name.length;
+  let k = 0;
+  while (k < n && isUpperOrDigit(name.charCodeAt(k))) k++;
+  let out = k === n ? name : name.slice(0, k);
+  for (let i = k; i < n; i++) {
     const c = name.charCodeAt(i);
-    if (isUpper(c) || isDigit(c)) out += name[i];
+    if (isUpperOrDigit(c)) out += name[i];
     else if (isLower(c)) out += String.fromCharCode(c - 32);
   }
   if (out === 'SECSTATE' || out === 'SECSTATEWASHDC' || out === 'STATEWASHDC') return 'STATE';
   return out;
+}
+
+function isUpperOrDigit(c: number): boolean {
+  return isUpper(c) || isDigit(c);
+}
+
+/** The year's last two digits as the cable ids write them, like String(year % 100).padStart(2, '0'). */
+function yearDigits(year: number): string {
+  const v = year % 100;
+  return v >= 0 && v < 10 ? `0${v}` : String(v);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +136,7 @@ const DASH_LINE = /^-{6,}[0-9A-F]{0,8} +\d{6}Z/;
 const WEEKDAY = /^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY), +\d{1,2} +[A-Z]+ +\d{4}/;
 const PARTIAL = /^THIS RECORD IS A PARTIAL EXTRACT/;
 const DUMP_ID = /^<<\d+>>/;
+const TRAILER_HEADING = /^(?:END CABLE TEXT|(?:PLEASE )?VISIT\b)/i;
 const PRECEDENCE_WORDS = new Set(['IMMEDIATE', 'PRIORITY', 'ROUTINE', 'FLASH']);
 
 // ---------------------------------------------------------------------------------------------
@@ -648,8 +664,10 @@ class CableParser {
       if (first < 0 && opensBanner(c, src.charCodeAt(at + f + 1)) && (banner = readBanner(this.norm(i), i))) {
         first = i;
         // Only a later FL1 (which holds ZCZC) could make a later banner the one: most cables have none,
-        // and one search of the text spares reading the next sixty lines.
-        if (fl1 >= 0 || i > 200 || src.indexOf('ZCZC', at) < 0) break;
+        // and one search of the text spares reading the next sixty lines. The search stops where the
+        // reading would (an FL1 further on changes nothing): a sliced string costs nothing to make.
+        const stop = i + 62 < n ? this.starts[i + 62] : src.length;
+        if (fl1 >= 0 || i > 200 || src.slice(at, stop).indexOf('ZCZC') < 0) break;
       }
       // Stop scanning once numbered paragraphs have clearly begun.
       if (first >= 0 && i - first > 60) break;
@@ -2385,8 +2403,11 @@ class CableParser {
   private finish(): void {
     this.endCont();
     const body = this.doc.bodyStartLine;
-    const inBody = (r: Range) => r.start.line >= body;
-    this.doc.sectionMarkers = this.doc.sectionMarkers.filter((m) => inBody(m.range));
+    // Markers were filed in text order: those above the body (header lines) come first, if any.
+    const markers = this.doc.sectionMarkers;
+    let above = 0;
+    while (above < markers.length && markers[above].range.start.line < body) above++;
+    if (above) this.doc.sectionMarkers = markers.filter((m) => m.range.start.line >= body);
     this.closeParagraph();
     const doc = this.doc;
     for (const b of this.openBlocks) {
@@ -2424,14 +2445,14 @@ class CableParser {
     else if (de?.serial) id.serial = de.serial.value;
     if (doc.dtg?.year) id.year = doc.dtg.year.value;
     if (id.origin && id.serial !== undefined && id.year !== undefined) {
-      id.id = `${String(id.year % 100).padStart(2, '0')}${id.origin}${id.serial}`;
+      id.id = `${yearDigits(id.year)}${id.origin}${id.serial}`;
     }
     // References without a year take the cable's year.
     for (const block of doc.references) {
       for (const r of block.items) {
         if (r.origin && r.serial !== undefined) {
           r.year ??= id.year;
-          if (r.year !== undefined) r.cableId = `${String(r.year % 100).padStart(2, '0')}${r.origin}${r.serial}`;
+          if (r.year !== undefined) r.cableId = `${yearDigits(r.year)}${r.origin}${r.serial}`;
         }
       }
     }
@@ -2447,11 +2468,18 @@ class CableParser {
       doc.classification = { level, caveats };
     }
     // Nothing at or after the signature is a heading (the viewer's trailers: `End Cable Text`, links).
-    if (doc.signature) {
-      const sl = doc.signature.range.start.line;
-      doc.headings = doc.headings.filter((h) => h.range.start.line < sl);
-    }
-    doc.headings = doc.headings.filter((h) => !/^(?:END CABLE TEXT|(?:PLEASE )?VISIT\b)/i.test(h.title));
+    const sl = doc.signature ? doc.signature.range.start.line : Infinity;
+    // One pass, and a new list only when a heading goes: the trailer titles start with E, P or V (a
+    // case-insensitive regex without the u flag matches no character outside ASCII to those).
+    const headings = doc.headings;
+    const dropHeading = (h: Heading) => {
+      if (h.range.start.line >= sl) return true;
+      const c = h.title.charCodeAt(0) | 32;
+      return (c === 101 || c === 112 || c === 118) && TRAILER_HEADING.test(h.title);
+    };
+    let k = 0;
+    while (k < headings.length && !dropHeading(headings[k])) k++;
+    if (k < headings.length) doc.headings = headings.filter((h) => !dropHeading(h));
   }
 
   private findSignature(): void {
@@ -2474,7 +2502,7 @@ class CableParser {
         const g = /[.!?)"”] +([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,})?)$/.exec(tail);
         if (seen === 1 && g && /[a-z]/.test(s.slice(f, f + 200))) {
           const at = e - g[1].length;
-          doc.signature = { text: s.slice(at, e), range: rng(i, at, e), names: g[1].split(' ') };
+          doc.signature = { text: s.slice(at, e), range: rng(i, at, e), names: splitAtSpaces(g[1]) };
           const inPara = doc.paragraphs.find((p) => p.range.start.line <= i && p.range.end.line >= i);
           if (inPara) {
             const pe = endNonSpaceBefore(s, at);
@@ -2489,9 +2517,9 @@ class CableParser {
       if (PARA_RE.test(t)) return;
       const m = /^([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,2})[ .]*$/.exec(t);
       if (!m) continue;
-      const names = m[1].split(' ');
       const up = m[1].toUpperCase();
       if (/^(?:NNNN|BT|END|SIPDIS|NOFORN|UNCLASSIFIED|CONFIDENTIAL|SECRET|UNCLAS|END CABLE TEXT)$/.test(up) || readClassificationWords(s, f)) continue;
+      const names = splitAtSpaces(m[1]);
       if (names.some((n) => n.length > 20)) continue;
       doc.signature = { text: s.slice(f, f + m[1].length), range: rng(i, f, f + m[1].length), names };
       // Paragraph ranges stop before the signature (never above their own first line).
@@ -2503,6 +2531,18 @@ class CableParser {
       return;
     }
   }
+}
+
+/** s.split(' '), by indexOf and slices: the runtime's split costs about three times more on a short name. */
+function splitAtSpaces(s: string): string[] {
+  const out: string[] = [];
+  let a = 0;
+  for (let k = s.indexOf(' '); k >= 0; k = s.indexOf(' ', a)) {
+    out.push(s.slice(a, k));
+    a = k + 1;
+  }
+  out.push(a ? s.slice(a) : s);
+  return out;
 }
 
 /** The last run of capital letters in `s` (ignoring what follows it). */
