@@ -737,10 +737,12 @@ class CableParser {
     // Each recogniser below runs only when the line's first character can open its pattern: a header
     // line is tried against a dozen of them, and most fail on that character.
     const c = t.charCodeAt(0);
-    // The upper-cased line only for the few recognisers that read it: most header lines are taken
-    // before them. A first character outside ASCII may upper-case to a letter, so it takes the long way.
-    let u = c >= 128 ? t.toUpperCase() : undefined;
-    const uc = u !== undefined ? u.charCodeAt(0) : isLower(c) ? c - 32 : c;
+    // The upper-cased line, computed in this one place and only for a line that a recogniser reading it
+    // could take (upperCaseReaders). The optimising compiler treats toUpperCase as pure: with a call at
+    // each recogniser it merged them into one, run on every line before the first of them.
+    const u = upperCaseReaders(t, c, this.cont === 'addressee', h.receivingCopy !== undefined) ? t.toUpperCase() : undefined;
+    // A first character outside ASCII may upper-case to a letter: such a line always has `u`.
+    const uc = c >= 128 && u !== undefined ? u.charCodeAt(0) : asciiUpper(c);
     const precedenceFirst = c === 90 || c === 79 || c === 80 || c === 82 || c === 89;
 
     let m = c === 86 ? FL1.exec(t) : null;
@@ -756,7 +758,7 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    if (uc === 84 && (t.charCodeAt(1) | 32) === 104 && PARTIAL.test((u ??= t.toUpperCase()))) {
+    if (uc === 84 && u !== undefined && (t.charCodeAt(1) | 32) === 104 && PARTIAL.test(u)) {
       h.partialExtract = { range: rng(i, f, f + t.length) };
       this.extendHeader(i, f, e);
       this.cont = 'partial';
@@ -832,11 +834,11 @@ class CableParser {
       return true;
     }
     if (
-      (uc === 73 && INFO_LOG.test((u ??= t.toUpperCase()))) ||
-      (uc === 65 && ACTION_LINE.test((u ??= t.toUpperCase()))) ||
-      (uc === 80 && PAGE_LINE.test((u ??= t.toUpperCase()))) ||
+      (uc === 73 && u !== undefined && INFO_LOG.test(u)) ||
+      (uc === 65 && u !== undefined && ACTION_LINE.test(u)) ||
+      (uc === 80 && u !== undefined && PAGE_LINE.test(u)) ||
       (c === 45 && DASH_LINE.test(t)) ||
-      (this.doc.header.receivingCopy && OFFICE_CONT.test((u ??= t.toUpperCase())) && this.cont !== 'addressee')
+      (this.doc.header.receivingCopy && u !== undefined && OFFICE_CONT.test(u) && this.cont !== 'addressee')
     ) {
       this.receivingCopy(i, s, f, t);
       this.cont = 'none';
@@ -865,13 +867,13 @@ class CableParser {
     }
     // An addressee line goes on the list unless it opens the heading: most (`RUEHC/SECSTATE …`) cannot,
     // as their first two characters tell, and are spared the upper-casing and keyword tests.
-    if (this.cont === 'addressee' && this.addrList && !(mayOpenKeyword(t) && (this.headingKeyword((u ??= t.toUpperCase())) !== 'none' || isCaptionText(u)))) {
+    if (this.cont === 'addressee' && this.addrList && !(u !== undefined && mayOpenKeyword(t) && (this.headingKeyword(u) !== 'none' || isCaptionText(u)))) {
       const a = this.addressee(i, s, f, f + t.length);
       if (a) this.addrList.push(a);
       this.extendHeader(i, f, e);
       return true;
     }
-    if ((uc === 77 || uc === 84 || uc === 87 || uc === 70 || uc === 83) && WEEKDAY.test((u ??= t.toUpperCase()))) {
+    if ((uc === 77 || uc === 84 || uc === 87 || uc === 70 || uc === 83) && u !== undefined && WEEKDAY.test(u)) {
       const d = readLongDate(s, i, f, f + t.length);
       if (d && !h.dateLine) h.dateLine = d;
       this.extendHeader(i, f, e);
@@ -2603,6 +2605,39 @@ function precedenceWord(s: string, a: number, b: number): string {
     if (w && asciiUpper(c) !== w.charCodeAt(k - a)) w = '';
   }
   return w;
+}
+
+/**
+ * Whether a recogniser that reads the upper-cased header line could take the trimmed line `t` (first
+ * character `c`), from its first two characters: TH (PARTIAL), IN (INFO_LOG), AC (ACTION_LINE), PA
+ * (PAGE_LINE), MO TU WE TH FR SA SU (WEEKDAY); on an addressee line, a heading keyword or caption
+ * (mayOpenKeyword); any line once a receiving copy began (OFFICE_CONT). Characters outside ASCII may
+ * upper-case to anything: such a line always qualifies.
+ */
+function upperCaseReaders(t: string, c: number, addressee: boolean, receivingCopy: boolean): boolean {
+  const b = t.charCodeAt(1);
+  if (c >= 128 || b >= 128 || receivingCopy || (addressee && mayOpenKeyword(t))) return true;
+  const B = asciiUpper(b);
+  switch (asciiUpper(c)) {
+    case 65:
+      return B === 67;
+    case 70:
+      return B === 82;
+    case 73:
+      return B === 78;
+    case 77:
+      return B === 79;
+    case 80:
+      return B === 65;
+    case 83:
+      return B === 65 || B === 85;
+    case 84:
+      return B === 72 || B === 85;
+    case 87:
+      return B === 69;
+    default:
+      return false;
+  }
 }
 
 /**
