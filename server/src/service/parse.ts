@@ -51,7 +51,7 @@ import { plainModel } from './model.ts';
 import { readDtg, readFilingTime, fullYear, daysInMonth, monthFromText, validateDtg } from './dtg.ts';
 import type { ClassificationWords } from './classification.ts';
 import { bareLevelAt, bannerDamage, bannerDamageText, readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
-import { endNonSpace, endNonSpaceAt, endNonSpaceBefore, firstNonSpace, firstNonSpaceAt, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
+import { upperCased, endNonSpace, endNonSpaceAt, endNonSpaceBefore, firstNonSpace, firstNonSpaceAt, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
 
 const MAX_HEADER_LINE = 400;
 const MAX_PREFIX = 240;
@@ -455,14 +455,6 @@ function tagKindOfUpper(up: string): TagKind {
   return 'organization';
 }
 
-/** s.toUpperCase(), without the call when s is ASCII with no lower-case letter (most codes are). */
-function upperCased(s: string): string {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if ((c >= 97 && c <= 122) || c > 127) return s.toUpperCase();
-  }
-  return s;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Banner

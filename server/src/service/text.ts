@@ -83,3 +83,15 @@ export function endNonSpaceBefore(s: string, end: number): number {
 export function isBlank(s: string): boolean {
   return firstNonSpace(s) === s.length;
 }
+
+/**
+ * `s.toUpperCase()` without the call when `s` is ASCII with no lower-case letter, which it leaves as it
+ * is: the usual case for codes, zones, months and keywords, read on every cable.
+ */
+export function upperCased(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || (c >= 97 && c <= 122)) return s.toUpperCase();
+  }
+  return s;
+}

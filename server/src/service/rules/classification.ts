@@ -16,11 +16,11 @@ import {
   levelRank,
   onOrAfter,
   portionMarkFor,
-  upperCase,
   type Finding,
   type Rule,
   type RuleContext,
 } from './common.ts';
+import { upperCased } from '../text.ts';
 import { ownParagraphs } from './structure.ts';
 import { bannerDamage, bannerDamageText } from '../classification.ts';
 
@@ -139,9 +139,9 @@ export const classificationRules: Rule[] = [
       const banner = ctx.doc.banner;
       if (!sec || !banner) return;
       const want = securityLineFor(banner.level);
-      const letters = upperCase(sec.letters.text);
+      const letters = upperCased(sec.letters.text);
       const okLetters = sec.level !== undefined ? levelRank(sec.level) === levelRank(banner.level) && sec.level !== 'R' : letters === want.letter.repeat(5);
-      const okSignal = upperCase(sec.signal.text) === want.signal;
+      const okSignal = upperCased(sec.signal.text) === want.signal;
       if (okLetters && okSignal) return;
       const expected = `${want.signal} ${want.letter.repeat(5)}`;
       const range: Range = { start: sec.signal.range.start, end: sec.letters.range.end };

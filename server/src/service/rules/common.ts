@@ -111,17 +111,6 @@ export function portionMarkFor(level: Level): string {
   return level === 'LOU' ? 'LOU' : level;
 }
 
-/**
- * `s.toUpperCase()` without the call when `s` is ASCII with no lower-case letter, which it leaves as it
- * is: the usual case for codes, zones and months, read on every cable.
- */
-export function upperCase(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128 || (c >= 97 && c <= 122)) return s.toUpperCase();
-  }
-  return s;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Dates

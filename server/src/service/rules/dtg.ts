@@ -4,7 +4,8 @@
  */
 import type { Dtg, Range } from '../model.ts';
 import { daysInMonth, daysInYear, monthFromText } from '../dtg.ts';
-import { DAY_MS, editDistance, isoDay, upperCase, type Finding, type Fix, type Rule, type RuleContext } from './common.ts';
+import { DAY_MS, editDistance, isoDay, type Finding, type Fix, type Rule, type RuleContext } from './common.ts';
+import { upperCased } from '../text.ts';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const EXPECTED = 'expected DDHHMM, a zone letter, a three-letter month and the year, e.g. 201547Z JUL 09';
@@ -56,7 +57,7 @@ function invalidPart(dtg: Dtg): { range: Range; what: string } {
 
 function checkForm(dtg: Dtg, report: Report): void {
   if (dtg.malformed === undefined) {
-    if (dtg.zone && upperCase(dtg.zone.value) === 'J') {
+    if (dtg.zone && upperCased(dtg.zone.value) === 'J') {
       report({
         range: dtg.zone.range,
         message: `Zone J (local time) cannot stand in a transmitted date-time group '${dtg.text}'; ${EXPECTED}`,
@@ -65,7 +66,7 @@ function checkForm(dtg: Dtg, report: Report): void {
     // The parser reads month variants (`JLY`, `SEPT`, `JULY`) so that the date is known; the form
     // still calls for the three-letter abbreviation.
     const m = dtg.month;
-    if (m?.value !== undefined && upperCase(m.text) !== MONTHS[m.value - 1]) {
+    if (m?.value !== undefined && upperCased(m.text) !== MONTHS[m.value - 1]) {
       const right = MONTHS[m.value - 1]!;
       const text = m.text === m.text.toUpperCase() ? right : right[0] + right.slice(1).toLowerCase();
       report({
@@ -83,7 +84,7 @@ function checkForm(dtg: Dtg, report: Report): void {
 
 function checkInvalid(dtg: Dtg, report: Report): void {
   if (dtg.malformed !== undefined || dtg.invalid === undefined) return;
-  if (dtg.zone && upperCase(dtg.zone.value) === 'J') return; // a form error: dtg-malformed says so
+  if (dtg.zone && upperCased(dtg.zone.value) === 'J') return; // a form error: dtg-malformed says so
   const { range, what } = invalidPart(dtg);
   report({ range, message: `Impossible date-time group '${dtg.text}': ${what}; expected day 01–31 within the month, hour 00–23, minute 00–59` });
 }
@@ -91,7 +92,7 @@ function checkInvalid(dtg: Dtg, report: Report): void {
 function checkZone(dtg: Dtg, report: Report): void {
   const z = dtg.zone;
   if (!z || dtg.malformed !== undefined) return;
-  const v = upperCase(z.value);
+  const v = upperCased(z.value);
   if (v === 'Z' || v === 'J') return;
   report({
     range: z.range,

@@ -2,7 +2,8 @@
  * TAGS rules (cable-format.md 1.13 and section 4): the line must be there (from March 1973), spelled
  * `TAGS`, and its codes must be in the dictionary (with the team's `cable.tags.extra`).
  */
-import { TAGS_START, anchorRange, hasText, onOrAfter, upperCase, type Finding, type Rule } from './common.ts';
+import { TAGS_START, anchorRange, hasText, onOrAfter, type Finding, type Rule } from './common.ts';
+import { upperCased } from '../text.ts';
 
 export const tagsRules: Rule[] = [
   {
@@ -54,7 +55,7 @@ export const tagsRules: Rule[] = [
       if (!t) return;
       for (const tag of t.tags) {
         if (tag.kind === 'person') continue;
-        const code = upperCase(tag.code);
+        const code = upperCased(tag.code);
         if (code === '' || ctx.dict.lookupTag(code)) continue;
         const typo = ctx.dict.typo(code)?.correct ?? [];
         const candidates = typo.length ? typo : ctx.dict.suggest(code);
