@@ -24,6 +24,8 @@ const only = process.argv.slice(2);
 const tiers = [
   { name: 'build', cmd: 'node', args: ['scripts/build.mjs'] },
   { name: 'browser-bundles', cmd: 'node', args: ['scripts/check-browser-bundles.mjs'] },
+  // The parser's complete model of every corpus and fixture cable, in four variants, against the recorded digests.
+  { name: 'model', cmd: 'node', args: ['--import', 'tsx', 'scripts/check-model.ts'] },
   { name: 'grammar', cmd: 'node', args: ['scripts/test-grammar.mjs'], optional: 'scripts/test-grammar.mjs' },
   // The server bundle in a Web Worker in headless Chromium (scripts/install-system-deps.sh installs it).
   { name: 'browser', cmd: 'node', args: ['--import', 'tsx', '--test', '--test-reporter=spec', ...readdirSync(join(root, 'test', 'browser')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/browser/${f}`)] },
