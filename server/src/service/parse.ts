@@ -51,6 +51,7 @@ import { plainModel } from './model.ts';
 import { readDtg, readFilingTime, fullYear, daysInMonth, monthFromText, validateDtg } from './dtg.ts';
 import type { ClassificationWords } from './classification.ts';
 import { bareLevelAt, bannerDamage, bannerDamageText, readClassificationWords, parsePortionMarking, portionLevel, securityLettersLevel } from './classification.ts';
+import { Case, Char, asciiUpper, digitValue, digitsValue, isAlnum, isDigit, isJsBlank, isLetter, isLower, isUpper, isUpperOrDigit } from './parse/chars.ts';
 import { upperCased, endNonSpace, endNonSpaceAt, endNonSpaceBefore, firstNonSpace, firstNonSpaceAt, isBlank, normaliseLine, normaliseText, splitLines } from './text.ts';
 
 const MAX_HEADER_LINE = 400;
@@ -68,25 +69,10 @@ function tok(line: number, s: string, start: number, end: number): Token {
   return { text: s.slice(start, end), range: rng(line, start, end) };
 }
 
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-function isLetter(c: number): boolean {
-  return isUpper(c) || isLower(c);
-}
 /** True when s[from, to) is one or more upper-case ASCII letters. */
 function isUpperRun(s: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!isUpper(s.charCodeAt(k))) return false;
   return to > from;
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-function isAlnum(c: number): boolean {
-  return isLetter(c) || isDigit(c);
 }
 
 /** Canonical post name: upper case, letters and digits only; SECSTATE and variants → STATE. */
@@ -100,14 +86,10 @@ export function canonicalPost(name: string): string {
   for (let i = k; i < n; i++) {
     const c = name.charCodeAt(i);
     if (isUpperOrDigit(c)) out += name[i];
-    else if (isLower(c)) out += String.fromCharCode(c - 32);
+    else if (isLower(c)) out += String.fromCharCode(asciiUpper(c));
   }
   if (out === 'SECSTATE' || out === 'SECSTATEWASHDC' || out === 'STATEWASHDC') return 'STATE';
   return out;
-}
-
-function isUpperOrDigit(c: number): boolean {
-  return isUpper(c) || isDigit(c);
 }
 
 /** The year's last two digits as the cable ids write them, like String(year % 100).padStart(2, '0'). */
@@ -201,25 +183,25 @@ type BlockKind = Block['kind'];
  * open a line (the, and, this, a, in, country) fail here, not in the regex.
  */
 function opensBlockKeyword(a: number, b: number, c: number): boolean {
-  const c0 = a | 32;
-  if (c0 === 40 || c0 === 45) return true;
-  const c1 = b | 32;
-  const c2 = c | 32;
+  const c0 = a | Case.Bit;
+  if (c0 === Char.OpenParen || c0 === Char.Dash) return true;
+  const c1 = b | Case.Bit;
+  const c2 = c | Case.Bit;
   switch (c0) {
-    case 98:
-      return c1 === 101 && c2 === 103;
-    case 115:
-      return c1 === 117 && c2 === 109;
-    case 99:
-      return c1 === 111 && c2 === 109;
-    case 116:
-      return c1 === 101 && c2 === 120;
-    case 113:
-      return c1 === 117 && c2 === 111;
-    case 105:
-      return c1 === 110 && c2 === 116;
-    case 97:
-      return c1 === 99 && c2 === 116;
+    case Char.b:
+      return c1 === Char.e && c2 === Char.g;
+    case Char.s:
+      return c1 === Char.u && c2 === Char.m;
+    case Char.c:
+      return c1 === Char.o && c2 === Char.m;
+    case Char.t:
+      return c1 === Char.e && c2 === Char.x;
+    case Char.q:
+      return c1 === Char.u && c2 === Char.o;
+    case Char.i:
+      return c1 === Char.n && c2 === Char.t;
+    case Char.a:
+      return c1 === Char.c && c2 === Char.t;
     default:
       return false;
   }
@@ -231,9 +213,9 @@ function opensBlockKeyword(a: number, b: number, c: number): boolean {
  * character before a blank.
  */
 function opensLabel(a: number, b: number): boolean {
-  if (a === 40 || a === 182 || a === 45 || isDigit(a) || b === 46 || b === 41) return true;
-  if ((a === 105 || a === 118 || a === 120) && (b === 105 || b === 118 || b === 120)) return true;
-  return (a === 42 || a === 8226 || a === 111) && b === 32;
+  if (a === Char.OpenParen || a === Char.Pilcrow || a === Char.Dash || isDigit(a) || b === Char.Dot || b === Char.CloseParen) return true;
+  if ((a === Char.i || a === Char.v || a === Char.x) && (b === Char.i || b === Char.v || b === Char.x)) return true;
+  return (a === Char.Asterisk || a === Char.Bullet || a === Char.o) && b === Char.Space;
 }
 
 /**
@@ -242,7 +224,7 @@ function opensLabel(a: number, b: number): boolean {
  */
 function labelSpace(src: string, a: number, n: number): number {
   const limit = Math.min(n, 8);
-  for (let k = 1; k < limit; k++) if (src.charCodeAt(a + k) === 32) return k;
+  for (let k = 1; k < limit; k++) if (src.charCodeAt(a + k) === Char.Space) return k;
   return -1;
 }
 
@@ -251,16 +233,16 @@ function labelSpace(src: string, a: number, n: number): number {
  * SUMMAY, COMMENT, TEXT, QUOTE, INTRODUCTION, ACTION REQUEST), which their first letters tell apart.
  */
 function blockKind(word: string): BlockKind {
-  switch (word.charCodeAt(0) | 32) {
-    case 115:
+  switch (word.charCodeAt(0) | Case.Bit) {
+    case Char.s:
       return 'summary';
-    case 99:
+    case Char.c:
       return 'comment';
-    case 116:
+    case Char.t:
       return 'text';
-    case 113:
+    case Char.q:
       return 'quote';
-    case 105:
+    case Char.i:
       return 'introduction';
     default:
       return 'action-request';
@@ -273,22 +255,22 @@ function blockKind(word: string): BlockKind {
  * is that of BEGIN or of the keyword (`inte…`, `comp…`, `into` fail).
  */
 function blockKeywordNear(a: number, b: number, c: number, d: number): boolean {
-  if (a === 40) return isLetter(b);
-  if (a === 45) return b === 45 ? c === 32 || isLetter(c) : b === 32 || isLetter(b);
+  if (a === Char.OpenParen) return isLetter(b);
+  if (a === Char.Dash) return b === Char.Dash ? c === Char.Space || isLetter(c) : b === Char.Space || isLetter(b);
   if (!isLetter(a)) return true;
-  const d0 = d | 32;
-  switch (a | 32) {
-    case 98: // begin
-    case 97: // action
-      return d0 === 105;
-    case 115: // summary, summay
-    case 99: // comment
-      return d0 === 109;
-    case 116: // text
-    case 113: // quote
-      return d0 === 116;
-    case 105: // introduction
-      return d0 === 114;
+  const d0 = d | Case.Bit;
+  switch (a | Case.Bit) {
+    case Char.b: // begin
+    case Char.a: // action
+      return d0 === Char.i;
+    case Char.s: // summary, summay
+    case Char.c: // comment
+      return d0 === Char.m;
+    case Char.t: // text
+    case Char.q: // quote
+      return d0 === Char.t;
+    case Char.i: // introduction
+      return d0 === Char.r;
     default:
       return true;
   }
@@ -300,13 +282,13 @@ function blockKeywordEnd(up: string, p: number): number {
   for (let k = 0; k < 3; k++) {
     if (up.startsWith(' AND ', i)) {
       let j = i + 5;
-      while (j < up.length && up.charCodeAt(j) >= 65 && up.charCodeAt(j) <= 90) j++;
+      while (j < up.length && up.charCodeAt(j) >= Char.A && up.charCodeAt(j) <= Char.Z) j++;
       if (j === i + 5) break;
       i = j;
     } else break;
   }
   let j = i;
-  while (up.charCodeAt(j) === 32) j++;
+  while (up.charCodeAt(j) === Char.Space) j++;
   if (j >= up.length) return i;
   return ':.-—–)'.includes(up[j]) ? i : -1;
 }
@@ -325,22 +307,22 @@ function blockKeywordEndIn(s: string, from: number, w: number, p: number): numbe
     const c2 = s.charCodeAt(a + 2);
     const c3 = s.charCodeAt(a + 3);
     const c4 = s.charCodeAt(a + 4);
-    if (c0 >= 128 || c1 >= 128 || c2 >= 128 || c3 >= 128 || c4 >= 128) return -2;
-    if (c0 !== 32 || (c1 | 32) !== 97 || (c2 | 32) !== 110 || (c3 | 32) !== 100 || c4 !== 32) break;
+    if (c0 >= Char.NonAscii || c1 >= Char.NonAscii || c2 >= Char.NonAscii || c3 >= Char.NonAscii || c4 >= Char.NonAscii) return -2;
+    if (c0 !== Char.Space || (c1 | Case.Bit) !== Char.a || (c2 | Case.Bit) !== Char.n || (c3 | Case.Bit) !== Char.d || c4 !== Char.Space) break;
     let j = i + 5;
     for (; j < w; j++) {
       const c = s.charCodeAt(from + j);
-      if (c >= 128) return -2;
+      if (c >= Char.NonAscii) return -2;
       if (!isLetter(c)) break;
     }
     if (j === i + 5) break;
     i = j;
   }
   let j = i;
-  while (j < w && s.charCodeAt(from + j) === 32) j++;
+  while (j < w && s.charCodeAt(from + j) === Char.Space) j++;
   if (j >= w) return i;
   const c = s.charCodeAt(from + j);
-  return c === 58 || c === 46 || c === 45 || c === 0x2014 || c === 0x2013 || c === 41 ? i : -1;
+  return c === Char.Colon || c === Char.Dot || c === Char.Dash || c === Char.EmDash || c === Char.EnDash || c === Char.CloseParen ? i : -1;
 }
 
 /**
@@ -355,12 +337,12 @@ export function readReason(text: string): { start: number; end: number; section:
   if (m >= 0) {
     start = m;
     p = reasonSectionEnd(text, m);
-    section = text.charCodeAt(p - 1) === 52 ? '1.4' : '1.5';
+    section = text.charCodeAt(p - 1) === Char.Digit4 ? '1.4' : '1.5';
   } else {
     const w = /\bREASONS?\b:?/i.exec(text);
     if (!w) return undefined;
     start = w.index + w[0].length;
-    while (text.charCodeAt(start) === 32) start++;
+    while (text.charCodeAt(start) === Char.Space) start++;
     p = start;
   }
   const letters: string[] = [];
@@ -368,20 +350,20 @@ export function readReason(text: string): { start: number; end: number; section:
   while (p < text.length) {
     const c = text.charCodeAt(p);
     // Separators: space ( ) , / & . ; -
-    if (c === 32 || c === 44 || c === 40 || c === 41 || c === 47 || c === 38 || c === 46 || c === 59 || c === 45) {
+    if (c === Char.Space || c === Char.Comma || c === Char.OpenParen || c === Char.CloseParen || c === Char.Slash || c === Char.Ampersand || c === Char.Dot || c === Char.Semicolon || c === Char.Dash) {
       p++;
       continue;
     }
-    const lower = c | 32;
-    if (lower >= 97 && lower <= 104 && !isLetter(text.charCodeAt(p + 1))) {
+    const lower = c | Case.Bit;
+    if (lower >= Char.a && lower <= Char.h && !isLetter(text.charCodeAt(p + 1))) {
       const l = String.fromCharCode(lower);
       if (!letters.includes(l)) letters.push(l);
       p++;
-      end = text.charCodeAt(p) === 41 ? p + 1 : p;
+      end = text.charCodeAt(p) === Char.CloseParen ? p + 1 : p;
       continue;
     }
     // AND in any case (no other character upper-cases to N or D alone).
-    if (lower === 97 && (text.charCodeAt(p + 1) | 32) === 110 && (text.charCodeAt(p + 2) | 32) === 100 && !isLetter(text.charCodeAt(p + 3))) {
+    if (lower === Char.a && (text.charCodeAt(p + 1) | Case.Bit) === Char.n && (text.charCodeAt(p + 2) | Case.Bit) === Char.d && !isLetter(text.charCodeAt(p + 3))) {
       p += 3;
       continue;
     }
@@ -398,7 +380,7 @@ export function readReason(text: string): { start: number; end: number; section:
 function reasonSectionAt(text: string): number {
   for (let at = text.indexOf('1'); at >= 0; at = text.indexOf('1', at + 1)) {
     const before = text.charCodeAt(at - 1);
-    if (isAlnum(before) || before === 95) continue;
+    if (isAlnum(before) || before === Char.Underscore) continue;
     const q = reasonSectionEnd(text, at);
     if (q > 0 && !isDigit(text.charCodeAt(q))) return at;
   }
@@ -408,13 +390,13 @@ function reasonSectionAt(text: string): number {
 /** The end of `1 ?[.,/] ?[45]` at `at`, or -1. */
 function reasonSectionEnd(text: string, at: number): number {
   let q = at + 1;
-  if (text.charCodeAt(q) === 32) q++;
+  if (text.charCodeAt(q) === Char.Space) q++;
   const sep = text.charCodeAt(q);
-  if (sep !== 46 && sep !== 44 && sep !== 47) return -1;
+  if (sep !== Char.Dot && sep !== Char.Comma && sep !== Char.Slash) return -1;
   q++;
-  if (text.charCodeAt(q) === 32) q++;
+  if (text.charCodeAt(q) === Char.Space) q++;
   const d = text.charCodeAt(q);
-  return d === 52 || d === 53 ? q + 1 : -1;
+  return d === Char.Digit4 || d === Char.Digit5 ? q + 1 : -1;
 }
 
 /** Where a second heading element starts inside a heading line (`… Classified By: …`, `… REFTELS: …`), or -1. */
@@ -429,10 +411,10 @@ const INLINE_HEADING_G = / (?:REF(?:S|TELS?|\(S\))?:|CLASSIFIED BY)/g;
 
 /** Offset of `CLASSIFIED BY` after a leading portion marking (`(U) Classified by …`), or -1. */
 function markedClassifiedBy(u: string): number {
-  const close = u.indexOf(')');
-  if (close < 1 || close > 10) return -1;
-  let p = close + 1;
-  while (u.charCodeAt(p) === 32) p++;
+  const closeAt = u.indexOf(')');
+  if (closeAt < 1 || closeAt > 10) return -1;
+  let p = closeAt + 1;
+  while (u.charCodeAt(p) === Char.Space) p++;
   return CLASSIFIED_BY_RE.test(u.slice(p, p + 20)) ? p : -1;
 }
 
@@ -447,10 +429,10 @@ function tagKindOfUpper(up: string): TagKind {
   for (let k = 1; k < n; k++) {
     const c = up.charCodeAt(k);
     if (isUpper(c)) continue;
-    if (!isDigit(c) && c !== 38 && c !== 45) return 'unknown';
+    if (!isDigit(c) && c !== Char.Ampersand && c !== Char.Dash) return 'unknown';
     letters = false;
   }
-  if (letters && n === 4) return up.charCodeAt(0) === 75 ? 'program' : 'subject';
+  if (letters && n === 4) return up.charCodeAt(0) === Char.K ? 'program' : 'subject';
   if (letters && n === 2) return 'geographic';
   return 'organization';
 }
@@ -465,8 +447,8 @@ function tagKindOfUpper(up: string): TagKind {
  * o, e, n before a blank: their spaced forms with the first letter lost (`O N F I D E N T I A L`).
  */
 function opensBanner(a: number, b: number): boolean {
-  const c0 = a | 32;
-  return c0 === 99 || c0 === 115 || c0 === 117 || c0 === 116 || c0 === 108 || ((c0 === 111 || c0 === 101 || c0 === 110) && b === 32);
+  const c0 = a | Case.Bit;
+  return c0 === Char.c || c0 === Char.s || c0 === Char.u || c0 === Char.t || c0 === Char.l || ((c0 === Char.o || c0 === Char.e || c0 === Char.n) && b === Char.Space);
 }
 
 /** Reads a banner line: classification words, optional SECTION n OF m, post, serial. */
@@ -494,16 +476,16 @@ function bannerAfterWords(s: string, line: number, f: number, end: number, cw: C
   // Serial: trailing digits.
   let d = e;
   while (d > i && isDigit(s.charCodeAt(d - 1))) d--;
-  if (d === e || e - d > 8 || s.charCodeAt(d - 1) !== 32) return undefined;
+  if (d === e || e - d > 8 || s.charCodeAt(d - 1) !== Char.Space) return undefined;
   let section: Banner['section'];
   let j = i;
-  while (s.charCodeAt(j) === 32) j++;
+  while (s.charCodeAt(j) === Char.Space) j++;
   if (j === i) return undefined;
   const secM = /^SECTION +(\d{1,3}) +OF +(\d{1,3}) /i.exec(s.slice(j, Math.min(d, j + 40)));
   if (secM) {
     section = { range: rng(line, j, j + secM[0].trimEnd().length), number: Number(secM[1]), of: Number(secM[2]) };
     j += secM[0].length;
-    while (s.charCodeAt(j) === 32) j++;
+    while (s.charCodeAt(j) === Char.Space) j++;
   }
   i = j;
   const pe = endNonSpaceBefore(s, d);
@@ -572,7 +554,7 @@ class CableParser {
   private implicitEnd = new Map<Block, Range>();
   private prevBlank = true;
   private refBlock: ReferenceBlock | undefined;
-  private nextRefLabel = 65;
+  private nextRefLabel: number = Char.A;
   private cbSegments: { line: number; start: number; text: string }[] = [];
   private subjectParts: string[] = [];
   private seenSubject = false;
@@ -646,7 +628,7 @@ class CableParser {
       const f = firstNonSpaceAt(src, at, len);
       if (f === len) continue;
       const c = src.charCodeAt(at + f);
-      if (c === 86 && FL1.test(this.norm(i).slice(f))) {
+      if (c === Char.V && FL1.test(this.norm(i).slice(f))) {
         if (first >= 0) {
           fl1 = i;
           first = -1;
@@ -734,10 +716,10 @@ class CableParser {
     // each recogniser it merged them into one, run on every line before the first of them.
     const u = upperCaseReaders(t, c, this.cont === 'addressee', h.receivingCopy !== undefined) ? t.toUpperCase() : undefined;
     // A first character outside ASCII may upper-case to a letter: such a line always has `u`.
-    const uc = c >= 128 && u !== undefined ? u.charCodeAt(0) : asciiUpper(c);
-    const precedenceFirst = c === 90 || c === 79 || c === 80 || c === 82 || c === 89;
+    const uc = c >= Char.NonAscii && u !== undefined ? u.charCodeAt(0) : asciiUpper(c);
+    const precedenceFirst = c === Char.Z || c === Char.O || c === Char.P || c === Char.R || c === Char.Y;
 
-    let m = c === 86 ? FL1.exec(t) : null;
+    let m = c === Char.V ? FL1.exec(t) : null;
     if (m) {
       if (this.headerSeenFl1) {
         // A second copy of the heading (dump layout, mail printouts): the first one stands.
@@ -750,7 +732,7 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    if (uc === 84 && u !== undefined && (t.charCodeAt(1) | 32) === 104 && PARTIAL.test(u)) {
+    if (uc === Char.T && u !== undefined && (t.charCodeAt(1) | Case.Bit) === Char.h && PARTIAL.test(u)) {
       h.partialExtract = { range: rng(i, f, f + t.length) };
       this.extendHeader(i, f, e);
       this.cont = 'partial';
@@ -780,7 +762,7 @@ class CableParser {
       this.cont = 'routing';
       return true;
     }
-    if (this.cont === 'routing' && c === 82 && RI_LINE.test(t) && h.routing) {
+    if (this.cont === 'routing' && c === Char.R && RI_LINE.test(t) && h.routing) {
       h.routing.indicators.push(...this.ris(i, s, f));
       h.routing.range = span(h.routing.range, rng(i, f, f + t.length));
       this.extendHeader(i, f, e);
@@ -792,7 +774,7 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    m = c === 90 ? SEC_LINE.exec(t) : null;
+    m = c === Char.Z ? SEC_LINE.exec(t) : null;
     if (m) {
       const level = securityLettersLevel(m[2]);
       const restStart = f + m[0].length;
@@ -809,7 +791,7 @@ class CableParser {
       this.cont = 'none';
       return true;
     }
-    m = precedenceFirst && t.charCodeAt(1) === 32 ? DTG_LINE.exec(t) : null;
+    m = precedenceFirst && t.charCodeAt(1) === Char.Space ? DTG_LINE.exec(t) : null;
     if (m && !h.dtgLine) {
       const precedence = [{ text: m[1], range: rng(i, f, f + 1), value: m[1] as PrecedenceLetter }];
       if (m[2]) precedence.push({ text: m[2], range: rng(i, f + 2, f + 3), value: m[2] as PrecedenceLetter });
@@ -826,24 +808,24 @@ class CableParser {
       return true;
     }
     if (
-      (uc === 73 && u !== undefined && INFO_LOG.test(u)) ||
-      (uc === 65 && u !== undefined && ACTION_LINE.test(u)) ||
-      (uc === 80 && u !== undefined && PAGE_LINE.test(u)) ||
-      (c === 45 && DASH_LINE.test(t)) ||
+      (uc === Char.I && u !== undefined && INFO_LOG.test(u)) ||
+      (uc === Char.A && u !== undefined && ACTION_LINE.test(u)) ||
+      (uc === Char.P && u !== undefined && PAGE_LINE.test(u)) ||
+      (c === Char.Dash && DASH_LINE.test(t)) ||
       (this.doc.header.receivingCopy && u !== undefined && OFFICE_CONT.test(u) && this.cont !== 'addressee')
     ) {
       this.receivingCopy(i, s, f, t);
       this.cont = 'none';
       return true;
     }
-    const kwEnd = c === 70 || c === 84 || c === 73 || c === 88 ? addressKeywordEnd(t, c) : 0;
+    const kwEnd = c === Char.F || c === Char.T || c === Char.I || c === Char.X ? addressKeywordEnd(t, c) : 0;
     if (kwEnd) {
       const a = this.addressee(i, s, f + kwEnd, f + t.length);
-      if (c === 70) {
+      if (c === Char.F) {
         if (!h.from) h.from = a;
         this.cont = 'none';
       } else {
-        const list = c === 84 ? h.to : c === 73 ? h.info : h.xmt;
+        const list = c === Char.T ? h.to : c === Char.I ? h.info : h.xmt;
         if (a) list.push(a);
         this.addrList = list;
         this.cont = 'addressee';
@@ -865,13 +847,13 @@ class CableParser {
       this.extendHeader(i, f, e);
       return true;
     }
-    if ((uc === 77 || uc === 84 || uc === 87 || uc === 70 || uc === 83) && u !== undefined && WEEKDAY.test(u)) {
+    if ((uc === Char.M || uc === Char.T || uc === Char.W || uc === Char.F || uc === Char.S) && u !== undefined && WEEKDAY.test(u)) {
       const d = readLongDate(s, i, f, f + t.length);
       if (d && !h.dateLine) h.dateLine = d;
       this.extendHeader(i, f, e);
       return true;
     }
-    if (c === 60 && DUMP_ID.test(t)) return true;
+    if (c === Char.LessThan && DUMP_ID.test(t)) return true;
     // Receiving-copy classification line (`CONFIDENTIAL     PTQ1859`) and other printout lines.
     if (h.partialExtract && readClassificationWords(s, f)) {
       this.receivingCopy(i, s, f, t);
@@ -933,17 +915,17 @@ class CableParser {
 
   private addressee(i: number, s: string, from: number, to: number): Addressee | undefined {
     let a = from;
-    while (a < to && s.charCodeAt(a) === 32) a++;
+    while (a < to && s.charCodeAt(a) === Char.Space) a++;
     let e = to;
     if (a >= e) return undefined;
     const out: Partial<Addressee> & { range: Range } = { range: rng(i, a, e) };
     // `R` + three to six capitals + `/` (RUEHC/), read without a slice and a regex per addressee.
     let nameStart = a;
-    if (s.charCodeAt(a) === 82) {
+    if (s.charCodeAt(a) === Char.R) {
       let k = a + 1;
       while (k < a + 8 && isUpper(s.charCodeAt(k))) k++;
       const letters = k - a - 1;
-      if (letters >= 3 && letters <= 6 && s.charCodeAt(k) === 47 && k < Math.min(e, a + 9)) {
+      if (letters >= 3 && letters <= 6 && s.charCodeAt(k) === Char.Slash && k < Math.min(e, a + 9)) {
         out.routingIndicator = tok(i, s, a, k);
         nameStart = k + 1;
       }
@@ -951,14 +933,14 @@ class CableParser {
     // Trailing number, then precedence words.
     let d = e;
     while (d > nameStart && isDigit(s.charCodeAt(d - 1))) d--;
-    if (d < e && e - d <= 6 && s.charCodeAt(d - 1) === 32) {
+    if (d < e && e - d <= 6 && s.charCodeAt(d - 1) === Char.Space) {
       out.number = { text: s.slice(d, e), range: rng(i, d, e), value: digitsValue(s, d, e) };
       e = endNonSpaceBefore(s, d);
     }
     // The last word is upper-cased only when it is short enough to be a precedence word (IMMEDIATE is
     // the longest; upper-casing never shortens a word).
     let sp = e - 1;
-    while (sp > nameStart && s.charCodeAt(sp) !== 32) sp--;
+    while (sp > nameStart && s.charCodeAt(sp) !== Char.Space) sp--;
     const last = sp > nameStart && e - sp - 1 <= 9 ? precedenceWord(s, sp + 1, e) : '';
     if (last) {
       let ps = sp + 1;
@@ -1043,7 +1025,7 @@ class CableParser {
         this.doc.repeatedBanners.push(rb);
         return;
       }
-      if ((src.charCodeAt(at + f) | 32) === 112 && PAGE_LINE_I.test(s.slice(f, tEnd))) return;
+      if ((src.charCodeAt(at + f) | Case.Bit) === Char.p && PAGE_LINE_I.test(s.slice(f, tEnd))) return;
     }
 
     if (this.zone === 'heading') {
@@ -1073,9 +1055,9 @@ class CableParser {
     // Past a one-character line these read a trailing blank, as the line would, or a line end, which
     // no gate takes for a letter or a blank.
     const c1 = src.charCodeAt(a + 1);
-    if (isDigit(c0) || c0 === 182 || opensBlockKeyword(c0, c1, src.charCodeAt(a + 2))) return false;
+    if (isDigit(c0) || c0 === Char.Pilcrow || opensBlockKeyword(c0, c1, src.charCodeAt(a + 2))) return false;
     // PAGE lines (PAGE_LINE_I) and repeated banners.
-    if (short && (((c0 | 32) === 112 && (c1 | 32) === 97) || ((isDigit(src.charCodeAt(a + n - 1)) || n <= 40) && opensBanner(c0, c1)))) return false;
+    if (short && (((c0 | Case.Bit) === Char.p && (c1 | Case.Bit) === Char.a) || ((isDigit(src.charCodeAt(a + n - 1)) || n <= 40) && opensBanner(c0, c1)))) return false;
     return !opensLabel(c0, c1);
   }
 
@@ -1098,7 +1080,7 @@ class CableParser {
     // Whether the line opens a numbered paragraph, asked below up to four times: once, and only when it
     // starts with a digit or a pilcrow.
     const c0 = t.charCodeAt(0);
-    const para = (isDigit(c0) || c0 === 182) && PARA_RE.test(t);
+    const para = (isDigit(c0) || c0 === Char.Pilcrow) && PARA_RE.test(t);
     // Elements run together on one line (`SUBJECT: … Classified By: …`, `REF: … Classified By: …`).
     const cut = para ? -1 : inlineHeadingCut(u);
     if (cut > 0) {
@@ -1154,7 +1136,7 @@ class CableParser {
         this.refStart(i, s, f, e, u);
         return true;
       case 'classifiedBy': {
-        const off = u.charCodeAt(0) === 40 ? markedClassifiedBy(u) : 0;
+        const off = u.charCodeAt(0) === Char.OpenParen ? markedClassifiedBy(u) : 0;
         this.classifiedByStart(i, s, f, e, u.slice(off), f + off);
         return true;
       }
@@ -1202,25 +1184,25 @@ class CableParser {
 
   private headingKeyword(u: string): 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy' | 'none' {
     const c = u.charCodeAt(0);
-    if (c === 69 && EO_RE.test(u)) return 'eo';
-    if ((c === 84 || c === 65) && TAGS_RE.test(u)) return this.doc.tags ? 'none' : 'tags';
-    if (c === 83 && SUBJECT_RE.test(u)) return this.doc.subject ? 'none' : 'subject';
-    if (c === 82 && REF_RE.test(u)) return 'ref';
-    if (c === 80 && u.startsWith('PROGRAM') && REF_RE.test(u)) return 'ref';
-    if ((c === 67 || c === 68) && CLASSIFIED_BY_RE.test(u)) return this.doc.classifiedBy ? 'none' : 'classifiedBy';
-    if (c === 40 && markedClassifiedBy(u) > 0) return this.doc.classifiedBy ? 'none' : 'classifiedBy';
+    if (c === Char.E && EO_RE.test(u)) return 'eo';
+    if ((c === Char.T || c === Char.A) && TAGS_RE.test(u)) return this.doc.tags ? 'none' : 'tags';
+    if (c === Char.S && SUBJECT_RE.test(u)) return this.doc.subject ? 'none' : 'subject';
+    if (c === Char.R && REF_RE.test(u)) return 'ref';
+    if (c === Char.P && u.startsWith('PROGRAM') && REF_RE.test(u)) return 'ref';
+    if ((c === Char.C || c === Char.D) && CLASSIFIED_BY_RE.test(u)) return this.doc.classifiedBy ? 'none' : 'classifiedBy';
+    if (c === Char.OpenParen && markedClassifiedBy(u) > 0) return this.doc.classifiedBy ? 'none' : 'classifiedBy';
     return 'none';
   }
 
   private captionLine(i: number, s: string, f: number, e: number, u: string): boolean {
     // The line without its trailing blanks and full stops: u[0, n).
     let n = Math.min(u.length, e - f);
-    while (n > 0 && (u.charCodeAt(n - 1) === 32 || u.charCodeAt(n - 1) === 46)) n--;
+    while (n > 0 && (u.charCodeAt(n - 1) === Char.Space || u.charCodeAt(n - 1) === Char.Dot)) n--;
     if (n === 0) return false;
     // Every form below starts with a caption word's letter (S N E L C D) or ends in CHANNEL, ONLY or
     // SENSITIVE: other lines (most heading lines) fail here without a regex.
     const c = u.charCodeAt(0);
-    const capFirst = c === 83 || c === 78 || c === 69 || c === 76 || c === 67 || c === 68;
+    const capFirst = c === Char.S || c === Char.N || c === Char.E || c === Char.L || c === Char.C || c === Char.D;
     // Most caption lines are one caption word (`SIPDIS`, `NOFORN`), which none of the forms before the
     // word list takes.
     if (capFirst && n <= CAPTION_WORD_MAX) {
@@ -1235,11 +1217,11 @@ class CableParser {
     const only = clean.endsWith('ONLY');
     const sensitive = clean.endsWith('SENSITIVE');
     if (!capFirst && !channel && !only && !sensitive) return false;
-    if ((c === 83 && /^SENSITIVE BUT UNCLASSIFIED\b/.test(clean)) || (only && clean === 'FOR OFFICIAL USE ONLY')) {
-      this.addCaption(i, s, f, e, c === 83 ? 'SENSITIVE' : 'FOUO');
+    if ((c === Char.S && /^SENSITIVE BUT UNCLASSIFIED\b/.test(clean)) || (only && clean === 'FOR OFFICIAL USE ONLY')) {
+      this.addCaption(i, s, f, e, c === Char.S ? 'SENSITIVE' : 'FOUO');
       return true;
     }
-    if (c === 67 && /^C ?O ?R ?R ?E ?C ?T ?E ?D +C ?O ?P ?Y\b/.test(clean)) {
+    if (c === Char.C && /^C ?O ?R ?R ?E ?C ?T ?E ?D +C ?O ?P ?Y\b/.test(clean)) {
       this.addCaption(i, s, f, e, 'CORRECTED COPY');
       return true;
     }
@@ -1251,7 +1233,7 @@ class CableParser {
     // `NOFORN, NOT FOR INTERNET DISTRIBUTION`, `DEA SENSITIVE`: a caption word with words around it.
     let j = 1;
     while (j < n && isUpper(u.charCodeAt(j))) j++;
-    if (n < 80 && (u.charCodeAt(j) === 44 || (u.charCodeAt(j) === 32 && u.charCodeAt(j + 1) === 45)) && j + (u.charCodeAt(j) === 44 ? 1 : 2) <= n) {
+    if (n < 80 && (u.charCodeAt(j) === Char.Comma || (u.charCodeAt(j) === Char.Space && u.charCodeAt(j + 1) === Char.Dash)) && j + (u.charCodeAt(j) === Char.Comma ? 1 : 2) <= n) {
       const name = captionWordAt(u, 0, j);
       if (name !== undefined) {
         this.addCaption(i, s, f, f + j, name);
@@ -1351,7 +1333,7 @@ class CableParser {
       kind: 'none',
     };
     let p = f + m[0].length;
-    while (p < eoEnd && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58)) p++;
+    while (p < eoEnd && (s.charCodeAt(p) === Char.Space || s.charCodeAt(p) === Char.Colon)) p++;
     if (p < eoEnd) {
       eo.instruction = tok(i, s, p, eoEnd);
       this.readInstruction(eo, i, s, p, eoEnd);
@@ -1368,24 +1350,24 @@ class CableParser {
     // which would otherwise pass through six regexes before its own.
     const c0 = up.charCodeAt(0);
     switch (c0) {
-      case 78: // N
+      case Char.N: // N
         if (/^N ?\/? ?A\b/.test(up)) {
           eo.kind = 'na';
           return;
         }
         break;
-      case 65: // A
+      case Char.A: // A
         if (up.startsWith('AS AMENDED')) {
           eo.kind = 'nara';
           return;
         }
         break;
-      case 68: // D
+      case Char.D: // D
         if ((up.startsWith('DECL') && /^DECL\W{0,4}DECLASSIFIED\b/.test(up)) || up.startsWith('DECLASSIFIED')) {
           eo.kind = 'nara';
           return;
         }
-        if (up.charCodeAt(1) === 78 && (m = /^DNG\W{0,3}(CO|SE|UC|[CSU])\b(?: {1,3}([\d/.-]{6,10}))?/.exec(up))) {
+        if (up.charCodeAt(1) === Char.N && (m = /^DNG\W{0,3}(CO|SE|UC|[CSU])\b(?: {1,3}([\d/.-]{6,10}))?/.exec(up))) {
           const toStart = p + m[0].indexOf(m[1], 3);
           eo.downgrade = { range: rng(i, p, p + m[0].length), to: tok(i, s, toStart, toStart + m[1].length) };
           if (m[2]) {
@@ -1397,7 +1379,7 @@ class CableParser {
         }
         break;
     }
-    if ((c0 === 71 || c0 === 65 || c0 === 88 || c0 === 82) && (m = /^(GDS|ADS|XGDS-? ?[1-4]|RDS-? ?[1-4]|XDS-? ?[1-4])\b/.exec(up))) {
+    if ((c0 === Char.G || c0 === Char.A || c0 === Char.X || c0 === Char.R) && (m = /^(GDS|ADS|XGDS-? ?[1-4]|RDS-? ?[1-4]|XDS-? ?[1-4])\b/.exec(up))) {
       eo.kind = 'schedule';
       eo.exemption = tok(i, s, p, p + m[1].length);
       const dm = /\d{1,4}[/-]\d{1,2}[/-]\d{2,4}/.exec(text.slice(m[1].length));
@@ -1408,21 +1390,21 @@ class CableParser {
     // /^(?:DECLASSIFY(?: ON)?|DECLL?|DECL\.)? *:? */ would (DECLL? takes `DECL.` before DECL\. can); the
     // instruction starts after the E.O. line's blanks and colons, so without a D nothing is taken.
     let q = 0;
-    if (c0 === 68) {
+    if (c0 === Char.D) {
       if (up.startsWith('DECLASSIFY')) q = up.startsWith(' ON', 10) ? 13 : 10;
-      else if (up.startsWith('DECL')) q = up.charCodeAt(4) === 76 ? 5 : 4;
-      while (up.charCodeAt(q) === 32) q++;
-      if (up.charCodeAt(q) === 58) q++;
-      while (up.charCodeAt(q) === 32) q++;
+      else if (up.startsWith('DECL')) q = up.charCodeAt(4) === Char.L ? 5 : 4;
+      while (up.charCodeAt(q) === Char.Space) q++;
+      if (up.charCodeAt(q) === Char.Colon) q++;
+      while (up.charCodeAt(q) === Char.Space) q++;
     }
     const rest = up.slice(q);
     const r0 = rest.charCodeAt(0);
-    if (r0 === 79 && /^OADR\b/.test(rest)) {
+    if (r0 === Char.O && /^OADR\b/.test(rest)) {
       eo.kind = 'oadr';
       eo.exemption = tok(i, s, p + q, p + q + 4);
       return;
     }
-    if ((r0 === 88 || r0 === 50 || r0 === 53 || r0 === 77) && (m = /^(X[1-8]|25X[1-9](?:-HUM)?|50X[1-9](?:-HUM)?|MR)\b/.exec(rest))) {
+    if ((r0 === Char.X || r0 === Char.Digit2 || r0 === Char.Digit5 || r0 === Char.M) && (m = /^(X[1-8]|25X[1-9](?:-HUM)?|50X[1-9](?:-HUM)?|MR)\b/.exec(rest))) {
       eo.kind = 'exemption';
       eo.exemption = tok(i, s, p + q, p + q + m[1].length);
       return;
@@ -1445,13 +1427,13 @@ class CableParser {
     // this runs once per cable, where split and map(Number) cost more than the rest of the E.O. line.
     let k = 0;
     let a = 0;
-    for (let c = text.charCodeAt(k); isDigit(c); c = text.charCodeAt(++k)) a = a * 10 + c - 48;
+    for (let c = text.charCodeAt(k); isDigit(c); c = text.charCodeAt(++k)) a = a * 10 + digitValue(c);
     const firstLen = k;
     let b = 0;
-    for (let c = text.charCodeAt(++k); isDigit(c); c = text.charCodeAt(++k)) b = b * 10 + c - 48;
+    for (let c = text.charCodeAt(++k); isDigit(c); c = text.charCodeAt(++k)) b = b * 10 + digitValue(c);
     const lastAt = ++k;
     let z = 0;
-    for (let c = text.charCodeAt(k); isDigit(c); c = text.charCodeAt(++k)) z = z * 10 + c - 48;
+    for (let c = text.charCodeAt(k); isDigit(c); c = text.charCodeAt(++k)) z = z * 10 + digitValue(c);
     const d: NonNullable<EoLine['declassifyOn']> = tok(i, s, at, at + text.length);
     let y: number;
     let mo: number;
@@ -1482,8 +1464,8 @@ class CableParser {
     this.seenTags = true;
     const m = TAGS_RE.exec(u)!;
     let p = f + m[1].length;
-    while (p < e && s.charCodeAt(p) === 32) p++;
-    const colon = s.charCodeAt(p) === 58;
+    while (p < e && s.charCodeAt(p) === Char.Space) p++;
+    const colon = s.charCodeAt(p) === Char.Colon;
     if (colon) p++;
     const keyword = tok(i, s, f, colon ? p : f + m[1].length);
     const misspelled = m[1] !== 'TAGS';
@@ -1506,11 +1488,11 @@ class CableParser {
     let p = from;
     while (p < to) {
       const c = s.charCodeAt(p);
-      if (c === 32 || c === 44 || c === 59) {
+      if (c === Char.Space || c === Char.Comma || c === Char.Semicolon) {
         p++;
         continue;
       }
-      if (c === 40) {
+      if (c === Char.OpenParen) {
         const close = s.indexOf(')', p);
         const end = close < 0 || close >= to ? to : close + 1;
         const inner = s.slice(p + 1, close < 0 || close >= to ? to : close).trim();
@@ -1518,7 +1500,7 @@ class CableParser {
         p = end;
         continue;
       }
-      if (c === 91) {
+      if (c === Char.OpenBracket) {
         // `[PREL](#)`: the viewer's link form.
         const close = s.indexOf('](', p);
         if (close > 0 && close < to) {
@@ -1536,11 +1518,11 @@ class CableParser {
       let q = p;
       while (q < to) {
         const d = s.charCodeAt(q);
-        if (d === 32 || d === 44 || d === 59 || d === 40) break;
+        if (d === Char.Space || d === Char.Comma || d === Char.Semicolon || d === Char.OpenParen) break;
         q++;
       }
       let end = q;
-      while (end > p && s.charCodeAt(end - 1) === 46) end--;
+      while (end > p && s.charCodeAt(end - 1) === Char.Dot) end--;
       if (end > p) {
         const code = s.slice(p, end);
         // The code holds no comma: the loop above stops at one.
@@ -1581,18 +1563,18 @@ class CableParser {
     this.seenSubject = true;
     const m = SUBJECT_RE.exec(u)!;
     let p = f + m[1].length;
-    while (p < e && s.charCodeAt(p) === 32) p++;
-    const colon = s.charCodeAt(p) === 58;
+    while (p < e && s.charCodeAt(p) === Char.Space) p++;
+    const colon = s.charCodeAt(p) === Char.Colon;
     if (colon) p++;
     const keyword = tok(i, s, f, colon ? p : f + m[1].length);
-    while (p < e && s.charCodeAt(p) === 32) p++;
+    while (p < e && s.charCodeAt(p) === Char.Space) p++;
     let marking: PortionMarking | undefined;
-    if (s.charCodeAt(p) === 40) {
+    if (s.charCodeAt(p) === Char.OpenParen) {
       const pm = this.readMarking(i, s, p, e);
       if (pm) {
         marking = pm.marking;
         p = pm.end;
-        while (p < e && s.charCodeAt(p) === 32) p++;
+        while (p < e && s.charCodeAt(p) === Char.Space) p++;
       }
     }
     this.doc.subject = {
@@ -1618,23 +1600,23 @@ class CableParser {
   private refStart(i: number, s: string, f: number, e: number, u: string): void {
     const m = REF_RE.exec(u)!;
     let p = f + m[0].length;
-    while (p < e && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58 || s.charCodeAt(p) === 46)) p++;
+    while (p < e && (s.charCodeAt(p) === Char.Space || s.charCodeAt(p) === Char.Colon || s.charCodeAt(p) === Char.Dot)) p++;
     const block: ReferenceBlock = { range: rng(i, f, e), keyword: tok(i, s, f, f + m[0].length), items: [] };
     this.doc.references.push(block);
     this.refBlock = block;
-    this.nextRefLabel = 65;
+    this.nextRefLabel = Char.A;
     this.cont = 'refs';
     if (p < e) this.refLine(i, s, p, e, true);
   }
 
   private startsWithRefLabel(t: string): boolean {
     let q = 0;
-    if (t.charCodeAt(q) === 182) q++;
-    while (t.charCodeAt(q) === 32) q++;
-    if (t.charCodeAt(q) === 40) q++;
-    const c = t.charCodeAt(q) & ~32;
+    if (t.charCodeAt(q) === Char.Pilcrow) q++;
+    while (t.charCodeAt(q) === Char.Space) q++;
+    if (t.charCodeAt(q) === Char.OpenParen) q++;
+    const c = t.charCodeAt(q) & ~Case.Bit;
     const close = t.charCodeAt(q + 1);
-    return c === this.nextRefLabel && isLetter(t.charCodeAt(q)) && (close === 46 || close === 41);
+    return c === this.nextRefLabel && isLetter(t.charCodeAt(q)) && (close === Char.Dot || close === Char.CloseParen);
   }
 
   private refLine(i: number, s: string, f: number, e: number, first: boolean): void {
@@ -1645,18 +1627,18 @@ class CableParser {
     let p = f;
     while (p < e) {
       const c = s.charCodeAt(p);
-      const prev = p === f ? 32 : s.charCodeAt(p - 1);
-      const boundary = prev === 32 || prev === 59 || prev === 44 || prev === 182;
-      if (boundary && (c === 182 || c === 40 || isLetter(c))) {
+      const prev = p === f ? Char.Space : s.charCodeAt(p - 1);
+      const boundary = prev === Char.Space || prev === Char.Semicolon || prev === Char.Comma || prev === Char.Pilcrow;
+      if (boundary && (c === Char.Pilcrow || c === Char.OpenParen || isLetter(c))) {
         let q = p;
-        if (s.charCodeAt(q) === 182) q++;
-        const paren = s.charCodeAt(q) === 40;
+        if (s.charCodeAt(q) === Char.Pilcrow) q++;
+        const paren = s.charCodeAt(q) === Char.OpenParen;
         if (paren) q++;
-        const letter = s.charCodeAt(q) & ~32;
+        const letter = s.charCodeAt(q) & ~Case.Bit;
         const close = s.charCodeAt(q + 1);
-        if (letter === this.nextRefLabel && isLetter(s.charCodeAt(q)) && (close === 46 || close === 41) && (q + 2 >= e || s.charCodeAt(q + 2) === 32 || isAlnum(s.charCodeAt(q + 2)) || s.charCodeAt(q + 2) === 40)) {
+        if (letter === this.nextRefLabel && isLetter(s.charCodeAt(q)) && (close === Char.Dot || close === Char.CloseParen) && (q + 2 >= e || s.charCodeAt(q + 2) === Char.Space || isAlnum(s.charCodeAt(q + 2)) || s.charCodeAt(q + 2) === Char.OpenParen)) {
           let textAt = q + 2;
-          while (textAt < e && s.charCodeAt(textAt) === 32) textAt++;
+          while (textAt < e && s.charCodeAt(textAt) === Char.Space) textAt++;
           starts.push({ at: p, textAt, label: String.fromCharCode(letter) });
           this.nextRefLabel++;
           p = textAt;
@@ -1694,7 +1676,7 @@ class CableParser {
 
   private pushRef(items: Reference[], i: number, s: string, from: number, to: number, label: string | undefined, textAt = from): void {
     let end = to;
-    while (end > textAt && (s.charCodeAt(end - 1) === 59 || s.charCodeAt(end - 1) === 44 || s.charCodeAt(end - 1) === 32)) end--;
+    while (end > textAt && (s.charCodeAt(end - 1) === Char.Semicolon || s.charCodeAt(end - 1) === Char.Comma || s.charCodeAt(end - 1) === Char.Space)) end--;
     if (end <= textAt) return;
     const text = s.slice(textAt, end);
     // Unlabelled lists: `STATE 123, STATE 456` or `09 STATE 122115; 09 NAIROBI 2487` (split only when
@@ -1745,17 +1727,17 @@ class CableParser {
     // A label written twice (`A. (A) ISLAMABAD 3249`, `C) 2006 BAGHDAD 4763`): /^\(?[a-z][.)]$/i.
     if (k < nw) {
       const a = w[0];
-      const l = a + (w[1] - a === 3 && t.charCodeAt(a) === 40 ? 1 : 0);
+      const l = a + (w[1] - a === 3 && t.charCodeAt(a) === Char.OpenParen ? 1 : 0);
       const c = t.charCodeAt(l + 1);
-      if (w[1] - l === 2 && isLetter(t.charCodeAt(l)) && (c === 46 || c === 41)) k++;
+      if (w[1] - l === 2 && isLetter(t.charCodeAt(l)) && (c === Char.Dot || c === Char.CloseParen)) k++;
     }
     let year: number | undefined;
     // A year (`09`, `2006`, `(09)`) before a word that starts with a letter: /^\(?(?:\d{2}|\d{4})\)?$/.
     if (k + 1 < nw && isLetter(t.charCodeAt(w[2 * k + 2]))) {
       let a = w[2 * k];
       let b = w[2 * k + 1];
-      if (t.charCodeAt(a) === 40) a++;
-      if (t.charCodeAt(b - 1) === 41) b--;
+      if (t.charCodeAt(a) === Char.OpenParen) a++;
+      if (t.charCodeAt(b - 1) === Char.CloseParen) b--;
       if ((b - a === 2 || b - a === 4) && isDigitRun(t, a, b)) {
         year = fullYear(t.slice(a, b));
         k++;
@@ -1774,10 +1756,10 @@ class CableParser {
     let nz = sa;
     let serial = 0;
     for (let c = t.charCodeAt(d); d < sb && isDigit(c); c = t.charCodeAt(++d)) {
-      if (c === 48 && nz === d) nz++;
-      serial = serial * 10 + c - 48;
+      if (c === Char.Digit0 && nz === d) nz++;
+      serial = serial * 10 + digitValue(c);
     }
-    if (d === sa || (d < sb && t.charCodeAt(d) !== 46) || d - nz > 7) return;
+    if (d === sa || (d < sb && t.charCodeAt(d) !== Char.Dot) || d - nz > 7) return;
     // Upper case, lower case (with a year) or title case (`Berlin 195`, only for one or two words:
     // longer capitalised runs are prose). The post words hold only ASCII letters and . ' ’ -.
     let hasUpper = false;
@@ -1815,7 +1797,7 @@ class CableParser {
     if (year === undefined && k + 1 < nw) {
       const a = w[2 * k + 2];
       const b = w[2 * k + 3];
-      if ((b - a === 4 || b - a === 6) && t.charCodeAt(a) === 40 && t.charCodeAt(b - 1) === 41 && isDigitRun(t, a + 1, b - 1)) year = fullYear(t.slice(a + 1, b - 1));
+      if ((b - a === 4 || b - a === 6) && t.charCodeAt(a) === Char.OpenParen && t.charCodeAt(b - 1) === Char.CloseParen && isDigitRun(t, a + 1, b - 1)) year = fullYear(t.slice(a + 1, b - 1));
     }
     ref.origin = origin;
     ref.serial = serial;
@@ -1827,8 +1809,8 @@ class CableParser {
   private classifiedByStart(i: number, s: string, f: number, e: number, u: string, kwAt: number): void {
     const m = CLASSIFIED_BY_RE.exec(u)!;
     let p = kwAt + m[0].length;
-    while (p < e && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 58)) p++;
-    const cb: ClassifiedBy = { range: rng(i, f, e), keyword: tok(i, s, kwAt, kwAt + m[0].length + (s.charCodeAt(kwAt + m[0].length) === 58 ? 1 : 0)) };
+    while (p < e && (s.charCodeAt(p) === Char.Space || s.charCodeAt(p) === Char.Colon)) p++;
+    const cb: ClassifiedBy = { range: rng(i, f, e), keyword: tok(i, s, kwAt, kwAt + m[0].length + (s.charCodeAt(kwAt + m[0].length) === Char.Colon ? 1 : 0)) };
     this.doc.classifiedBy = cb;
     this.cbSegments = [];
     // Authority: up to the reason.
@@ -1845,7 +1827,7 @@ class CableParser {
     let ae = p + stop;
     // Drop the connecting words and punctuation before the reason (`…, for reasons`, `PER`, `DUE TO`).
     for (;;) {
-      for (let c = s.charCodeAt(ae - 1); ae > p && (c === 32 || c === 44 || c === 59 || c === 46 || c === 58 || c === 40); c = s.charCodeAt(ae - 1)) ae--;
+      for (let c = s.charCodeAt(ae - 1); ae > p && (c === Char.Space || c === Char.Comma || c === Char.Semicolon || c === Char.Dot || c === Char.Colon || c === Char.OpenParen); c = s.charCodeAt(ae - 1)) ae--;
       const lo = Math.max(p, ae - 7);
       let n: number;
       if (isAsciiRun(s, lo, ae)) {
@@ -1907,13 +1889,13 @@ class CableParser {
     const base = this.starts[i];
     // A paragraph number needs a digit or a pilcrow first: most lines are running text and skip it.
     const c0 = src.charCodeAt(at);
-    const matchEnd = (c0 >= 48 && c0 <= 57) || c0 === 182 ? paraNumberEnd(src, at) : -1;
+    const matchEnd = (c0 >= Char.Digit0 && c0 <= Char.Digit9) || c0 === Char.Pilcrow ? paraNumberEnd(src, at) : -1;
     let textFrom = f;
     // PARA_RE's match is [f, f + afterLen): the pilcrow and its blank, [f, numStart), then the number,
     // [numStart, numEnd), then an optional blank and the dot.
     const afterLen = matchEnd - at;
-    const numStart = c0 !== 182 ? f : src.charCodeAt(at + 1) === 32 ? f + 2 : f + 1;
-    const numEnd = f + afterLen - (src.charCodeAt(matchEnd - 2) === 32 ? 2 : 1);
+    const numStart = c0 !== Char.Pilcrow ? f : src.charCodeAt(at + 1) === Char.Space ? f + 2 : f + 1;
+    const numEnd = f + afterLen - (src.charCodeAt(matchEnd - 2) === Char.Space ? 2 : 1);
     const value = matchEnd < 0 ? 0 : digitsValue(src, base + numStart, base + numEnd);
     if (matchEnd >= 0 && this.acceptParagraph(value, numStart > f, s, f + afterLen, tEnd)) {
       this.closeParagraph();
@@ -1926,12 +1908,12 @@ class CableParser {
       };
       if (numStart > f) para.pilcrow = rng(i, f, f + 1);
       let p = f + afterLen;
-      while (p < e && src.charCodeAt(base + p) === 32) p++;
+      while (p < e && src.charCodeAt(base + p) === Char.Space) p++;
       const pm = this.readMarking(i, s, p, e);
       if (pm) {
         para.marking = pm.marking;
         p = pm.end;
-        while (p < e && (src.charCodeAt(base + p) === 32 || src.charCodeAt(base + p) === 46)) p++;
+        while (p < e && (src.charCodeAt(base + p) === Char.Space || src.charCodeAt(base + p) === Char.Dot)) p++;
       }
       para.lead = leadOf(s, p, e);
       this.doc.paragraphs.push(para);
@@ -1943,10 +1925,11 @@ class CableParser {
       // upper-casing. A character outside ASCII may upper-case to one of them, so it takes the long way.
       const pc = p < e ? src.charCodeAt(base + p) : 0;
       const pc1 = p + 1 < e ? src.charCodeAt(base + p + 1) : 0;
-      const pair = ((pc | 32) << 8) | (pc1 | 32);
-      const cb = !this.doc.classifiedBy && (pair === 0x636c || pair === 0x6465);
-      const entire = !para.marking && (pair === 0x756e || pair === 0x636f || pair === 0x7365 || pair === 0x6c69);
-      const pu = cb || entire || pc >= 128 || pc1 >= 128 ? s.slice(p, Math.min(e, p + 60)).toUpperCase() : '';
+      const p0 = pc | Case.Bit;
+      const p1 = pc1 | Case.Bit;
+      const cb = !this.doc.classifiedBy && ((p0 === Char.c && p1 === Char.l) || (p0 === Char.d && p1 === Char.e));
+      const entire = !para.marking && ((p0 === Char.u && p1 === Char.n) || (p0 === Char.c && p1 === Char.o) || (p0 === Char.s && p1 === Char.e) || (p0 === Char.l && p1 === Char.i));
+      const pu = cb || entire || pc >= Char.NonAscii || pc1 >= Char.NonAscii ? s.slice(p, Math.min(e, p + 60)).toUpperCase() : '';
       if (!this.doc.classifiedBy && CLASSIFIED_BY_RE.test(pu)) {
         this.classifiedByStart(i, s, f, e, pu, p);
         this.finishClassifiedBy();
@@ -1965,25 +1948,25 @@ class CableParser {
       // and most of it the search for the space too (opensLabel).
       const sp = opensLabel(c0, src.charCodeAt(at + 1)) ? labelSpace(src, at, e - f) : -1;
       const beforeSp = sp > 0 ? src.charCodeAt(at + sp - 1) : 0;
-      let sm = sp > 0 && (beforeSp === 46 || beforeSp === 41 || beforeSp === 182) ? SUBPARA_RE.exec(s.slice(f, tEnd)) : null;
+      let sm = sp > 0 && (beforeSp === Char.Dot || beforeSp === Char.CloseParen || beforeSp === Char.Pilcrow) ? SUBPARA_RE.exec(s.slice(f, tEnd)) : null;
       // `(C) …`, `(S) …`, `(U) …` open an unnumbered marked paragraph, not a lettered item.
       if (sm && /^\([CSU]\)$/.test(sm[2])) {
         const prev = this.para?.subParagraphs[this.para.subParagraphs.length - 1]?.label;
         if (prev !== String.fromCharCode(sm[2].charCodeAt(1) - 1)) sm = null;
       }
-      const bm = sm || sp < 1 || sp > 3 || (c0 !== 45 && c0 !== 42 && c0 !== 8226 && c0 !== 111) ? null : BULLET_RE.exec(s.slice(f, tEnd));
+      const bm = sm || sp < 1 || sp > 3 || (c0 !== Char.Dash && c0 !== Char.Asterisk && c0 !== Char.Bullet && c0 !== Char.o) ? null : BULLET_RE.exec(s.slice(f, tEnd));
       if ((sm || bm) && this.para) {
         const lab = sm ? sm[2] : bm![1];
         const ls = f + (sm && sm[1] ? sm[1].length : 0);
         const sub: SubParagraph = {
           range: rng(i, f, e),
           // A label's brackets and dot stand only around it or after it (`(a)`, `b.`, `iv)`).
-          label: sm ? (lab.charCodeAt(0) === 40 ? lab.slice(1, -1) : lab.slice(0, -1)) : '--',
+          label: sm ? (lab.charCodeAt(0) === Char.OpenParen ? lab.slice(1, -1) : lab.slice(0, -1)) : '--',
           labelRange: rng(i, ls, ls + lab.length),
         };
         let p = ls + lab.length;
-        while (p < e && s.charCodeAt(p) === 32) p++;
-        if (s.charCodeAt(p) === 40) {
+        while (p < e && s.charCodeAt(p) === Char.Space) p++;
+        if (s.charCodeAt(p) === Char.OpenParen) {
           const pm = this.readMarking(i, s, p, e);
           if (pm) {
             sub.marking = pm.marking;
@@ -1995,7 +1978,7 @@ class CableParser {
         // lines after it: a label-like word that running text wrapped onto a line start (`-- which`,
         // `E) that`) stays one line.
         const prev = i > 0 ? this.norm(i - 1) : '';
-        const listed = wasBlank || this.openSub !== undefined || prev.charCodeAt(endNonSpace(prev) - 1) === 58;
+        const listed = wasBlank || this.openSub !== undefined || prev.charCodeAt(endNonSpace(prev) - 1) === Char.Colon;
         this.openSub = listed ? sub : undefined;
         textFrom = p;
       } else if (wasBlank && !sm && !bm) {
@@ -2023,8 +2006,8 @@ class CableParser {
   /** Whether number `n` opens a paragraph; `after` is where its match ends in s, `tEnd` the prefix's end. */
   private acceptParagraph(n: number, pilcrow: boolean, s: string, after: number, tEnd: number): boolean {
     if (n === 0) return false;
-    const next = after < tEnd ? s.charCodeAt(after) : NaN;
-    if (!(next === 32 || Number.isNaN(next) || next === 40)) return false;
+    const next = after < tEnd ? s.charCodeAt(after) : Char.EndOfText;
+    if (!(next === Char.Space || next === Char.EndOfText || next === Char.OpenParen)) return false;
     const last = this.doc.paragraphs.length ? this.doc.paragraphs[this.doc.paragraphs.length - 1].number.value : 0;
     if (pilcrow) return true;
     if (n > last && n <= last + 3) return true;
@@ -2047,12 +2030,12 @@ class CableParser {
   /** Reads a portion marking at p: `(C)`, `(S//NF)`, bare `C)`, unclosed `(C`. */
   private readMarking(i: number, s: string, p: number, e: number): { marking: PortionMarking; end: number } | undefined {
     const limit = Math.min(e, p + 48);
-    if (s.charCodeAt(p) === 40) {
+    if (s.charCodeAt(p) === Char.OpenParen) {
       // The first `)` before the limit, sought on the flat text (see `src`), and no further.
       const base = this.starts[i];
       let close = -1;
       for (let k = base + p + 1; k < base + limit; k++) {
-        if (this.src.charCodeAt(k) === 41) {
+        if (this.src.charCodeAt(k) === Char.CloseParen) {
           close = k - base;
           break;
         }
@@ -2062,7 +2045,7 @@ class CableParser {
         const bare = bareLevelAt(s, p + 1, close);
         if (bare) {
           const pm: PortionMarking = { range: rng(i, p, close + 1), text: s.slice(p, close + 1), caveats: [], level: bare };
-          if (s.charCodeAt(p - 1) === 40) {
+          if (s.charCodeAt(p - 1) === Char.OpenParen) {
             pm.malformed = 'doubled';
             this.markingProblem(pm);
           }
@@ -2072,7 +2055,7 @@ class CableParser {
         const inner = s.slice(p + 1, close);
         const pm = parsePortionMarking(inner, s.slice(p, close + 1), rng(i, p, close + 1));
         if (!pm.level && !/^[A-Z/]{1,10}$/.test(inner.trim())) return undefined;
-        if (s.charCodeAt(p - 1) === 40) pm.malformed ??= 'doubled';
+        if (s.charCodeAt(p - 1) === Char.OpenParen) pm.malformed ??= 'doubled';
         if (pm.malformed) this.markingProblem(pm);
         return { marking: pm, end: close + 1 };
       }
@@ -2090,7 +2073,7 @@ class CableParser {
     // word fails that before the slice and the regex.
     let k = p;
     while (k < p + 4 && isUpper(s.charCodeAt(k))) k++;
-    if (k === p || (s.charCodeAt(k) !== 41 && s.charCodeAt(k) !== 47)) return undefined;
+    if (k === p || (s.charCodeAt(k) !== Char.CloseParen && s.charCodeAt(k) !== Char.Slash)) return undefined;
     const m = /^([A-Z]{1,3}(?:\/\/?[A-Z]{1,6})?)\)(?= )/.exec(s.slice(p, limit));
     if (m && portionLevel(m[1].split('/')[0])) {
       const pm = parsePortionMarking(m[1], m[0], rng(i, p, p + m[0].length));
@@ -2112,28 +2095,28 @@ class CableParser {
     const base = this.starts[i];
     let a = base + f;
     let b = base + e;
-    while (a < b && (src.charCodeAt(a) === 45 || src.charCodeAt(a) === 32)) a++;
-    while (b > a && (src.charCodeAt(b - 1) === 45 || src.charCodeAt(b - 1) === 32 || src.charCodeAt(b - 1) === 58)) b--;
+    while (a < b && (src.charCodeAt(a) === Char.Dash || src.charCodeAt(a) === Char.Space)) a++;
+    while (b > a && (src.charCodeAt(b - 1) === Char.Dash || src.charCodeAt(b - 1) === Char.Space || src.charCodeAt(b - 1) === Char.Colon)) b--;
     if (b - a < 3) return;
     if (!isLetter(src.charCodeAt(a))) return;
     // A line's last character is no blank of ASCII (those are spaces by now, or line ends); one outside
     // ASCII may be a blank that trimEnd drops.
     let last = src.charCodeAt(base + e - 1);
-    let twoDashes = last === 45 && src.charCodeAt(base + e - 2) === 45;
-    if (last >= 128) {
+    let twoDashes = last === Char.Dash && src.charCodeAt(base + e - 2) === Char.Dash;
+    if (last >= Char.NonAscii) {
       const trimmed = s.slice(f, e).trimEnd();
       last = trimmed.charCodeAt(trimmed.length - 1);
       twoDashes = trimmed.endsWith('--');
     }
-    if ((last === 46 || last === 44 || last === 59 || last === 33 || last === 63) && !twoDashes) return;
+    if ((last === Char.Dot || last === Char.Comma || last === Char.Semicolon || last === Char.Exclamation || last === Char.Question) && !twoDashes) return;
     let spaces = 0;
     let upper = true;
     for (let k = a; k < b; k++) {
       const c = src.charCodeAt(k);
-      if (c === 32 && ++spaces >= 8) return;
-      if (c >= 97 && c <= 122) upper = false;
+      if (c === Char.Space && ++spaces >= 8) return;
+      if (c >= Char.a && c <= Char.z) upper = false;
     }
-    const dashed = (src.charCodeAt(base + f) === 45 && src.charCodeAt(base + f + 1) === 45) || src.charCodeAt(base + e - 1) === 58;
+    const dashed = (src.charCodeAt(base + f) === Char.Dash && src.charCodeAt(base + f + 1) === Char.Dash) || src.charCodeAt(base + e - 1) === Char.Colon;
     if (!upper && !dashed) {
       const next = this.lines[i + 1];
       if (next !== undefined && firstNonSpaceAt(src, this.starts[i + 1], next.length) < next.length) return;
@@ -2257,7 +2240,7 @@ class CableParser {
     for (let i = 0; i < n; i++) {
       starts[i] = pos;
       pos += this.lines[i].length;
-      pos += text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
+      pos += text.charCodeAt(pos) === Char.CarriageReturn && text.charCodeAt(pos + 1) === Char.LineFeed ? 2 : 1;
     }
     // END, COMMENT and `of 0` together cost what END alone did (13 ms against 20 ms in three passes);
     // the redaction needle added to them slowed the whole scan down (31 ms against 13 + 2). Blank-like characters are found with
@@ -2269,9 +2252,9 @@ class CableParser {
       const comment: number[] = [];
       WORD_NEEDLE_G.lastIndex = 0;
       while ((m = WORD_NEEDLE_G.exec(src))) {
-        const c = src.charCodeAt(m.index) | 32;
-        if (c === 101) end.push(m.index);
-        else if (c === 99) comment.push(m.index);
+        const c = src.charCodeAt(m.index) | Case.Bit;
+        if (c === Char.e) end.push(m.index);
+        else if (c === Char.c) comment.push(m.index);
         // The `O` before `F 0` is required by the section-marker walk below; searching for it too lets
         // the engine skip ahead. The `F` keeps its place in the list.
         else of.push(m.index + 1);
@@ -2299,17 +2282,17 @@ class CableParser {
     for (const k of found.of) {
       // Walk back over `nnnnnnnn  nnn[.n] O` to where the marker's digits start, then confirm (k is at `F`).
       let p = k - 1;
-      if ((src.charCodeAt(p) | 32) !== 111) continue;
+      if ((src.charCodeAt(p) | Case.Bit) !== Char.o) continue;
       let sp = 0;
-      while (src.charCodeAt(p - 1) === 32 && sp < 4) {
+      while (src.charCodeAt(p - 1) === Char.Space && sp < 4) {
         p--;
         sp++;
       }
       if (!sp) continue;
-      if (src.charCodeAt(p - 2) === 46) p -= 2;
+      if (src.charCodeAt(p - 2) === Char.Dot) p -= 2;
       p -= 3;
       sp = 0;
-      while (src.charCodeAt(p - 1) === 32 && sp < 4) {
+      while (src.charCodeAt(p - 1) === Char.Space && sp < 4) {
         p--;
         sp++;
       }
@@ -2359,7 +2342,7 @@ class CableParser {
     // The post name before the 8-digit serial: 1–3 upper-case words (`TEL AVIV`), or in mixed-case
     // copies one capitalised word (`Riyadh`), so running text before a glued marker is not taken in.
     let a = at;
-    while (a > 0 && s.charCodeAt(a - 1) === 32) a--;
+    while (a > 0 && s.charCodeAt(a - 1) === Char.Space) a--;
     let b = a;
     let w = a;
     while (w > 0 && isLetter(s.charCodeAt(w - 1))) w--;
@@ -2369,11 +2352,11 @@ class CableParser {
       b = a;
       while (words < 3 && b > 0) {
         let x = b;
-        while (x > 0 && (isUpper(s.charCodeAt(x - 1)) || s.charCodeAt(x - 1) === 46 || s.charCodeAt(x - 1) === 39)) x--;
+        while (x > 0 && (isUpper(s.charCodeAt(x - 1)) || s.charCodeAt(x - 1) === Char.Dot || s.charCodeAt(x - 1) === Char.Apostrophe)) x--;
         if (x === b) break;
         words++;
         b = x;
-        if (x > 1 && s.charCodeAt(x - 1) === 32 && isUpper(s.charCodeAt(x - 2))) {
+        if (x > 1 && s.charCodeAt(x - 1) === Char.Space && isUpper(s.charCodeAt(x - 2))) {
           b = x - 1;
           continue;
         }
@@ -2385,7 +2368,7 @@ class CableParser {
     // A marker on a line of its own takes the whole post name, whatever its case (`Kuala lump`).
     const f0 = firstNonSpace(s);
     if (f0 < b && /^[a-z][a-z .']{0,29}$/i.test(s.slice(f0, a))) b = f0;
-    while (s.charCodeAt(b) === 32) b++;
+    while (s.charCodeAt(b) === Char.Space) b++;
     if (b >= a) return;
     const end = at + m[0].length;
     this.doc.sectionMarkers.push({ text: s.slice(b, end), range: rng(i, b, end), section: Number(m[1]), of: Number(m[2]) });
@@ -2468,8 +2451,8 @@ class CableParser {
     const headings = doc.headings;
     const dropHeading = (h: Heading) => {
       if (h.range.start.line >= sl) return true;
-      const c = h.title.charCodeAt(0) | 32;
-      return (c === 101 || c === 112 || c === 118) && TRAILER_HEADING.test(h.title);
+      const c = h.title.charCodeAt(0) | Case.Bit;
+      return (c === Char.e || c === Char.p || c === Char.v) && TRAILER_HEADING.test(h.title);
     };
     let k = 0;
     while (k < headings.length && !dropHeading(headings[k])) k++;
@@ -2560,7 +2543,7 @@ function captionWordAt(u: string, a: number, b: number): string | undefined {
 
 /** What the caption word list splits at: a blank (JavaScript's \s), comma, semicolon or slash. */
 function isCaptionSeparator(c: number): boolean {
-  return c === 44 || c === 59 || c === 47 || isJsBlank(c);
+  return c === Char.Comma || c === Char.Semicolon || c === Char.Slash || isJsBlank(c);
 }
 
 /**
@@ -2569,8 +2552,8 @@ function isCaptionSeparator(c: number): boolean {
  */
 function precedenceWord(s: string, a: number, b: number): string {
   // Upper-casing keeps an ASCII first letter first: it must be that of one of the words.
-  const c0 = s.charCodeAt(a) & ~32;
-  if (c0 !== 70 && c0 !== 82 && c0 !== 80 && c0 !== 73 && s.charCodeAt(a) < 128) return '';
+  const c0 = s.charCodeAt(a) & ~Case.Bit;
+  if (c0 !== Char.F && c0 !== Char.R && c0 !== Char.P && c0 !== Char.I && s.charCodeAt(a) < Char.NonAscii) return '';
   let w: string;
   switch (b - a) {
     case 5:
@@ -2590,7 +2573,7 @@ function precedenceWord(s: string, a: number, b: number): string {
   }
   for (let k = a; k < b; k++) {
     const c = s.charCodeAt(k);
-    if (c > 127) {
+    if (c >= Char.NonAscii) {
       const up = s.slice(a, b).toUpperCase();
       return PRECEDENCE_WORDS.has(up) ? up : '';
     }
@@ -2608,25 +2591,25 @@ function precedenceWord(s: string, a: number, b: number): string {
  */
 function upperCaseReaders(t: string, c: number, addressee: boolean, receivingCopy: boolean): boolean {
   const b = t.charCodeAt(1);
-  if (c >= 128 || b >= 128 || receivingCopy || (addressee && mayOpenKeyword(t))) return true;
+  if (c >= Char.NonAscii || b >= Char.NonAscii || receivingCopy || (addressee && mayOpenKeyword(t))) return true;
   const B = asciiUpper(b);
   switch (asciiUpper(c)) {
-    case 65:
-      return B === 67;
-    case 70:
-      return B === 82;
-    case 73:
-      return B === 78;
-    case 77:
-      return B === 79;
-    case 80:
-      return B === 65;
-    case 83:
-      return B === 65 || B === 85;
-    case 84:
-      return B === 72 || B === 85;
-    case 87:
-      return B === 69;
+    case Char.A:
+      return B === Char.C;
+    case Char.F:
+      return B === Char.R;
+    case Char.I:
+      return B === Char.N;
+    case Char.M:
+      return B === Char.O;
+    case Char.P:
+      return B === Char.A;
+    case Char.S:
+      return B === Char.A || B === Char.U;
+    case Char.T:
+      return B === Char.H || B === Char.U;
+    case Char.W:
+      return B === Char.E;
     default:
       return false;
   }
@@ -2637,13 +2620,13 @@ function upperCaseReaders(t: string, c: number, addressee: boolean, receivingCop
  * the first character tells which keyword it can be.
  */
 function addressKeywordEnd(t: string, c: number): number {
-  const k = c === 70 ? (t.charCodeAt(1) === 77 ? 2 : 0) : c === 84 ? (t.charCodeAt(1) === 79 ? 2 : 0) : c === 73 ? (t.startsWith('NFO', 1) ? 4 : 0) : t.startsWith('MT', 1) ? 3 : 0;
+  const k = c === Char.F ? (t.charCodeAt(1) === Char.M ? 2 : 0) : c === Char.T ? (t.charCodeAt(1) === Char.O ? 2 : 0) : c === Char.I ? (t.startsWith('NFO', 1) ? 4 : 0) : t.startsWith('MT', 1) ? 3 : 0;
   if (!k) return 0;
   const d = t.charCodeAt(k);
-  if (d === 47) return k + 1;
-  if (d !== 32) return 0;
+  if (d === Char.Slash) return k + 1;
+  if (d !== Char.Space) return 0;
   let q = k + 1;
-  while (t.charCodeAt(q) === 32) q++;
+  while (t.charCodeAt(q) === Char.Space) q++;
   return q;
 }
 
@@ -2656,31 +2639,31 @@ function addressKeywordEnd(t: string, c: number): number {
 function mayOpenKeyword(t: string): boolean {
   const a = t.charCodeAt(0);
   const b = t.charCodeAt(1);
-  if (!(a > 32 && a < 127 && b >= 32 && b < 127)) return true;
+  if (!(a > Char.Space && a < Char.Delete && b >= Char.Space && b < Char.Delete)) return true;
   const B = asciiUpper(b);
   switch (asciiUpper(a)) {
-    case 40:
+    case Char.OpenParen:
       return true;
-    case 65:
-      return B === 71;
-    case 67:
-      return B === 76 || B === 72 || B === 79;
-    case 68:
-      return B === 69 || B === 73;
-    case 69:
-      return B === 46 || B === 32 || B === 79 || B === 88;
-    case 76:
-      return B === 73;
-    case 78:
-      return B === 79;
-    case 80:
-      return B === 82;
-    case 82:
-      return B === 69;
-    case 83:
-      return B === 85 || B === 73 || B === 84 || B === 69 || B === 80;
-    case 84:
-      return B === 65 || B === 71;
+    case Char.A:
+      return B === Char.G;
+    case Char.C:
+      return B === Char.L || B === Char.H || B === Char.O;
+    case Char.D:
+      return B === Char.E || B === Char.I;
+    case Char.E:
+      return B === Char.Dot || B === Char.Space || B === Char.O || B === Char.X;
+    case Char.L:
+      return B === Char.I;
+    case Char.N:
+      return B === Char.O;
+    case Char.P:
+      return B === Char.R;
+    case Char.R:
+      return B === Char.E;
+    case Char.S:
+      return B === Char.U || B === Char.I || B === Char.T || B === Char.E || B === Char.P;
+    case Char.T:
+      return B === Char.A || B === Char.G;
     default:
       return false;
   }
@@ -2691,7 +2674,7 @@ function isCaptionText(u: string): boolean {
   // Every caption word starts with one of these letters: other lines fail before the split (a first
   // character outside printable ASCII may be a blank the trim skips, so it takes the long way).
   const c = u.charCodeAt(firstNonSpace(u));
-  if (c > 32 && c < 127 && c !== 83 && c !== 78 && c !== 69 && c !== 76 && c !== 67 && c !== 68) return false;
+  if (c > Char.Space && c < Char.Delete && c !== Char.S && c !== Char.N && c !== Char.E && c !== Char.L && c !== Char.C && c !== Char.D) return false;
   const words = u.trim().split(/[\s,;/]+/);
   return words.length > 0 && words.length <= 4 && words.every((w) => CAPTION_WORDS[w] !== undefined);
 }
@@ -2732,11 +2715,11 @@ function cutReasonAt(u: string): number {
   const r = u.endsWith('REASO') ? u.length - 5 : u.endsWith('REAS') ? u.length - 4 : u.endsWith('REA') ? u.length - 3 : -1;
   if (r < 1) return -1;
   if (r >= 5 && (u.startsWith(' FOR ', r - 5) || u.startsWith(' PER ', r - 5))) return r - 5;
-  return u.charCodeAt(r - 1) === 32 ? r - 1 : -1;
+  return u.charCodeAt(r - 1) === Char.Space ? r - 1 : -1;
 }
 
 function isAsciiRun(s: string, a: number, b: number): boolean {
-  for (let q = a; q < b; q++) if (s.charCodeAt(q) > 127) return false;
+  for (let q = a; q < b; q++) if (s.charCodeAt(q) >= Char.NonAscii) return false;
   return true;
 }
 
@@ -2748,7 +2731,7 @@ function isAsciiRun(s: string, a: number, b: number): boolean {
 function connectingWordBefore(s: string, lo: number, ae: number): number {
   for (const w of CONNECTING_WORDS) {
     const start = ae - w.length;
-    if (start < lo || (start > lo && s.charCodeAt(start - 1) !== 32)) continue;
+    if (start < lo || (start > lo && s.charCodeAt(start - 1) !== Char.Space)) continue;
     let k = 0;
     while (k < w.length && asciiUpper(s.charCodeAt(start + k)) === w.charCodeAt(k)) k++;
     if (k === w.length) return k;
@@ -2756,10 +2739,6 @@ function connectingWordBefore(s: string, lo: number, ae: number): number {
   return 0;
 }
 const CONNECTING_WORDS = ['FOR', 'PER', 'DUE TO', 'UNDER'];
-
-function asciiUpper(c: number): number {
-  return c >= 97 && c <= 122 ? c - 32 : c;
-}
 
 /** Bounds of a reference's first REF_WORD_MAX words (readRefItem reads no further), reused by every call. */
 const REF_WORD_MAX = 8;
@@ -2785,13 +2764,7 @@ function refWords(t: string, w: Int32Array): number {
 }
 
 function isRefSeparator(c: number): boolean {
-  return c === 44 || c === 59 || isJsBlank(c);
-}
-
-/** What JavaScript's \s matches. */
-function isJsBlank(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c === Char.Comma || c === Char.Semicolon || isJsBlank(c);
 }
 
 /** Whether t[a, b) is one or more digits. */
@@ -2805,7 +2778,7 @@ function isPostWord(t: string, a: number, b: number): boolean {
   if (!isLetter(t.charCodeAt(a))) return false;
   for (let q = a + 1; q < b; q++) {
     const c = t.charCodeAt(q);
-    if (!isLetter(c) && c !== 46 && c !== 39 && c !== 0x2019 && c !== 45) return false;
+    if (!isLetter(c) && c !== Char.Dot && c !== Char.Apostrophe && c !== Char.RightSingleQuote && c !== Char.Dash) return false;
   }
   return true;
 }
@@ -2819,7 +2792,7 @@ function tagsKeywordIn(line: string, from: number): number {
   for (let at = line.indexOf('TAG', from); at >= 0; at = line.indexOf('TAG', at + 1)) {
     if (isAlnum(line.charCodeAt(at - 1))) continue;
     const c = line.charCodeAt(at + 3);
-    if (!isAlnum(c) || (c === 83 && !isAlnum(line.charCodeAt(at + 4)))) {
+    if (!isAlnum(c) || (c === Char.S && !isAlnum(line.charCodeAt(at + 4)))) {
       best = at;
       break;
     }
@@ -2837,25 +2810,18 @@ function tagsKeywordIn(line: string, from: number): number {
  */
 function paraNumberEnd(src: string, at: number): number {
   let q = at;
-  if (src.charCodeAt(q) === 182) {
+  if (src.charCodeAt(q) === Char.Pilcrow) {
     q++;
-    if (src.charCodeAt(q) === 32) q++;
+    if (src.charCodeAt(q) === Char.Space) q++;
   }
   const d = q;
   while (q - d < 4 && isDigit(src.charCodeAt(q))) q++;
   if (q === d || q - d > 3) return -1;
-  if (src.charCodeAt(q) === 32) q++;
-  if (src.charCodeAt(q) !== 46) return -1;
+  if (src.charCodeAt(q) === Char.Space) q++;
+  if (src.charCodeAt(q) !== Char.Dot) return -1;
   q++;
   const c = src.charCodeAt(q);
-  return isDigit(c) || c === 46 ? -1 : q;
-}
-
-/** The value of the decimal digits src[from, to), as Number() reads them. */
-function digitsValue(src: string, from: number, to: number): number {
-  let v = 0;
-  for (let k = from; k < to; k++) v = v * 10 + src.charCodeAt(k) - 48;
-  return v;
+  return isDigit(c) || c === Char.Dot ? -1 : q;
 }
 
 /**
@@ -2868,11 +2834,11 @@ function markingWords(s: string, from: number, to: number): number {
   let inWord = false;
   for (let k = from; k < to; k++) {
     const c = s.charCodeAt(k);
-    if (c === 32) {
+    if (c === Char.Space) {
       inWord = false;
       continue;
     }
-    if (!isLetter(c) && c !== 47 && c !== 45) return 7;
+    if (!isLetter(c) && c !== Char.Slash && c !== Char.Dash) return 7;
     if (!inWord) words++;
     inWord = true;
   }
@@ -2882,7 +2848,7 @@ function markingWords(s: string, from: number, to: number): number {
 /** Index of the first `SUBJECT:` or `SUBJ:` in `line` at or after `from` that stands at a word start. */
 function subjectKeywordIn(line: string, from: number): number {
   for (let at = line.indexOf('SUBJ', from); at >= 0; at = line.indexOf('SUBJ', at + 1)) {
-    if (!isAlnum(line.charCodeAt(at - 1)) && (line.charCodeAt(at + 4) === 58 || line.startsWith('ECT:', at + 4))) return at;
+    if (!isAlnum(line.charCodeAt(at - 1)) && (line.charCodeAt(at + 4) === Char.Colon || line.startsWith('ECT:', at + 4))) return at;
   }
   return -1;
 }
