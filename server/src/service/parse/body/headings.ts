@@ -1,0 +1,42 @@
+import type { Heading } from '../../model.ts';
+import { Char, isLetter } from '../chars.ts';
+import { firstNonSpaceAt } from '../../text.ts';
+import { rng } from '../range.ts';
+import type { ParseState } from '../state.ts';
+
+export function maybeHeading(state: ParseState, i: number, s: string, f: number, e: number): void {
+  if (e - f > 60 || e - f < 3) return;
+  // Read on the flat text (see `src`).
+  const src = state.src;
+  const base = state.starts[i];
+  let a = base + f;
+  let b = base + e;
+  while (a < b && (src.charCodeAt(a) === Char.Dash || src.charCodeAt(a) === Char.Space)) a++;
+  while (b > a && (src.charCodeAt(b - 1) === Char.Dash || src.charCodeAt(b - 1) === Char.Space || src.charCodeAt(b - 1) === Char.Colon)) b--;
+  if (b - a < 3) return;
+  if (!isLetter(src.charCodeAt(a))) return;
+  // A line's last character is no blank of ASCII (those are spaces by now, or line ends); one outside
+  // ASCII may be a blank that trimEnd drops.
+  let last = src.charCodeAt(base + e - 1);
+  let twoDashes = last === Char.Dash && src.charCodeAt(base + e - 2) === Char.Dash;
+  if (last >= Char.NonAscii) {
+    const trimmed = s.slice(f, e).trimEnd();
+    last = trimmed.charCodeAt(trimmed.length - 1);
+    twoDashes = trimmed.endsWith('--');
+  }
+  if ((last === Char.Dot || last === Char.Comma || last === Char.Semicolon || last === Char.Exclamation || last === Char.Question) && !twoDashes) return;
+  let spaces = 0;
+  let upper = true;
+  for (let k = a; k < b; k++) {
+    const c = src.charCodeAt(k);
+    if (c === Char.Space && ++spaces >= 8) return;
+    if (c >= Char.a && c <= Char.z) upper = false;
+  }
+  const dashed = (src.charCodeAt(base + f) === Char.Dash && src.charCodeAt(base + f + 1) === Char.Dash) || src.charCodeAt(base + e - 1) === Char.Colon;
+  if (!upper && !dashed) {
+    const next = state.lines[i + 1];
+    if (next !== undefined && firstNonSpaceAt(src, state.starts[i + 1], next.length) < next.length) return;
+  }
+  const h: Heading = { text: s.slice(f, e), range: rng(i, f, e), title: s.slice(a - base, b - base) };
+  state.doc.headings.push(h);
+}

@@ -1,0 +1,125 @@
+import type { CableDocument, CableIdMention, Range } from '../model.ts';
+import { plainModel } from '../model.ts';
+import { isLetter } from './chars.ts';
+import { rng } from './range.ts';
+import { canonicalPost } from './identity.ts';
+
+export const MENTION_G = /(?<![A-Za-z0-9])(\d{2})([A-Z]{3,20})(\d{1,7})(?![A-Za-z0-9])/g;
+
+// Needles for the whole-text scan (prescan): redaction runs; and in one pass END and COMMENT in their
+// three usual cases and section-marker counts (`OF 0` of `OF 003`). No match of one of these three can
+// overlap a match of another, so the one pass finds every hit the three separate passes found. END is
+// sought with the blank or line end that END_Y and END_SPLIT_Y need after it: the longer literals let
+// the engine skip further (8.6 against 11.5 ms over the corpus) and drop the many `end` of running text.
+export const REDACTION_NEEDLE_G = /XXXX|xxxx/g;
+
+/**
+ * The document model as the parser builds it: a plain record of fields, except redactions and cable-id
+ * mentions. Those are whole-text scans that neither the parse nor any rule reads, so the model runs them
+ * when a feature first reads them (links, highlights, selection ranges), once per model: `cable lint`
+ * over an archive does not pay for them. Accessors on the class rather than on each object: defining
+ * them per object cost more than the scans saved.
+ */
+export class CableModel implements CableDocument {
+  lineCount: number;
+  lines: string[];
+  size: number;
+  bodyStartLine: number;
+  header: CableDocument['header'] = { to: [], info: [], xmt: [], prosigns: [] };
+  repeatedBanners: CableDocument['repeatedBanners'] = [];
+  captions: CableDocument['captions'] = [];
+  distribution: CableDocument['distribution'] = [];
+  references: CableDocument['references'] = [];
+  paragraphs: CableDocument['paragraphs'] = [];
+  blocks: CableDocument['blocks'] = [];
+  sectionMarkers: CableDocument['sectionMarkers'] = [];
+  headings: CableDocument['headings'] = [];
+  identity: CableDocument['identity'] = {};
+  problems: CableDocument['problems'] = [];
+  #src = '';
+  #starts: number[] = [0];
+  #redactions: Range[] | undefined;
+  #mentions: CableIdMention[] | undefined;
+
+  constructor(lines: string[], size: number) {
+    this.size = size;
+    this.lineCount = lines.length;
+    this.lines = lines;
+    this.bodyStartLine = lines.length;
+  }
+
+  /** The normalised text and its line starts, which the lazy scans read. */
+  scanFrom(src: string, starts: number[]): void {
+    this.#src = src;
+    this.#starts = starts;
+  }
+
+  get redactions(): Range[] {
+    return (this.#redactions ??= findRedactions(this.#src, this.#starts, this.bodyStartLine));
+  }
+
+  set redactions(v: Range[]) {
+    this.#redactions = v;
+  }
+
+  get mentions(): CableIdMention[] {
+    return (this.#mentions ??= findMentions(this.#src, this.#starts, this.bodyStartLine));
+  }
+
+  set mentions(v: CableIdMention[]) {
+    this.#mentions = v;
+  }
+
+  /** Serialised (and walked) as the plain record it stands for, the lazy fields included. */
+  toJSON(): CableDocument {
+    return plainModel(this);
+  }
+}
+
+/** The line holding offset `off` of the text, by binary search over the lines' start offsets. */
+export function lineAt(starts: number[], off: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Runs of four or more X (or x) standing alone: the releasers' redactions, on lines from `body` on. */
+export function findRedactions(src: string, starts: number[], body: number): Range[] {
+  const out: Range[] = [];
+  REDACTION_NEEDLE_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REDACTION_NEEDLE_G.exec(src))) {
+    const k = m.index;
+    const ch = src.charCodeAt(k);
+    let e = k + 4;
+    while (src.charCodeAt(e) === ch) e++;
+    REDACTION_NEEDLE_G.lastIndex = e;
+    if (k > 0 && (src.charCodeAt(k - 1) === ch || isLetter(src.charCodeAt(k - 1)))) continue;
+    if (isLetter(src.charCodeAt(e))) continue;
+    const line = lineAt(starts, k);
+    if (line >= body) out.push(rng(line, k - starts[line], e - starts[line]));
+  }
+  return out;
+}
+
+/** Cable ids named in the text (`09STATE12345`), on lines from `body` on. */
+export function findMentions(src: string, starts: number[], body: number): CableIdMention[] {
+  const out: CableIdMention[] = [];
+  const n = starts.length;
+  MENTION_G.lastIndex = 0;
+  let li = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MENTION_G.exec(src))) {
+    const off = m.index;
+    while (li + 1 < n && starts[li + 1] <= off) li++;
+    if (li < body) continue;
+    const at = off - starts[li];
+    out.push({ text: m[0], range: rng(li, at, at + m[0].length), cableId: `${m[1]}${canonicalPost(m[2])}${Number(m[3])}` });
+  }
+  return out;
+}

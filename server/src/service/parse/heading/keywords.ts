@@ -1,0 +1,49 @@
+import { Char } from '../chars.ts';
+import type { ParseState } from '../state.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Heading recognisers (upper-cased line from its first non-blank character)
+
+export const EO_RE = /^E\.? ?O\.? ?(\d{5})\b/;
+
+export const TAGS_RE = /^(TAGS|TAG|TAGE|TAS|TABS|TGS|AGS)(?=[: ]|$)/;
+
+export const SUBJECT_RE = /^(SUBJECT|SUBJ)(?= *:| )/;
+
+export const REF_RE = /^(?:PROGRAM +)?(?:REFERENCES?|REFTELS?|REF\(S\)|REFS?)(?= *[:.]| +[A-Z(0-9¶])/;
+
+// `Derived from:` (derivative classification, naming a guide or source) takes the Classified By line's
+// place in some cables; only with its colon, since `Derived from …` also starts ordinary sentences.
+export const CLASSIFIED_BY_RE = /^(?:CLASSIFIED +BY\b|DERIVED +FROM *:)/;
+
+/** Where a second heading element starts inside a heading line (`… Classified By: …`, `… REFTELS: …`), or -1. */
+export function inlineHeadingCut(u: string): number {
+  // One regex search from the second character: a third less than the indexOf of REF and of CLASSIFIED
+  // BY, and a sixth of one indexOf per keyword (these run on every heading line).
+  INLINE_HEADING_G.lastIndex = 1;
+  const m = INLINE_HEADING_G.exec(u);
+  return m ? m.index + 1 : -1;
+}
+
+export const INLINE_HEADING_G = / (?:REF(?:S|TELS?|\(S\))?:|CLASSIFIED BY)/g;
+
+/** Offset of `CLASSIFIED BY` after a leading portion marking (`(U) Classified by …`), or -1. */
+export function markedClassifiedBy(u: string): number {
+  const closeAt = u.indexOf(')');
+  if (closeAt < 1 || closeAt > 10) return -1;
+  let p = closeAt + 1;
+  while (u.charCodeAt(p) === Char.Space) p++;
+  return CLASSIFIED_BY_RE.test(u.slice(p, p + 20)) ? p : -1;
+}
+
+export function headingKeyword(state: ParseState, u: string): 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy' | 'none' {
+  const c = u.charCodeAt(0);
+  if (c === Char.E && EO_RE.test(u)) return 'eo';
+  if ((c === Char.T || c === Char.A) && TAGS_RE.test(u)) return state.doc.tags ? 'none' : 'tags';
+  if (c === Char.S && SUBJECT_RE.test(u)) return state.doc.subject ? 'none' : 'subject';
+  if (c === Char.R && REF_RE.test(u)) return 'ref';
+  if (c === Char.P && u.startsWith('PROGRAM') && REF_RE.test(u)) return 'ref';
+  if ((c === Char.C || c === Char.D) && CLASSIFIED_BY_RE.test(u)) return state.doc.classifiedBy ? 'none' : 'classifiedBy';
+  if (c === Char.OpenParen && markedClassifiedBy(u) > 0) return state.doc.classifiedBy ? 'none' : 'classifiedBy';
+  return 'none';
+}
