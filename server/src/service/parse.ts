@@ -11,7 +11,7 @@ import { run } from './parse/zones.ts';
 export function parseCable(text: string): CableDocument {
   const state = new ParseState(text);
   try {
-    return run(state, text);
+    return run(state);
   } catch (err) {
     state.doc.problems.push({
       range: rng(0, 0, 0),

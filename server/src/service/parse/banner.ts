@@ -2,7 +2,7 @@ import type { Banner } from '../model.ts';
 import { bannerDamage, bannerDamageText, readClassificationWords } from '../classification.ts';
 import type { ClassificationWords } from '../classification.ts';
 import { Case, Char, isDigit, isLetter } from './chars.ts';
-import { endNonSpace, endNonSpaceBefore, firstNonSpace, firstNonSpaceAt, isBlank } from '../text.ts';
+import { endNonSpace, endNonSpaceBefore, firstNonSpace, isBlank } from '../text.ts';
 import { rng, tok } from './range.ts';
 import { CAPTION_WORDS } from './vocabulary.ts';
 import type { ParseState } from './state.ts';
@@ -110,31 +110,31 @@ export function readRepeatedBanner(s: string, line: number, f: number, e: number
  * it). Returns the line and the banner as read there, which the body then starts with.
  */
 export function findBanner(state: ParseState): { line: number; banner?: Banner } {
-  const n = state.lines.length;
+  const n = state.source.lines.length;
   let first = -1;
   let banner: Banner | undefined;
   let fl1 = -1;
-  const src = state.src;
+  const src = state.source.text;
   for (let i = 0; i < n; i++) {
-    const len = state.lines[i].length;
+    const len = state.source.lines[i].length;
     if (len > MAX_HEADER_LINE) continue;
-    const at = state.starts[i];
-    const f = firstNonSpaceAt(src, at, len);
+    const at = state.source.starts[i];
+    const f = state.source.first[i];
     if (f === len) continue;
     const c = src.charCodeAt(at + f);
-    if (c === Char.V && FL1.test(state.norm(i).slice(f))) {
+    if (c === Char.V && FL1.test(state.source.line(i).slice(f))) {
       if (first >= 0) {
         fl1 = i;
         first = -1;
       }
       continue;
     }
-    if (first < 0 && opensBanner(c, src.charCodeAt(at + f + 1)) && (banner = readBanner(state.norm(i), i))) {
+    if (first < 0 && opensBanner(c, src.charCodeAt(at + f + 1)) && (banner = readBanner(state.source.line(i), i))) {
       first = i;
       // Only a later FL1 (which holds ZCZC) could make a later banner the one: most cables have none,
       // and one search of the text spares reading the next sixty lines. The search stops where the
       // reading would (an FL1 further on changes nothing): a sliced string costs nothing to make.
-      const stop = i + 62 < n ? state.starts[i + 62] : src.length;
+      const stop = i + 62 < n ? state.source.starts[i + 62] : src.length;
       if (fl1 >= 0 || i > 200 || src.slice(at, stop).indexOf('ZCZC') < 0) break;
     }
     // Stop scanning once numbered paragraphs have clearly begun.
@@ -148,7 +148,7 @@ export function findBanner(state: ParseState): { line: number; banner?: Banner }
 
 export function startBody(state: ParseState, i: number, s: string, banner: Banner | undefined): void {
   state.zone = 'heading';
-  state.cont = 'none';
+  state.heading.continuing = 'none';
   state.doc.bodyStartLine = i;
   if (!banner) return;
   state.doc.banner = banner;
@@ -166,5 +166,5 @@ export function startBody(state: ParseState, i: number, s: string, banner: Banne
     const damage = bannerDamageText(bannerDamage(banner.classification.text, banner.level));
     state.problem(banner.classification.range, 'banner-damaged', `The classification word '${banner.classification.text}' ${damage}.`);
   }
-  state.prevBlank = false;
+  state.body.prevBlank = false;
 }

@@ -1,17 +1,17 @@
+/**
+ * The document model as the parser builds it (CableModel), with the two whole-text scans it runs only when
+ * a feature reads their fields: redactions and cable ids named in the text.
+ */
 import type { CableDocument, CableIdMention, Range } from '../model.ts';
 import { plainModel } from '../model.ts';
 import { isLetter } from './chars.ts';
 import { rng } from './range.ts';
 import { canonicalPost } from './identity.ts';
+import { lineAt, type LineSource } from './source.ts';
 
-export const MENTION_G = /(?<![A-Za-z0-9])(\d{2})([A-Z]{3,20})(\d{1,7})(?![A-Za-z0-9])/g;
-
-// Needles for the whole-text scan (prescan): redaction runs; and in one pass END and COMMENT in their
-// three usual cases and section-marker counts (`OF 0` of `OF 003`). No match of one of these three can
-// overlap a match of another, so the one pass finds every hit the three separate passes found. END is
-// sought with the blank or line end that END_Y and END_SPLIT_Y need after it: the longer literals let
-// the engine skip further (8.6 against 11.5 ms over the corpus) and drop the many `end` of running text.
-export const REDACTION_NEEDLE_G = /XXXX|xxxx/g;
+const MENTION_G = /(?<![A-Za-z0-9])(\d{2})([A-Z]{3,20})(\d{1,7})(?![A-Za-z0-9])/g;
+/** Where a run of redaction letters starts (four X or four x); findRedactions reads the rest of the run. */
+const REDACTION_NEEDLE_G = /XXXX|xxxx/g;
 
 /**
  * The document model as the parser builds it: a plain record of fields, except redactions and cable-id
@@ -36,22 +36,19 @@ export class CableModel implements CableDocument {
   headings: CableDocument['headings'] = [];
   identity: CableDocument['identity'] = {};
   problems: CableDocument['problems'] = [];
-  #src = '';
-  #starts: number[] = [0];
+  #src: string;
+  #starts: number[];
   #redactions: Range[] | undefined;
   #mentions: CableIdMention[] | undefined;
 
-  constructor(lines: string[], size: number) {
-    this.size = size;
-    this.lineCount = lines.length;
-    this.lines = lines;
-    this.bodyStartLine = lines.length;
-  }
-
-  /** The normalised text and its line starts, which the lazy scans read. */
-  scanFrom(src: string, starts: number[]): void {
-    this.#src = src;
-    this.#starts = starts;
+  constructor(source: LineSource) {
+    this.size = source.size;
+    this.lineCount = source.count;
+    this.lines = source.lines;
+    this.bodyStartLine = source.count;
+    // The normalised text and its line starts, which the lazy scans read.
+    this.#src = source.text;
+    this.#starts = source.starts;
   }
 
   get redactions(): Range[] {
@@ -76,20 +73,8 @@ export class CableModel implements CableDocument {
   }
 }
 
-/** The line holding offset `off` of the text, by binary search over the lines' start offsets. */
-export function lineAt(starts: number[], off: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= off) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Runs of four or more X (or x) standing alone: the releasers' redactions, on lines from `body` on. */
-export function findRedactions(src: string, starts: number[], body: number): Range[] {
+function findRedactions(src: string, starts: number[], body: number): Range[] {
   const out: Range[] = [];
   REDACTION_NEEDLE_G.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -108,7 +93,7 @@ export function findRedactions(src: string, starts: number[], body: number): Ran
 }
 
 /** Cable ids named in the text (`09STATE12345`), on lines from `body` on. */
-export function findMentions(src: string, starts: number[], body: number): CableIdMention[] {
+function findMentions(src: string, starts: number[], body: number): CableIdMention[] {
   const out: CableIdMention[] = [];
   const n = starts.length;
   MENTION_G.lastIndex = 0;

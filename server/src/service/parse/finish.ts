@@ -21,12 +21,12 @@ export function finish(state: ParseState): void {
   if (above) state.doc.sectionMarkers = markers.filter((m) => m.range.start.line >= body);
   closeParagraph(state);
   const doc = state.doc;
-  for (const b of state.openBlocks) {
-    if (state.explicitStart.has(b)) {
+  for (const b of state.body.openBlocks) {
+    if (state.body.explicitStart.has(b)) {
       state.problem(b.start.range, 'block-unterminated', `'${b.start.text}' has no matching END.`);
       continue;
     }
-    const end = state.implicitEnd.get(b) ?? doc.paragraphs[doc.paragraphs.length - 1]?.range;
+    const end = state.body.implicitEnd.get(b) ?? doc.paragraphs[doc.paragraphs.length - 1]?.range;
     if (end && (end.end.line > b.range.end.line || (end.end.line === b.range.end.line && end.end.character > b.range.end.character))) {
       b.range = { start: b.range.start, end: end.end };
     }

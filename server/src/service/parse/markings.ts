@@ -15,10 +15,10 @@ export function readMarking(state: ParseState, i: number, s: string, p: number, 
   const limit = Math.min(e, p + 48);
   if (s.charCodeAt(p) === Char.OpenParen) {
     // The first `)` before the limit, sought on the flat text (see `src`), and no further.
-    const base = state.starts[i];
+    const base = state.source.starts[i];
     let close = -1;
     for (let k = base + p + 1; k < base + limit; k++) {
-      if (state.src.charCodeAt(k) === Char.CloseParen) {
+      if (state.source.text.charCodeAt(k) === Char.CloseParen) {
         close = k - base;
         break;
       }

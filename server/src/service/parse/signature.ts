@@ -11,8 +11,8 @@ export function findSignature(state: ParseState): void {
   // tail of that paragraph's last line when the viewer glued it on.
   const lastPara = doc.paragraphs[doc.paragraphs.length - 1];
   const floor = Math.max(doc.bodyStartLine, lastPara ? lastPara.range.start.line : 0);
-  for (let i = state.lines.length - 1; i >= floor && seen < 8; i--) {
-    const s = state.norm(i);
+  for (let i = state.source.lines.length - 1; i >= floor && seen < 8; i--) {
+    const s = state.source.line(i);
     const f = firstNonSpace(s);
     if (f === s.length) continue;
     seen++;
@@ -47,8 +47,8 @@ export function findSignature(state: ParseState): void {
     // Paragraph ranges stop before the signature (never above their own first line).
     if (lastPara && lastPara.range.end.line >= i) {
       let j = i - 1;
-      while (j > lastPara.range.start.line && isBlank(state.norm(j))) j--;
-      lastPara.range = { start: lastPara.range.start, end: { line: j, character: endNonSpace(state.norm(j)) } };
+      while (j > lastPara.range.start.line && isBlank(state.source.line(j))) j--;
+      lastPara.range = { start: lastPara.range.start, end: { line: j, character: endNonSpace(state.source.line(j)) } };
     }
     return;
   }

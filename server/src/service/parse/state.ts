@@ -1,83 +1,95 @@
+/**
+ * What the parser remembers while it reads a cable, in one place: the line source, the model being
+ * built, the zone the loop is in, the whole-text scans' findings, and what each zone keeps between lines.
+ * Every reader takes the state as its first argument; a reader sets only its own zone's fields (and the
+ * model).
+ */
 import type { Addressee, Block, CableDocument, Paragraph, Range, ReferenceBlock, SubParagraph } from '../model.ts';
 import { Char } from './chars.ts';
-import { normaliseLine, splitLines } from '../text.ts';
 import { CableModel } from './document.ts';
+import { ScanHits } from './scan.ts';
+import { LineSource } from './source.ts';
 
+/**
+ * Header and heading recognisers read only lines (and heading elements) up to this length, so a
+ * 100 000-character line costs a linear scan or two and nothing more.
+ */
 export const MAX_HEADER_LINE = 400;
-
+/** Body recognisers read a line's first MAX_PREFIX characters (after its leading blanks) and no further. */
 export const MAX_PREFIX = 240;
 
-// ---------------------------------------------------------------------------------------------
-// The parser
-
+/**
+ * Where the loop is: the routing header above the banner, the heading elements below it (E.O., TAGS,
+ * SUBJECT, REF, Classified By, captions), then the text.
+ */
 export type Zone = 'header' | 'heading' | 'body';
 
-export type Cont = 'none' | 'routing' | 'addressee' | 'tags' | 'subject' | 'refs' | 'classifiedBy' | 'partial';
+/** The header zone (header/). */
+export class HeaderState {
+  /** The element a further line may continue: routing indicators, an addressee list, the partial-extract note's DTG. */
+  continuing: 'none' | 'routing' | 'addressee' | 'partial' = 'none';
+  /** The list (TO, INFO, XMT) that addressee lines go on. */
+  addressees: Addressee[] | undefined;
+  /** Whether the transmission line (`VZCZC…`) has been read: a second one starts a copy of the header. */
+  seenTransmissionLine = false;
+  /** Set at that second copy: the rest of the header is left unread. */
+  ignoreRest = false;
+}
 
-export class ParseState {
-  readonly lines: string[];
-  readonly doc: CableDocument;
-  zone: Zone = 'header';
-  cont: Cont = 'none';
-  addrList: Addressee[] | undefined;
-  headerSeenFl1 = false;
-  headerIgnoreRest = false;
-  para: Paragraph | undefined;
-  paraLastLine = -1;
+/** A heading element that opens with a keyword. */
+export type HeadingKeyword = 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy';
+
+/** The heading zone (heading/). */
+export class HeadingState {
+  /** The element a further line may continue. */
+  continuing: 'none' | 'tags' | 'subject' | 'refs' | 'classifiedBy' = 'none';
+  /** The keyword element read last. */
+  lastKeyword: HeadingKeyword | 'none' = 'none';
+  seenTags = false;
+  seenSubject = false;
+  /** The SUBJECT's text, line by line, joined when the subject ends. */
+  subjectParts: string[] = [];
+  /** The REF block being read, and the label its next lettered item would carry. */
+  refBlock: ReferenceBlock | undefined;
+  nextRefLabel: number = Char.A;
+  /** The Classified By block's text, line by line: its reason is read when the block ends (it often wraps). */
+  classifiedByParts: { line: number; start: number; text: string }[] = [];
+}
+
+/** The text (body/), and the blank-line memory the heading zone shares with it. */
+export class BodyState {
+  /** Whether the line before was blank. */
+  prevBlank = true;
+  /** The numbered paragraph being read, and the last line that belongs to it so far. */
+  paragraph: Paragraph | undefined;
+  paragraphLastLine = -1;
+  /** The sub-paragraph whose text may still wrap onto the next line. */
+  openSub: SubParagraph | undefined;
+  /** SUMMARY, COMMENT, BEGIN … blocks not yet closed, and how each was opened or will end. */
   openBlocks: Block[] = [];
   explicitStart = new Set<Block>();
   implicitEnd = new Map<Block, Range>();
-  prevBlank = true;
-  refBlock: ReferenceBlock | undefined;
-  nextRefLabel: number = Char.A;
-  cbSegments: { line: number; start: number; text: string }[] = [];
-  subjectParts: string[] = [];
-  seenSubject = false;
-  lastHeading: 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy' | 'none' = 'none';
-  seenTags = false;
-  captionNames = new Set<string>();
+  /** Blocks made of an END with no start, one per kind and anchor paragraph. */
+  endOnlyBlocks = new Map<string, Block>();
+}
+
+export class ParseState {
+  readonly source: LineSource;
+  /** The model being built (a CableModel: document.ts). */
+  readonly doc: CableDocument;
+  zone: Zone = 'header';
+  readonly hits = new ScanHits();
+  readonly header = new HeaderState();
+  readonly heading = new HeadingState();
+  readonly body = new BodyState();
+  /** The names of every caption read, heading or text: the classification roll-up reads them. */
+  readonly captionNames = new Set<string>();
+
   constructor(text: string) {
-    this.lines = splitLines(text);
-    // Each line end counts as one character, so the size does not depend on the line-end style.
-    let size = text.length;
-    if (text.indexOf('\r') >= 0) {
-      size = this.lines.length - 1;
-      for (const l of this.lines) size += l.length;
-    }
-    this.doc = new CableModel(this.lines, size);
+    this.source = new LineSource(text);
+    this.doc = new CableModel(this.source);
   }
-  normCache: (string | undefined)[] = [];
-  /** Whether any line needs normalising: one test over the whole text instead of one per line. */
-  hasBlankish = false;
-  // `next` is set when the END and its word are split over two lines (`End` / `Summary.`): the word's
-  // end on the following line.
-  /** The sub-paragraph whose text may still wrap onto the next line. */
-  openSub: SubParagraph | undefined;
-  // The prescan's findings filed by line number: every body line consults them, and an array index
-  // costs a fraction of a Map lookup.
-  readonly endHits: ({ at: number; len: number; word: string; next?: number }[] | undefined)[] = [];
-  /** Lines that begin with the second half of a split END (`Summary.`): where that half ends. */
-  readonly endTails: (number | undefined)[] = [];
-  readonly commentHits: (number[] | undefined)[] = [];
-  readonly wholeMarkerLines: (true | undefined)[] = [];
-  /** Where the first `PDIS` or `pdis` (of SIPDIS) stands in each line that has one. */
-  readonly pdisAt: (number | undefined)[] = [];
-  readonly endOnlyBlocks = new Map<string, Block>();
-  // The normalised text and where each line starts in it (prescan). Line strings from the split are
-  // slices of the text, and reading their characters costs several times what reading the flat text
-  // does: the per-line blank trims below read the text.
-  src = '';
-  starts: number[] = [];
-  /** The normalised line (text.ts), computed once. */
-  norm(i: number): string {
-    if (!this.hasBlankish) return this.lines[i];
-    let s = this.normCache[i];
-    if (s === undefined) {
-      s = normaliseLine(this.lines[i]);
-      this.normCache[i] = s;
-    }
-    return s;
-  }
+
   problem(range: Range, code: string, message: string): void {
     this.doc.problems.push({ range, code, message });
   }

@@ -142,14 +142,14 @@ export function blockMarkers(state: ParseState, i: number, s: string, from: numb
   const scanEnd = Math.min(e, from + 20000);
   let endsFrom = from;
   // The second half of a split END is not a block opening.
-  const tail = state.endTails[i];
+  const tail = state.hits.endTails[i];
   if (tail !== undefined) endsFrom = tail;
   BLOCK_KW.lastIndex = from;
-  const at = state.starts[i] + from;
-  const c0 = from < e ? state.src.charCodeAt(at) : 0;
-  const c1 = from + 1 < e ? state.src.charCodeAt(at + 1) : 0;
-  const c2 = from + 2 < e ? state.src.charCodeAt(at + 2) : 0;
-  const c3 = from + 3 < e ? state.src.charCodeAt(at + 3) : 0;
+  const at = state.source.starts[i] + from;
+  const c0 = from < e ? state.source.text.charCodeAt(at) : 0;
+  const c1 = from + 1 < e ? state.source.text.charCodeAt(at + 1) : 0;
+  const c2 = from + 2 < e ? state.source.text.charCodeAt(at + 2) : 0;
+  const c3 = from + 3 < e ? state.source.text.charCodeAt(at + 3) : 0;
   const head = tail === undefined && opensBlockKeyword(c0, c1, c2) && blockKeywordNear(c0, c1, c2, c3) ? BLOCK_KW.exec(s) : null;
   if (head) {
     const w = Math.min(e, from + 80) - from;
@@ -164,8 +164,8 @@ export function blockMarkers(state: ParseState, i: number, s: string, from: numb
     }
   }
   // Comments opened inside running text: `(Comment: …`, `Embassy comment: …`.
-  const comments = state.commentHits[i];
-  if (comments && !state.openBlocks.some((b) => b.kind === 'comment')) {
+  const comments = state.hits.comments[i];
+  if (comments && !state.body.openBlocks.some((b) => b.kind === 'comment')) {
     for (const at of comments) {
       if (at < endsFrom) continue;
       if (at >= scanEnd) break;
@@ -178,7 +178,7 @@ export function blockMarkers(state: ParseState, i: number, s: string, from: numb
       break;
     }
   }
-  const ends = state.endHits[i];
+  const ends = state.hits.ends[i];
   if (!ends) return;
   for (const em of ends) {
     if (em.at < endsFrom) continue;
@@ -188,27 +188,27 @@ export function blockMarkers(state: ParseState, i: number, s: string, from: numb
     const endTok =
       em.next === undefined
         ? tok(i, s, at, at + em.len)
-        : { text: `${s.slice(at, at + em.len)} ${state.norm(i + 1).slice(0, em.next).trim()}`, range: { start: { line: i, character: at }, end: { line: i + 1, character: em.next } } };
-    const idx = state.openBlocks.findIndex((b) => b.kind === kind);
+        : { text: `${s.slice(at, at + em.len)} ${state.source.line(i + 1).slice(0, em.next).trim()}`, range: { start: { line: i, character: at }, end: { line: i + 1, character: em.next } } };
+    const idx = state.body.openBlocks.findIndex((b) => b.kind === kind);
     if (idx >= 0) {
-      const b = state.openBlocks[idx];
+      const b = state.body.openBlocks[idx];
       b.end = endTok;
       b.range = span(b.range, endTok.range);
-      state.openBlocks.splice(idx, 1);
-      state.implicitEnd.delete(b);
-      state.explicitStart.delete(b);
+      state.body.openBlocks.splice(idx, 1);
+      state.body.implicitEnd.delete(b);
+      state.body.explicitStart.delete(b);
     } else if (kind === 'summary' || kind === 'comment') {
       // END with no start: the paragraph (or, for a summary, the text so far) was the block. One such
       // block per anchor paragraph; a further END only moves its end (keeps repeated ENDs linear).
-      const anchor = kind === 'summary' ? state.doc.paragraphs[0] : state.para;
+      const anchor = kind === 'summary' ? state.doc.paragraphs[0] : state.body.paragraph;
       const key = `${kind}:${anchor ? anchor.number.range.start.line : -1}`;
-      const existing = state.endOnlyBlocks.get(key);
+      const existing = state.body.endOnlyBlocks.get(key);
       if (existing) {
         existing.end = endTok;
         existing.range = span(existing.range, endTok.range);
       } else if (anchor) {
         const block: Block = { kind, range: span(anchor.range, endTok.range), start: { text: anchor.number.text, range: anchor.number.range }, end: endTok };
-        state.endOnlyBlocks.set(key, block);
+        state.body.endOnlyBlocks.set(key, block);
         state.doc.blocks.push(block);
       } else {
         state.problem(endTok.range, 'block-end-without-start', `'${endTok.text}' closes a block that was never opened.`);
@@ -218,20 +218,20 @@ export function blockMarkers(state: ParseState, i: number, s: string, from: numb
 }
 
 export function openBlock(state: ParseState, kind: BlockKind, explicit: boolean, start: Token, range: Range): void {
-  if (state.openBlocks.some((b) => b.kind === kind)) return;
+  if (state.body.openBlocks.some((b) => b.kind === kind)) return;
   const block: Block = { kind, range, start };
-  state.openBlocks.push(block);
+  state.body.openBlocks.push(block);
   state.doc.blocks.push(block);
-  if (explicit) state.explicitStart.add(block);
+  if (explicit) state.body.explicitStart.add(block);
 }
 
 /** Closes blocks that never got an END: a summary at the end of its paragraph, a comment at the end of the text. */
 export function settleImplicitBlocks(state: ParseState, atParagraphClose: Range | undefined): void {
-  for (const b of state.openBlocks) {
-    if (state.explicitStart.has(b)) continue;
+  for (const b of state.body.openBlocks) {
+    if (state.body.explicitStart.has(b)) continue;
     if (atParagraphClose) {
-      if (!state.implicitEnd.has(b) && b.kind !== 'comment') state.implicitEnd.set(b, atParagraphClose);
-      if (b.kind === 'comment') state.implicitEnd.set(b, atParagraphClose);
+      if (!state.body.implicitEnd.has(b) && b.kind !== 'comment') state.body.implicitEnd.set(b, atParagraphClose);
+      if (b.kind === 'comment') state.body.implicitEnd.set(b, atParagraphClose);
     }
   }
 }

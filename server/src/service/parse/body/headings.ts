@@ -7,8 +7,8 @@ import type { ParseState } from '../state.ts';
 export function maybeHeading(state: ParseState, i: number, s: string, f: number, e: number): void {
   if (e - f > 60 || e - f < 3) return;
   // Read on the flat text (see `src`).
-  const src = state.src;
-  const base = state.starts[i];
+  const src = state.source.text;
+  const base = state.source.starts[i];
   let a = base + f;
   let b = base + e;
   while (a < b && (src.charCodeAt(a) === Char.Dash || src.charCodeAt(a) === Char.Space)) a++;
@@ -34,8 +34,8 @@ export function maybeHeading(state: ParseState, i: number, s: string, f: number,
   }
   const dashed = (src.charCodeAt(base + f) === Char.Dash && src.charCodeAt(base + f + 1) === Char.Dash) || src.charCodeAt(base + e - 1) === Char.Colon;
   if (!upper && !dashed) {
-    const next = state.lines[i + 1];
-    if (next !== undefined && firstNonSpaceAt(src, state.starts[i + 1], next.length) < next.length) return;
+    const next = state.source.lines[i + 1];
+    if (next !== undefined && firstNonSpaceAt(src, state.source.starts[i + 1], next.length) < next.length) return;
   }
   const h: Heading = { text: s.slice(f, e), range: rng(i, f, e), title: s.slice(a - base, b - base) };
   state.doc.headings.push(h);

@@ -1,7 +1,7 @@
 import type { Paragraph, SubParagraph } from '../../model.ts';
 import { parsePortionMarking } from '../../classification.ts';
 import { Case, Char, digitsValue, isDigit } from '../chars.ts';
-import { endNonSpace, endNonSpaceAt, firstNonSpaceAt } from '../../text.ts';
+import { endNonSpace,  } from '../../text.ts';
 import { rng } from '../range.ts';
 import type { ParseState } from '../state.ts';
 import { MAX_HEADER_LINE, MAX_PREFIX } from '../state.ts';
@@ -18,27 +18,27 @@ import { blockMarkers, opensBlockKeyword } from './blocks.ts';
 import { PAGE_LINE_I } from './pageBreaks.ts';
 
 export function bodyLine(state: ParseState, i: number, s: string): void {
-  const src = state.src;
-  const at = state.starts[i];
+  const src = state.source.text;
+  const at = state.source.starts[i];
   const len = s.length;
-  const f = firstNonSpaceAt(src, at, len);
+  const f = state.source.first[i];
   const blank = f === len;
   if (blank) {
-    state.prevBlank = true;
-    if (state.cont === 'subject' || state.cont === 'tags' || state.cont === 'classifiedBy') endCont(state);
-    if (state.cont === 'refs') state.cont = 'none';
+    state.body.prevBlank = true;
+    if (state.heading.continuing === 'subject' || state.heading.continuing === 'tags' || state.heading.continuing === 'classifiedBy') endCont(state);
+    if (state.heading.continuing === 'refs') state.heading.continuing = 'none';
     return;
   }
-  const e = endNonSpaceAt(src, at, len);
+  const e = state.source.end[i];
 
   const short = e - f <= MAX_HEADER_LINE;
-  const wasBlank = state.prevBlank;
-  state.prevBlank = false;
+  const wasBlank = state.body.prevBlank;
+  state.body.prevBlank = false;
 
-  if (state.wholeMarkerLines[i]) return;
+  if (state.hits.wholeMarkerLines[i]) return;
   if (state.zone === 'body' && !wasBlank && runningText(state, i, at + f, e - f, short)) {
-    if (state.para) state.paraLastLine = i;
-    if (state.openSub) extendOpenSub(state, i, e);
+    if (state.body.paragraph) state.body.paragraphLastLine = i;
+    if (state.body.openSub) extendOpenSub(state, i, e);
     return;
   }
   // The line's prefix `t` is sliced only where it is read: the heading zone and the rare text lines whose
@@ -78,9 +78,9 @@ export function bodyLine(state: ParseState, i: number, s: string): void {
  * line the long way.
  */
 export function runningText(state: ParseState, i: number, a: number, n: number, short: boolean): boolean {
-  if (state.pdisAt[i] !== undefined || state.endTails[i] !== undefined) return false;
-  if (state.endHits[i] !== undefined || state.commentHits[i] !== undefined) return false;
-  const src = state.src;
+  if (state.hits.pdisAt[i] !== undefined || state.hits.endTails[i] !== undefined) return false;
+  if (state.hits.ends[i] !== undefined || state.hits.comments[i] !== undefined) return false;
+  const src = state.source.text;
   const c0 = src.charCodeAt(a);
   // Past a one-character line these read a trailing blank, as the line would, or a line end, which
   // no gate takes for a letter or a blank.
@@ -93,8 +93,8 @@ export function runningText(state: ParseState, i: number, a: number, n: number, 
 
 /** A wrapped sub-paragraph runs on over the lines that follow it without a break. */
 export function extendOpenSub(state: ParseState, i: number, e: number): void {
-  const sub = state.openSub;
-  if (sub && state.para?.subParagraphs[state.para.subParagraphs.length - 1] === sub) {
+  const sub = state.body.openSub;
+  if (sub && state.body.paragraph?.subParagraphs[state.body.paragraph.subParagraphs.length - 1] === sub) {
     sub.range = { start: sub.range.start, end: { line: i, character: e } };
   }
 }
@@ -104,9 +104,9 @@ export function extendOpenSub(state: ParseState, i: number, e: number): void {
 /** A line of the text proper; s[f, tEnd) is its prefix that the recognisers read. */
 export function textLine(state: ParseState, i: number, s: string, f: number, e: number, tEnd: number, wasBlank: boolean): void {
   // The gates below read the flat text rather than the line (see `src`).
-  const src = state.src;
-  const at = state.starts[i] + f;
-  const base = state.starts[i];
+  const src = state.source.text;
+  const at = state.source.starts[i] + f;
+  const base = state.source.starts[i];
   // A paragraph number needs a digit or a pilcrow first: most lines are running text and skip it.
   const c0 = src.charCodeAt(at);
   const matchEnd = (c0 >= Char.Digit0 && c0 <= Char.Digit9) || c0 === Char.Pilcrow ? paraNumberEnd(src, at) : -1;
@@ -119,7 +119,7 @@ export function textLine(state: ParseState, i: number, s: string, f: number, e: 
   const value = matchEnd < 0 ? 0 : digitsValue(src, base + numStart, base + numEnd);
   if (matchEnd >= 0 && acceptParagraph(state, value, numStart > f, s, f + afterLen, tEnd)) {
     closeParagraph(state);
-    state.openSub = undefined;
+    state.body.openSub = undefined;
     const para: Paragraph = {
       range: rng(i, f, e),
       number: { text: s.slice(numStart, numEnd), range: rng(i, numStart, numEnd), value },
@@ -137,8 +137,8 @@ export function textLine(state: ParseState, i: number, s: string, f: number, e: 
     }
     para.lead = leadOf(s, p, e);
     state.doc.paragraphs.push(para);
-    state.para = para;
-    state.paraLastLine = i;
+    state.body.paragraph = para;
+    state.body.paragraphLastLine = i;
     textFrom = p;
     // The forms below open with CL or DE (Classified By, Derived From) and UN, CO, SE or LI (the
     // levels before ENTIRE TEXT): other paragraphs, and those where the form could not count, skip the
@@ -153,7 +153,7 @@ export function textLine(state: ParseState, i: number, s: string, f: number, e: 
     if (!state.doc.classifiedBy && CLASSIFIED_BY_RE.test(pu)) {
       classifiedByStart(state, i, s, f, e, pu, p);
       finishClassifiedBy(state);
-      state.cont = 'none';
+      state.heading.continuing = 'none';
     } else if (pu.includes('ENTIRE TEXT') && !para.marking) {
       const em = /^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE) ?- ?ENTIRE TEXT/.exec(pu);
       if (em) {
@@ -162,7 +162,7 @@ export function textLine(state: ParseState, i: number, s: string, f: number, e: 
       }
     }
   } else {
-    if (state.para) state.paraLastLine = i;
+    if (state.body.paragraph) state.body.paragraphLastLine = i;
     // Both need a space within the first seven characters (after the label), and a label ends in `.`
     // or `)` right before that space (or is a pilcrow and its space): most running text skips the regex,
     // and most of it the search for the space too (opensLabel).
@@ -171,11 +171,11 @@ export function textLine(state: ParseState, i: number, s: string, f: number, e: 
     let sm = sp > 0 && (beforeSp === Char.Dot || beforeSp === Char.CloseParen || beforeSp === Char.Pilcrow) ? SUBPARA_RE.exec(s.slice(f, tEnd)) : null;
     // `(C) …`, `(S) …`, `(U) …` open an unnumbered marked paragraph, not a lettered item.
     if (sm && /^\([CSU]\)$/.test(sm[2])) {
-      const prev = state.para?.subParagraphs[state.para.subParagraphs.length - 1]?.label;
+      const prev = state.body.paragraph?.subParagraphs[state.body.paragraph.subParagraphs.length - 1]?.label;
       if (prev !== String.fromCharCode(sm[2].charCodeAt(1) - 1)) sm = null;
     }
     const bm = sm || sp < 1 || sp > 3 || (c0 !== Char.Dash && c0 !== Char.Asterisk && c0 !== Char.Bullet && c0 !== Char.o) ? null : BULLET_RE.exec(s.slice(f, tEnd));
-    if ((sm || bm) && state.para) {
+    if ((sm || bm) && state.body.paragraph) {
       const lab = sm ? sm[2] : bm![1];
       const ls = f + (sm && sm[1] ? sm[1].length : 0);
       const sub: SubParagraph = {
@@ -193,25 +193,25 @@ export function textLine(state: ParseState, i: number, s: string, f: number, e: 
           p = pm.end;
         }
       }
-      state.para.subParagraphs.push(sub);
+      state.body.paragraph.subParagraphs.push(sub);
       // Only a sub-paragraph that starts a list (after a break, a colon or another item) takes in the
       // lines after it: a label-like word that running text wrapped onto a line start (`-- which`,
       // `E) that`) stays one line.
-      const prev = i > 0 ? state.norm(i - 1) : '';
-      const listed = wasBlank || state.openSub !== undefined || prev.charCodeAt(endNonSpace(prev) - 1) === Char.Colon;
-      state.openSub = listed ? sub : undefined;
+      const prev = i > 0 ? state.source.line(i - 1) : '';
+      const listed = wasBlank || state.body.openSub !== undefined || prev.charCodeAt(endNonSpace(prev) - 1) === Char.Colon;
+      state.body.openSub = listed ? sub : undefined;
       textFrom = p;
     } else if (wasBlank && !sm && !bm) {
-      state.openSub = undefined;
+      state.body.openSub = undefined;
       // A lone SIPDIS between paragraphs is a conversion artifact (a caption, below), not a heading.
       if (!(e - f === 6 && state.doc.paragraphs.length && /^SIPDIS$/i.test(s.slice(f, e)))) maybeHeading(state, i, s, f, e);
-    } else if (state.openSub && !wasBlank) {
+    } else if (state.body.openSub && !wasBlank) {
       extendOpenSub(state, i, e);
     }
   }
   // Captions inside the text: conversion artifacts (`SIPDIS` glued into a sentence).
   // Inline SIPDIS is looked for only near the start of a line, where the conversion left it.
-  const pdis = state.pdisAt[i];
+  const pdis = state.hits.pdisAt[i];
   const sipRel = pdis !== undefined && pdis + 4 <= tEnd ? s.slice(f, tEnd).toUpperCase().indexOf('SIPDIS') : -1;
   const sipAt = sipRel >= 0 ? f + sipRel : undefined;
   if (sipAt !== undefined) {

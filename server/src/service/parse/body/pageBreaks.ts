@@ -6,7 +6,7 @@ import type { ParseState } from '../state.ts';
 export const PAGE_LINE_I = /^PAGE +\d{2}\b/i;
 
 export function sectionMarker(state: ParseState, i: number, at: number, m: RegExpExecArray): void {
-  const s = state.norm(i);
+  const s = state.source.line(i);
   // The post name before the 8-digit serial: 1–3 upper-case words (`TEL AVIV`), or in mixed-case
   // copies one capitalised word (`Riyadh`), so running text before a glued marker is not taken in.
   let a = at;
@@ -40,5 +40,5 @@ export function sectionMarker(state: ParseState, i: number, at: number, m: RegEx
   if (b >= a) return;
   const end = at + m[0].length;
   state.doc.sectionMarkers.push({ text: s.slice(b, end), range: rng(i, b, end), section: Number(m[1]), of: Number(m[2]) });
-  if (firstNonSpace(s) === b && endNonSpace(s) === end) state.wholeMarkerLines[i] = true;
+  if (firstNonSpace(s) === b && endNonSpace(s) === end) state.hits.wholeMarkerLines[i] = true;
 }

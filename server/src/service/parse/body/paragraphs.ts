@@ -22,14 +22,14 @@ export function acceptParagraph(state: ParseState, n: number, pilcrow: boolean, 
 }
 
 export function closeParagraph(state: ParseState): void {
-  const p = state.para;
+  const p = state.body.paragraph;
   if (!p) return;
-  const last = state.paraLastLine;
+  const last = state.body.paragraphLastLine;
   if (last >= p.range.start.line) {
-    p.range = { start: p.range.start, end: { line: last, character: endNonSpaceAt(state.src, state.starts[last], state.lines[last].length) } };
+    p.range = { start: p.range.start, end: { line: last, character: endNonSpaceAt(state.source.text, state.source.starts[last], state.source.lines[last].length) } };
   }
   settleImplicitBlocks(state, p.range);
-  state.para = undefined;
+  state.body.paragraph = undefined;
 }
 
 /**

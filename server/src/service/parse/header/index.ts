@@ -2,7 +2,7 @@ import type { PrecedenceLetter } from '../../model.ts';
 import { readDtg } from '../../dtg.ts';
 import { readClassificationWords, securityLettersLevel } from '../../classification.ts';
 import { Case, Char, asciiUpper, isDigit } from '../chars.ts';
-import { endNonSpaceAt, firstNonSpace, firstNonSpaceAt } from '../../text.ts';
+import { firstNonSpace,  } from '../../text.ts';
 import { rng, span, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
 import { MAX_HEADER_LINE } from '../state.ts';
@@ -56,52 +56,50 @@ export function extendHeader(state: ParseState, i: number, f: number, e: number)
 
 /** Returns true when the line was read as part of the heading block (or is blank). */
 export function headerLine(state: ParseState, i: number, s: string): boolean {
-  const src = state.src;
-  const at = state.starts[i];
   const len = s.length;
-  const f = firstNonSpaceAt(src, at, len);
+  const f = state.source.first[i];
   if (f === len) {
-    if (state.cont !== 'routing' && state.cont !== 'partial') state.cont = 'none';
+    if (state.header.continuing !== 'routing' && state.header.continuing !== 'partial') state.header.continuing = 'none';
     return true;
   }
   if (len > MAX_HEADER_LINE) return false;
-  const e = endNonSpaceAt(src, at, len);
+  const e = state.source.end[i];
   const t = s.slice(f, e);
   const h = state.doc.header;
-  if (state.headerIgnoreRest) return true;
+  if (state.header.ignoreRest) return true;
   // Each recogniser below runs only when the line's first character can open its pattern: a header
   // line is tried against a dozen of them, and most fail on that character.
   const c = t.charCodeAt(0);
   // The upper-cased line, computed in this one place and only for a line that a recogniser reading it
   // could take (upperCaseReaders). The optimising compiler treats toUpperCase as pure: with a call at
   // each recogniser it merged them into one, run on every line before the first of them.
-  const u = upperCaseReaders(t, c, state.cont === 'addressee', h.receivingCopy !== undefined) ? t.toUpperCase() : undefined;
+  const u = upperCaseReaders(t, c, state.header.continuing === 'addressee', h.receivingCopy !== undefined) ? t.toUpperCase() : undefined;
   // A first character outside ASCII may upper-case to a letter: such a line always has `u`.
   const uc = c >= Char.NonAscii && u !== undefined ? u.charCodeAt(0) : asciiUpper(c);
   const precedenceFirst = c === Char.Z || c === Char.O || c === Char.P || c === Char.R || c === Char.Y;
 
   let m = c === Char.V ? FL1.exec(t) : null;
   if (m) {
-    if (state.headerSeenFl1) {
+    if (state.header.seenTransmissionLine) {
       // A second copy of the heading (dump layout, mail printouts): the first one stands.
-      state.headerIgnoreRest = true;
+      state.header.ignoreRest = true;
       return true;
     }
-    state.headerSeenFl1 = true;
+    state.header.seenTransmissionLine = true;
     h.transmissionId = { text: s.slice(f, f + m[0].length), range: rng(i, f, f + m[0].length), channel: m[1], serial: m[2] };
     extendHeader(state, i, f, e);
-    state.cont = 'none';
+    state.header.continuing = 'none';
     return true;
   }
   if (uc === Char.T && u !== undefined && (t.charCodeAt(1) | Case.Bit) === Char.h && PARTIAL.test(u)) {
     h.partialExtract = { range: rng(i, f, f + t.length) };
     extendHeader(state, i, f, e);
-    state.cont = 'partial';
+    state.header.continuing = 'partial';
     return true;
   }
-  if (state.cont === 'partial' && h.partialExtract && isDigit(t.charCodeAt(0))) {
+  if (state.header.continuing === 'partial' && h.partialExtract && isDigit(t.charCodeAt(0))) {
     const dtg = readDtg(s, i, f);
-    state.cont = 'none';
+    state.header.continuing = 'none';
     if (dtg) {
       h.partialExtract.dtg = dtg;
       h.partialExtract.range = span(h.partialExtract.range, dtg.range);
@@ -120,10 +118,10 @@ export function headerLine(state: ParseState, i: number, s: string): boolean {
       indicators,
     };
     extendHeader(state, i, f, e);
-    state.cont = 'routing';
+    state.header.continuing = 'routing';
     return true;
   }
-  if (state.cont === 'routing' && c === Char.R && RI_LINE.test(t) && h.routing) {
+  if (state.header.continuing === 'routing' && c === Char.R && RI_LINE.test(t) && h.routing) {
     h.routing.indicators.push(...ris(state, i, s, f));
     h.routing.range = span(h.routing.range, rng(i, f, f + t.length));
     extendHeader(state, i, f, e);
@@ -132,7 +130,7 @@ export function headerLine(state: ParseState, i: number, s: string): boolean {
   if (t.startsWith('DE ')) {
     deLine(state, i, s, f, t);
     extendHeader(state, i, f, e);
-    state.cont = 'none';
+    state.header.continuing = 'none';
     return true;
   }
   m = c === Char.Z ? SEC_LINE.exec(t) : null;
@@ -149,7 +147,7 @@ export function headerLine(state: ParseState, i: number, s: string): boolean {
     else state.problem(h.security.letters.range, 'security-line-unrecognised', `'${m[2]}' is not a classification letter repeated five times (UUUUU, CCCCC, SSSSS, TTTTT).`);
     if (rs < f + t.length) h.security.rest = tok(i, s, rs, f + t.length);
     extendHeader(state, i, f, e);
-    state.cont = 'none';
+    state.header.continuing = 'none';
     return true;
   }
   m = precedenceFirst && t.charCodeAt(1) === Char.Space ? DTG_LINE.exec(t) : null;
@@ -165,7 +163,7 @@ export function headerLine(state: ParseState, i: number, s: string): boolean {
       state.problem(h.dtgLine.range, 'dtg-unrecognised', 'No date-time group could be read on the precedence line.');
     }
     extendHeader(state, i, f, e);
-    state.cont = 'none';
+    state.header.continuing = 'none';
     return true;
   }
   if (
@@ -173,10 +171,10 @@ export function headerLine(state: ParseState, i: number, s: string): boolean {
     (uc === Char.A && u !== undefined && ACTION_LINE.test(u)) ||
     (uc === Char.P && u !== undefined && PAGE_LINE.test(u)) ||
     (c === Char.Dash && DASH_LINE.test(t)) ||
-    (state.doc.header.receivingCopy && u !== undefined && OFFICE_CONT.test(u) && state.cont !== 'addressee')
+    (state.doc.header.receivingCopy && u !== undefined && OFFICE_CONT.test(u) && state.header.continuing !== 'addressee')
   ) {
     receivingCopy(state, i, s, f, t);
-    state.cont = 'none';
+    state.header.continuing = 'none';
     return true;
   }
   const kwEnd = c === Char.F || c === Char.T || c === Char.I || c === Char.X ? addressKeywordEnd(t, c) : 0;
@@ -184,12 +182,12 @@ export function headerLine(state: ParseState, i: number, s: string): boolean {
     const a = addressee(state, i, s, f + kwEnd, f + t.length);
     if (c === Char.F) {
       if (!h.from) h.from = a;
-      state.cont = 'none';
+      state.header.continuing = 'none';
     } else {
       const list = c === Char.T ? h.to : c === Char.I ? h.info : h.xmt;
       if (a) list.push(a);
-      state.addrList = list;
-      state.cont = 'addressee';
+      state.header.addressees = list;
+      state.header.continuing = 'addressee';
     }
     extendHeader(state, i, f, e);
     return true;
@@ -197,14 +195,14 @@ export function headerLine(state: ParseState, i: number, s: string): boolean {
   if (t === 'BT' || t === 'NNNN') {
     h.prosigns.push(tok(i, s, f, f + t.length));
     extendHeader(state, i, f, e);
-    state.cont = 'none';
+    state.header.continuing = 'none';
     return true;
   }
   // An addressee line goes on the list unless it opens the heading: most (`RUEHC/SECSTATE …`) cannot,
   // as their first two characters tell, and are spared the upper-casing and keyword tests.
-  if (state.cont === 'addressee' && state.addrList && !(u !== undefined && mayOpenKeyword(t) && (headingKeyword(state, u) !== 'none' || isCaptionText(u)))) {
+  if (state.header.continuing === 'addressee' && state.header.addressees && !(u !== undefined && mayOpenKeyword(t) && (headingKeyword(state, u) !== 'none' || isCaptionText(u)))) {
     const a = addressee(state, i, s, f, f + t.length);
-    if (a) state.addrList.push(a);
+    if (a) state.header.addressees.push(a);
     extendHeader(state, i, f, e);
     return true;
   }

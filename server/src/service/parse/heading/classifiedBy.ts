@@ -86,7 +86,7 @@ export function classifiedByStart(state: ParseState, i: number, s: string, f: nu
   while (p < e && (s.charCodeAt(p) === Char.Space || s.charCodeAt(p) === Char.Colon)) p++;
   const cb: ClassifiedBy = { range: rng(i, f, e), keyword: tok(i, s, kwAt, kwAt + m[0].length + (s.charCodeAt(kwAt + m[0].length) === Char.Colon ? 1 : 0)) };
   state.doc.classifiedBy = cb;
-  state.cbSegments = [];
+  state.heading.classifiedByParts = [];
   // Authority: up to the reason.
   const rest = s.slice(p, e);
   const ru = rest.toUpperCase();
@@ -115,19 +115,19 @@ export function classifiedByStart(state: ParseState, i: number, s: string, f: nu
     ae -= n;
   }
   if (ae > p) cb.authority = tok(i, s, p, ae);
-  state.cont = 'classifiedBy';
+  state.heading.continuing = 'classifiedBy';
   cbLine(state, i, s, p, e);
 }
 
 /** Collects the Classified By block's text; the reason is read once the block ends (it often wraps). */
 export function cbLine(state: ParseState, i: number, s: string, f: number, e: number): void {
-  if (e > f) state.cbSegments.push({ line: i, start: f, text: s.slice(f, e) });
+  if (e > f) state.heading.classifiedByParts.push({ line: i, start: f, text: s.slice(f, e) });
 }
 
 export function finishClassifiedBy(state: ParseState): void {
   const cb = state.doc.classifiedBy;
-  const segs = state.cbSegments;
-  state.cbSegments = [];
+  const segs = state.heading.classifiedByParts;
+  state.heading.classifiedByParts = [];
   if (!cb || cb.reason) return;
   let joined = '';
   const starts: number[] = [];

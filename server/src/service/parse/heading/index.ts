@@ -14,9 +14,9 @@ import { classifiedByStart, cbLine, finishClassifiedBy } from './classifiedBy.ts
 import { PARA_RE } from '../body/paragraphs.ts';
 
 export function endCont(state: ParseState): void {
-  if (state.cont === 'classifiedBy') finishClassifiedBy(state);
-  if (state.cont === 'subject') finishSubject(state);
-  state.cont = 'none';
+  if (state.heading.continuing === 'classifiedBy') finishClassifiedBy(state);
+  if (state.heading.continuing === 'subject') finishSubject(state);
+  state.heading.continuing = 'none';
 }
 
 /** Heading elements between the banner and the text. Returns false when the line is not one. */
@@ -35,28 +35,28 @@ export function headingLine(state: ParseState, i: number, s: string, f: number, 
   }
   // Continuations first.
   const kw = headingKeyword(state, u);
-  if (state.cont === 'tags') {
+  if (state.heading.continuing === 'tags') {
     if (kw === 'none' && tagsContinuation(state, i, s, f, e, u)) return true;
-    state.cont = 'none';
+    state.heading.continuing = 'none';
   }
-  if (kw === 'none' && state.cont === 'subject') {
+  if (kw === 'none' && state.heading.continuing === 'subject') {
     const sub = state.doc.subject;
     if (sub && !para) {
-      state.subjectParts.push(s.slice(f, e));
+      state.heading.subjectParts.push(s.slice(f, e));
       sub.textRange = span(sub.textRange, rng(i, f, e));
       sub.range = span(sub.range, rng(i, f, e));
       return true;
     }
   }
   // Lettered references continue after a blank line (`REF: A. BAKU 1761` … `¶B. BAKU 1819`).
-  if (kw === 'none' && state.cont === 'none' && state.refBlock && state.refBlock === state.doc.references[state.doc.references.length - 1] && startsWithRefLabel(state, t)) {
-    state.cont = 'refs';
+  if (kw === 'none' && state.heading.continuing === 'none' && state.heading.refBlock && state.heading.refBlock === state.doc.references[state.doc.references.length - 1] && startsWithRefLabel(state, t)) {
+    state.heading.continuing = 'refs';
   }
-  if (kw === 'none' && state.cont === 'refs' && state.refBlock && !para && e - f <= MAX_HEADER_LINE) {
+  if (kw === 'none' && state.heading.continuing === 'refs' && state.heading.refBlock && !para && e - f <= MAX_HEADER_LINE) {
     refLine(state, i, s, f, e, false);
     return true;
   }
-  if (kw === 'none' && state.cont === 'classifiedBy' && state.doc.classifiedBy && !para) {
+  if (kw === 'none' && state.heading.continuing === 'classifiedBy' && state.doc.classifiedBy && !para) {
     const cb = state.doc.classifiedBy;
     cb.range = span(cb.range, rng(i, f, e));
     cbLine(state, i, s, f, e);
@@ -64,7 +64,7 @@ export function headingLine(state: ParseState, i: number, s: string, f: number, 
   }
   if (kw !== 'none') {
     endCont(state);
-    state.lastHeading = kw;
+    state.heading.lastKeyword = kw;
   }
   switch (kw) {
     case 'eo':
@@ -87,20 +87,20 @@ export function headingLine(state: ParseState, i: number, s: string, f: number, 
   }
   if (para) return false;
   if (e - f <= MAX_HEADER_LINE && captionLine(state, i, s, f, e, u)) return true;
-  if (!state.seenSubject && !state.seenTags) {
+  if (!state.heading.seenSubject && !state.heading.seenTags) {
     if (e - f <= MAX_HEADER_LINE) distributionLine(state, i, s, f, e, u);
     return true;
   }
-  if (!state.seenSubject) return true;
+  if (!state.heading.seenSubject) return true;
   // A stray wrapped piece between heading elements (`TO LONDON` after a blank under SUBJECT, `OF 10/6 D)
   // STATE 215870` inside REF): keep it with the element before when a heading keyword follows shortly.
   if (e - f <= 120 && headingKeywordAhead(state, i)) {
-    if (state.lastHeading === 'subject' && state.doc.subject) {
+    if (state.heading.lastKeyword === 'subject' && state.doc.subject) {
       const sub = state.doc.subject;
-      state.subjectParts.push(s.slice(f, e));
+      state.heading.subjectParts.push(s.slice(f, e));
       sub.textRange = span(sub.textRange, rng(i, f, e));
       sub.range = span(sub.range, rng(i, f, e));
-    } else if (state.lastHeading === 'ref' && state.refBlock) {
+    } else if (state.heading.lastKeyword === 'ref' && state.heading.refBlock) {
       refLine(state, i, s, f, e, false);
     }
     return true;
@@ -110,11 +110,11 @@ export function headingLine(state: ParseState, i: number, s: string, f: number, 
 
 export function headingKeywordAhead(state: ParseState, i: number): boolean {
   let seen = 0;
-  const limit = Math.min(state.lines.length, i + 12);
+  const limit = Math.min(state.source.lines.length, i + 12);
   for (let j = i + 1; j < limit && seen < 3; j++) {
-    const raw = state.lines[j];
+    const raw = state.source.lines[j];
     if (raw.length > MAX_HEADER_LINE) return false;
-    const s = state.norm(j);
+    const s = state.source.line(j);
     const f = firstNonSpace(s);
     if (f === s.length) continue;
     seen++;

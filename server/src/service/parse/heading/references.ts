@@ -15,9 +15,9 @@ export function refStart(state: ParseState, i: number, s: string, f: number, e: 
   while (p < e && (s.charCodeAt(p) === Char.Space || s.charCodeAt(p) === Char.Colon || s.charCodeAt(p) === Char.Dot)) p++;
   const block: ReferenceBlock = { range: rng(i, f, e), keyword: tok(i, s, f, f + m[0].length), items: [] };
   state.doc.references.push(block);
-  state.refBlock = block;
-  state.nextRefLabel = Char.A;
-  state.cont = 'refs';
+  state.heading.refBlock = block;
+  state.heading.nextRefLabel = Char.A;
+  state.heading.continuing = 'refs';
   if (p < e) refLine(state, i, s, p, e, true);
 }
 
@@ -28,11 +28,11 @@ export function startsWithRefLabel(state: ParseState, t: string): boolean {
   if (t.charCodeAt(q) === Char.OpenParen) q++;
   const c = t.charCodeAt(q) & ~Case.Bit;
   const close = t.charCodeAt(q + 1);
-  return c === state.nextRefLabel && isLetter(t.charCodeAt(q)) && (close === Char.Dot || close === Char.CloseParen);
+  return c === state.heading.nextRefLabel && isLetter(t.charCodeAt(q)) && (close === Char.Dot || close === Char.CloseParen);
 }
 
 export function refLine(state: ParseState, i: number, s: string, f: number, e: number, first: boolean): void {
-  const block = state.refBlock!;
+  const block = state.heading.refBlock!;
   if (!first) block.range = span(block.range, rng(i, f, e));
   // Find labels A., B), (C) in sequence; text between labels is one item.
   const starts: { at: number; textAt: number; label: string }[] = [];
@@ -48,11 +48,11 @@ export function refLine(state: ParseState, i: number, s: string, f: number, e: n
       if (paren) q++;
       const letter = s.charCodeAt(q) & ~Case.Bit;
       const close = s.charCodeAt(q + 1);
-      if (letter === state.nextRefLabel && isLetter(s.charCodeAt(q)) && (close === Char.Dot || close === Char.CloseParen) && (q + 2 >= e || s.charCodeAt(q + 2) === Char.Space || isAlnum(s.charCodeAt(q + 2)) || s.charCodeAt(q + 2) === Char.OpenParen)) {
+      if (letter === state.heading.nextRefLabel && isLetter(s.charCodeAt(q)) && (close === Char.Dot || close === Char.CloseParen) && (q + 2 >= e || s.charCodeAt(q + 2) === Char.Space || isAlnum(s.charCodeAt(q + 2)) || s.charCodeAt(q + 2) === Char.OpenParen)) {
         let textAt = q + 2;
         while (textAt < e && s.charCodeAt(textAt) === Char.Space) textAt++;
         starts.push({ at: p, textAt, label: String.fromCharCode(letter) });
-        state.nextRefLabel++;
+        state.heading.nextRefLabel++;
         p = textAt;
         continue;
       }

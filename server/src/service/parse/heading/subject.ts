@@ -8,7 +8,7 @@ import { readMarking } from '../markings.ts';
 // ----- SUBJECT
 
 export function subjectLine(state: ParseState, i: number, s: string, f: number, e: number, u: string): void {
-  state.seenSubject = true;
+  state.heading.seenSubject = true;
   const m = SUBJECT_RE.exec(u)!;
   let p = f + m[1].length;
   while (p < e && s.charCodeAt(p) === Char.Space) p++;
@@ -32,13 +32,13 @@ export function subjectLine(state: ParseState, i: number, s: string, f: number, 
     textRange: rng(i, p, e),
   };
   if (marking) state.doc.subject.marking = marking;
-  state.subjectParts = p < e ? [s.slice(p, e)] : [];
-  state.cont = 'subject';
+  state.heading.subjectParts = p < e ? [s.slice(p, e)] : [];
+  state.heading.continuing = 'subject';
 }
 
 export function finishSubject(state: ParseState): void {
   const sub = state.doc.subject;
   if (!sub) return;
-  const joined = state.subjectParts.join(' ');
+  const joined = state.heading.subjectParts.join(' ');
   sub.text = (joined.includes('  ') ? joined.replace(/ {2,}/g, ' ') : joined).trim();
 }

@@ -29,7 +29,7 @@ export function tagKindOfUpper(up: string): TagKind {
 // ----- TAGS
 
 export function tagsLine(state: ParseState, i: number, s: string, f: number, e: number, u: string): void {
-  state.seenTags = true;
+  state.heading.seenTags = true;
   const m = TAGS_RE.exec(u)!;
   let p = f + m[1].length;
   while (p < e && s.charCodeAt(p) === Char.Space) p++;
@@ -45,9 +45,9 @@ export function tagsLine(state: ParseState, i: number, s: string, f: number, e: 
   readTags(state, tags, i, s, p, listEnd);
   state.doc.tags = tags;
   if (misspelled) state.problem(keyword.range, 'tags-keyword-misspelled', `'${keyword.text.trim()}' should be 'TAGS:'.`);
-  state.cont = 'tags';
+  state.heading.continuing = 'tags';
   if (subjAt >= 0) {
-    state.cont = 'none';
+    state.heading.continuing = 'none';
     subjectLine(state, i, s, f + subjAt, e, u.slice(subjAt));
   }
 }
@@ -114,7 +114,7 @@ export function tagsContinuation(state: ParseState, i: number, s: string, f: num
   if (!/^[a-z0-9&()[\]#,;'./ -]+$/i.test(line)) return false;
   const words = line.split(/[\s,;]+/).filter(Boolean);
   if (!words.length || words.length > 16) return false;
-  const tagsUpper = !/[a-z]/.test(state.lines[tags.range.start.line].slice(tags.keyword.range.end.character));
+  const tagsUpper = !/[a-z]/.test(state.source.lines[tags.range.start.line].slice(tags.keyword.range.end.character));
   for (const w of words) {
     if (w.length > 14) return false;
     if (tagsUpper && /[a-z]/.test(w) && !w.startsWith('[')) return false;
