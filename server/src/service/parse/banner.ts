@@ -7,7 +7,7 @@ import { rng, tok } from './range.ts';
 import { CAPTION_WORDS } from './vocabulary.ts';
 import type { ParseState } from './state.ts';
 import { MAX_HEADER_LINE } from './state.ts';
-import { FL1 } from './header/index.ts';
+import { isTransmissionLine } from './header/routing.ts';
 import { addCaption } from './heading/captions.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ export function findBanner(state: ParseState): { line: number; banner?: Banner }
     const f = state.source.first[i];
     if (f === len) continue;
     const c = src.charCodeAt(at + f);
-    if (c === Char.V && FL1.test(state.source.line(i).slice(f))) {
+    if (c === Char.V && isTransmissionLine(state.source.line(i).slice(f))) {
       if (first >= 0) {
         fl1 = i;
         first = -1;

@@ -114,3 +114,15 @@ export function lineAt(starts: number[], off: number): number {
   }
   return lo;
 }
+
+/**
+ * One line, or a part of one, as a reader is handed it: the line's number (which every range read from it
+ * carries), its normalised text, and the columns [start, end) of the part to read — for a whole line, its
+ * non-blank part. Readers take columns of `text`, so what they read maps 1:1 onto the editor's text.
+ */
+export interface Line {
+  readonly index: number;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}

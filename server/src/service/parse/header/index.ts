@@ -1,224 +1,117 @@
-import type { PrecedenceLetter } from '../../model.ts';
-import { readDtg } from '../../dtg.ts';
-import { readClassificationWords, securityLettersLevel } from '../../classification.ts';
-import { Case, Char, asciiUpper, isDigit } from '../chars.ts';
-import { firstNonSpace,  } from '../../text.ts';
-import { rng, span, tok } from '../range.ts';
-import type { ParseState } from '../state.ts';
-import { MAX_HEADER_LINE } from '../state.ts';
-import { ris } from './routing.ts';
+/**
+ * The header zone: the lines above the banner. Telegraphic routing (transmission line, routing line,
+ * DE line, security line, precedence and DTG line), the addressees (FM, TO, INFO, XMT), and what printouts
+ * and the WikiLeaks pages put there (receiving copies, the partial-extract note, the viewer's long date).
+ *
+ * `headerLine` hands each line to the recognisers its first character allows, in a switch: a header line
+ * could be tried against some fifteen recognisers, and most fail on that character. A recogniser returns
+ * true when it took the line. The order within each case is the order in which they were always tried;
+ * recognisers in different cases cannot take the same line, so their relative order does not matter.
+ * Adding a form: write its recogniser in the file of its kind and add it to the case of its first
+ * character (and to upperCaseReaders if it reads the upper-cased line).
+ */
+import { Char, asciiUpper, isDigit, isNonAscii } from '../chars.ts';
+import { rng } from '../range.ts';
+import type { Line } from '../source.ts';
+import { MAX_HEADER_LINE, type ParseState } from '../state.ts';
+import { routingIndicatorLine, routingLine, transmissionLine } from './routing.ts';
 import { deLine } from './deLine.ts';
-import { addressee } from './addressees.ts';
-import { receivingCopy } from './receivingCopy.ts';
-import { dtgProblems, readLongDate } from './dates.ts';
-import { headingKeyword } from '../heading/keywords.ts';
-import { isCaptionText } from '../heading/captions.ts';
+import { securityLine } from './security.ts';
+import { precedenceDtgLine } from './dtgLine.ts';
+import { addresseeContinuation, addressLine, prosignLine } from './addressees.ts';
+import { actionLine, dashLine, infoLogLine, officeContinuation, pageLine, printoutClassificationLine } from './receivingCopy.ts';
+import { dumpIdLine, longDateLine, partialExtractDtg, partialExtractNote } from './extract.ts';
 
-// ---------------------------------------------------------------------------------------------
-// Line-level recognisers (header)
-
-export const FL1 = /^V{1,2} ?ZCZC([A-Z]{3})(\d{2,5})\b/;
-
-export const FL2 = /^(ZZ|OO|PP|RR|YY)((?: +R[A-Z]{3,6})+) *$/;
-
-export const RI_LINE = /^R[A-Z]{3,6}(?: +R[A-Z]{3,6})* *$/;
-
-export const SEC_LINE = /^(ZNR|ZNY) +([A-Z]{1,8})/;
-
-// Six digits, or a damaged DTG (2–8 digits) that still has its zone/month shape after it.
-export const DTG_LINE = /^([ZOPRY])(?: ([ZOPRY]))? +(?=\d{6}|\d{2,8}[A-Z]? [A-Z]{3}\b)/;
-
-export const PAGE_LINE = /^PAGE +\d{2}\b/;
-
-export const ACTION_LINE = /^ACTION +[A-Z]+-\d{2}\b/;
-
-export const INFO_LOG = /^INFO +[A-Z]+-\d{2}\b/;
-
-export const OFFICE_CONT = /^[A-Z][A-Z0-9]*-\d{2}(?: |$)/;
-
-export const DASH_LINE = /^-{6,}[0-9A-F]{0,8} +\d{6}Z/;
-
-export const WEEKDAY = /^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY), +\d{1,2} +[A-Z]+ +\d{4}/;
-
-export const PARTIAL = /^THIS RECORD IS A PARTIAL EXTRACT/;
-
-export const DUMP_ID = /^<<\d+>>/;
-
-// -------------------------------------------------------------------------------------------
-// Header zone
-
-/** Extends the header's range over line i, whose text stands at [f, e). */
-export function extendHeader(state: ParseState, i: number, f: number, e: number): void {
-  const h = state.doc.header;
-  // Header lines come in order: the range keeps its start and takes this line's end.
-  h.range = h.range ? { start: h.range.start, end: { line: i, character: e } } : rng(i, f, e);
+/** A non-blank header line, as the recognisers read it. */
+export interface HeaderLine extends Line {
+  /** The non-blank text, text[start, end). */
+  readonly trimmed: string;
+  /**
+   * `trimmed` upper-cased, computed in this one place and only for a line that a recogniser reading it could
+   * take (upperCaseReaders); else undefined. The optimising compiler treats toUpperCase as pure: with a call
+   * at each recogniser it merged them into one, run on every line before the first of them.
+   */
+  readonly upper: string | undefined;
+  /** The first character's code as written, and as the upper-cased line has it. */
+  readonly code: number;
+  readonly capital: number;
 }
 
-/** Returns true when the line was read as part of the heading block (or is blank). */
+/** Reads line i of the header. False when the line is no header line (a cable without a banner: the heading starts). */
 export function headerLine(state: ParseState, i: number, s: string): boolean {
   const len = s.length;
-  const f = state.source.first[i];
-  if (f === len) {
+  const start = state.source.first[i];
+  if (start === len) {
+    // A blank line ends an addressee list; routing indicators and the partial-extract DTG may follow one.
     if (state.header.continuing !== 'routing' && state.header.continuing !== 'partial') state.header.continuing = 'none';
     return true;
   }
   if (len > MAX_HEADER_LINE) return false;
-  const e = state.source.end[i];
-  const t = s.slice(f, e);
-  const h = state.doc.header;
   if (state.header.ignoreRest) return true;
-  // Each recogniser below runs only when the line's first character can open its pattern: a header
-  // line is tried against a dozen of them, and most fail on that character.
-  const c = t.charCodeAt(0);
-  // The upper-cased line, computed in this one place and only for a line that a recogniser reading it
-  // could take (upperCaseReaders). The optimising compiler treats toUpperCase as pure: with a call at
-  // each recogniser it merged them into one, run on every line before the first of them.
-  const u = upperCaseReaders(t, c, state.header.continuing === 'addressee', h.receivingCopy !== undefined) ? t.toUpperCase() : undefined;
-  // A first character outside ASCII may upper-case to a letter: such a line always has `u`.
-  const uc = c >= Char.NonAscii && u !== undefined ? u.charCodeAt(0) : asciiUpper(c);
-  const precedenceFirst = c === Char.Z || c === Char.O || c === Char.P || c === Char.R || c === Char.Y;
+  const end = state.source.end[i];
+  const trimmed = s.slice(start, end);
+  const code = trimmed.charCodeAt(0);
+  const h = state.doc.header;
+  const upper = upperCaseReaders(trimmed, code, state.header.continuing === 'addressee', h.receivingCopy !== undefined) ? trimmed.toUpperCase() : undefined;
+  // A first character outside ASCII may upper-case to a letter: such a line always has `upper`.
+  const capital = isNonAscii(code) && upper !== undefined ? upper.charCodeAt(0) : asciiUpper(code);
+  const line: HeaderLine = { index: i, text: s, start, end, trimmed, upper, code, capital };
+  return (
+    byFirstCharacter(state, line) ||
+    officeContinuation(state, line) ||
+    addresseeContinuation(state, line) ||
+    (line.capital === Char.LessThan ? dumpIdLine(line) : longDateLine(state, line)) ||
+    printoutClassificationLine(state, line)
+  );
+}
 
-  let m = c === Char.V ? FL1.exec(t) : null;
-  if (m) {
-    if (state.header.seenTransmissionLine) {
-      // A second copy of the heading (dump layout, mail printouts): the first one stands.
-      state.header.ignoreRest = true;
-      return true;
-    }
-    state.header.seenTransmissionLine = true;
-    h.transmissionId = { text: s.slice(f, f + m[0].length), range: rng(i, f, f + m[0].length), channel: m[1], serial: m[2] };
-    extendHeader(state, i, f, e);
-    state.header.continuing = 'none';
-    return true;
+/** The recognisers that the line's first character allows, as the upper-cased line has it. */
+function byFirstCharacter(state: ParseState, line: HeaderLine): boolean {
+  switch (line.capital) {
+    case Char.V:
+      return transmissionLine(state, line);
+    case Char.T:
+      return partialExtractNote(state, line) || addressLine(state, line);
+    case Char.R:
+      return routingLine(state, line) || routingIndicatorLine(state, line) || precedenceDtgLine(state, line);
+    case Char.Z:
+      return routingLine(state, line) || securityLine(state, line) || precedenceDtgLine(state, line);
+    case Char.O:
+    case Char.Y:
+      return routingLine(state, line) || precedenceDtgLine(state, line);
+    case Char.P:
+      return routingLine(state, line) || precedenceDtgLine(state, line) || pageLine(state, line);
+    case Char.D:
+      return deLine(state, line);
+    case Char.I:
+      return infoLogLine(state, line) || addressLine(state, line);
+    case Char.A:
+      return actionLine(state, line);
+    case Char.F:
+    case Char.X:
+      return addressLine(state, line);
+    case Char.B:
+    case Char.N:
+      return prosignLine(state, line);
+    case Char.Dash:
+      return dashLine(state, line);
+    default:
+      return isDigit(line.code) && partialExtractDtg(state, line);
   }
-  if (uc === Char.T && u !== undefined && (t.charCodeAt(1) | Case.Bit) === Char.h && PARTIAL.test(u)) {
-    h.partialExtract = { range: rng(i, f, f + t.length) };
-    extendHeader(state, i, f, e);
-    state.header.continuing = 'partial';
-    return true;
-  }
-  if (state.header.continuing === 'partial' && h.partialExtract && isDigit(t.charCodeAt(0))) {
-    const dtg = readDtg(s, i, f);
-    state.header.continuing = 'none';
-    if (dtg) {
-      h.partialExtract.dtg = dtg;
-      h.partialExtract.range = span(h.partialExtract.range, dtg.range);
-      dtgProblems(state, dtg);
-      extendHeader(state, i, f, e);
-      return true;
-    }
-  }
-  // FL2 doubles its precedence letter (`RR`); an FL5 precedence letter stands alone before a blank.
-  m = precedenceFirst && t.charCodeAt(1) === c ? FL2.exec(t) : null;
-  if (m) {
-    const indicators = ris(state, i, s, f + m[1].length);
-    h.routing = {
-      range: rng(i, f, f + t.length),
-      precedence: { text: m[1], range: rng(i, f, f + 2), value: m[1][0] as PrecedenceLetter },
-      indicators,
-    };
-    extendHeader(state, i, f, e);
-    state.header.continuing = 'routing';
-    return true;
-  }
-  if (state.header.continuing === 'routing' && c === Char.R && RI_LINE.test(t) && h.routing) {
-    h.routing.indicators.push(...ris(state, i, s, f));
-    h.routing.range = span(h.routing.range, rng(i, f, f + t.length));
-    extendHeader(state, i, f, e);
-    return true;
-  }
-  if (t.startsWith('DE ')) {
-    deLine(state, i, s, f, t);
-    extendHeader(state, i, f, e);
-    state.header.continuing = 'none';
-    return true;
-  }
-  m = c === Char.Z ? SEC_LINE.exec(t) : null;
-  if (m) {
-    const level = securityLettersLevel(m[2]);
-    const restStart = f + m[0].length;
-    const rs = restStart + firstNonSpace(s.slice(restStart, f + t.length));
-    h.security = {
-      range: rng(i, f, f + t.length),
-      signal: tok(i, s, f, f + 3),
-      letters: tok(i, s, f + m[0].length - m[2].length, f + m[0].length),
-    };
-    if (level) h.security.level = level;
-    else state.problem(h.security.letters.range, 'security-line-unrecognised', `'${m[2]}' is not a classification letter repeated five times (UUUUU, CCCCC, SSSSS, TTTTT).`);
-    if (rs < f + t.length) h.security.rest = tok(i, s, rs, f + t.length);
-    extendHeader(state, i, f, e);
-    state.header.continuing = 'none';
-    return true;
-  }
-  m = precedenceFirst && t.charCodeAt(1) === Char.Space ? DTG_LINE.exec(t) : null;
-  if (m && !h.dtgLine) {
-    const precedence = [{ text: m[1], range: rng(i, f, f + 1), value: m[1] as PrecedenceLetter }];
-    if (m[2]) precedence.push({ text: m[2], range: rng(i, f + 2, f + 3), value: m[2] as PrecedenceLetter });
-    const dtg = readDtg(s, i, f + m[0].length);
-    h.dtgLine = { range: rng(i, f, f + t.length), precedence };
-    if (dtg) {
-      h.dtgLine.dtg = dtg;
-      dtgProblems(state, dtg);
-    } else {
-      state.problem(h.dtgLine.range, 'dtg-unrecognised', 'No date-time group could be read on the precedence line.');
-    }
-    extendHeader(state, i, f, e);
-    state.header.continuing = 'none';
-    return true;
-  }
-  if (
-    (uc === Char.I && u !== undefined && INFO_LOG.test(u)) ||
-    (uc === Char.A && u !== undefined && ACTION_LINE.test(u)) ||
-    (uc === Char.P && u !== undefined && PAGE_LINE.test(u)) ||
-    (c === Char.Dash && DASH_LINE.test(t)) ||
-    (state.doc.header.receivingCopy && u !== undefined && OFFICE_CONT.test(u) && state.header.continuing !== 'addressee')
-  ) {
-    receivingCopy(state, i, s, f, t);
-    state.header.continuing = 'none';
-    return true;
-  }
-  const kwEnd = c === Char.F || c === Char.T || c === Char.I || c === Char.X ? addressKeywordEnd(t, c) : 0;
-  if (kwEnd) {
-    const a = addressee(state, i, s, f + kwEnd, f + t.length);
-    if (c === Char.F) {
-      if (!h.from) h.from = a;
-      state.header.continuing = 'none';
-    } else {
-      const list = c === Char.T ? h.to : c === Char.I ? h.info : h.xmt;
-      if (a) list.push(a);
-      state.header.addressees = list;
-      state.header.continuing = 'addressee';
-    }
-    extendHeader(state, i, f, e);
-    return true;
-  }
-  if (t === 'BT' || t === 'NNNN') {
-    h.prosigns.push(tok(i, s, f, f + t.length));
-    extendHeader(state, i, f, e);
-    state.header.continuing = 'none';
-    return true;
-  }
-  // An addressee line goes on the list unless it opens the heading: most (`RUEHC/SECSTATE …`) cannot,
-  // as their first two characters tell, and are spared the upper-casing and keyword tests.
-  if (state.header.continuing === 'addressee' && state.header.addressees && !(u !== undefined && mayOpenKeyword(t) && (headingKeyword(state, u) !== 'none' || isCaptionText(u)))) {
-    const a = addressee(state, i, s, f, f + t.length);
-    if (a) state.header.addressees.push(a);
-    extendHeader(state, i, f, e);
-    return true;
-  }
-  if ((uc === Char.M || uc === Char.T || uc === Char.W || uc === Char.F || uc === Char.S) && u !== undefined && WEEKDAY.test(u)) {
-    const d = readLongDate(s, i, f, f + t.length);
-    if (d && !h.dateLine) h.dateLine = d;
-    extendHeader(state, i, f, e);
-    return true;
-  }
-  if (c === Char.LessThan && DUMP_ID.test(t)) return true;
-  // Receiving-copy classification line (`CONFIDENTIAL     PTQ1859`) and other printout lines.
-  if (h.partialExtract && readClassificationWords(s, f)) {
-    receivingCopy(state, i, s, f, t);
-    return true;
-  }
-  return false;
+}
+
+/** Extends the header's range over the line's text, up to column `end`. */
+export function extendHeader(state: ParseState, line: Line, end = line.end): void {
+  const h = state.doc.header;
+  // Header lines come in order: the range keeps its start and takes this line's end.
+  h.range = h.range ? { start: h.range.start, end: { line: line.index, character: end } } : rng(line.index, line.start, end);
+}
+
+/** Marks the line read: the header's range takes it in, and `continuing` says what a next line may continue. */
+export function took(state: ParseState, line: Line, continuing: ParseState['header']['continuing'] = 'none'): true {
+  extendHeader(state, line);
+  state.header.continuing = continuing;
+  return true;
 }
 
 /**
@@ -230,7 +123,7 @@ export function headerLine(state: ParseState, i: number, s: string): boolean {
  */
 export function upperCaseReaders(t: string, c: number, addressee: boolean, receivingCopy: boolean): boolean {
   const b = t.charCodeAt(1);
-  if (c >= Char.NonAscii || b >= Char.NonAscii || receivingCopy || (addressee && mayOpenKeyword(t))) return true;
+  if (isNonAscii(c) || isNonAscii(b) || receivingCopy || (addressee && mayOpenKeyword(t))) return true;
   const B = asciiUpper(b);
   switch (asciiUpper(c)) {
     case Char.A:
@@ -252,21 +145,6 @@ export function upperCaseReaders(t: string, c: number, addressee: boolean, recei
     default:
       return false;
   }
-}
-
-/**
- * Where /^(FM|TO|INFO|XMT)(?: +|\/)/ matches to in `t`, whose first character is `c`, or 0:
- * the first character tells which keyword it can be.
- */
-export function addressKeywordEnd(t: string, c: number): number {
-  const k = c === Char.F ? (t.charCodeAt(1) === Char.M ? 2 : 0) : c === Char.T ? (t.charCodeAt(1) === Char.O ? 2 : 0) : c === Char.I ? (t.startsWith('NFO', 1) ? 4 : 0) : t.startsWith('MT', 1) ? 3 : 0;
-  if (!k) return 0;
-  const d = t.charCodeAt(k);
-  if (d === Char.Slash) return k + 1;
-  if (d !== Char.Space) return 0;
-  let q = k + 1;
-  while (t.charCodeAt(q) === Char.Space) q++;
-  return q;
 }
 
 /**
