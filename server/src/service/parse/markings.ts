@@ -1,8 +1,13 @@
+/**
+ * Portion markings: `(C)`, `(S//NF)`, `(SBU)`, and the damaged forms conversion left (`C)`, `(C`, `((C)`),
+ * read where a paragraph, sub-paragraph or the subject may carry one.
+ */
 import type { PortionMarking } from '../model.ts';
 import { bareLevelAt, parsePortionMarking, portionLevel } from '../classification.ts';
 import { Char, isLetter, isUpper } from './chars.ts';
 import { rng } from './range.ts';
 import type { ParseState } from './state.ts';
+import type { Line } from './source.ts';
 
 /** True when s[from, to) is one or more upper-case ASCII letters. */
 export function isUpperRun(s: string, from: number, to: number): boolean {
@@ -10,11 +15,12 @@ export function isUpperRun(s: string, from: number, to: number): boolean {
   return to > from;
 }
 
-/** Reads a portion marking at p: `(C)`, `(S//NF)`, bare `C)`, unclosed `(C`. */
-export function readMarking(state: ParseState, i: number, s: string, p: number, e: number): { marking: PortionMarking; end: number } | undefined {
+/** Reads a portion marking at column p of the line, before its end: `(C)`, `(S//NF)`, bare `C)`, unclosed `(C`. */
+export function readMarking(state: ParseState, line: Line, p: number): { marking: PortionMarking; end: number } | undefined {
+  const { index: i, text: s, end: e } = line;
   const limit = Math.min(e, p + 48);
   if (s.charCodeAt(p) === Char.OpenParen) {
-    // The first `)` before the limit, sought on the flat text (see `src`), and no further.
+    // The first `)` before the limit, sought on the flat text (source.ts), and no further.
     const base = state.source.starts[i];
     let close = -1;
     for (let k = base + p + 1; k < base + limit; k++) {

@@ -126,3 +126,8 @@ export interface Line {
   readonly start: number;
   readonly end: number;
 }
+
+/** The part [start, end) of the line that `line` is a part of. */
+export function part(line: Line, start: number, end: number): Line {
+  return { index: line.index, text: line.text, start, end };
+}

@@ -61,7 +61,7 @@ export function bodyLine(state: ParseState, i: number, s: string): void {
   if (state.zone === 'heading') {
     const t = s.slice(f, tEnd);
     // Upper-cased only here: heading lines are few, body lines many and long.
-    if (headingLine(state, i, s, f, e, t, t.toUpperCase())) return;
+    if (headingLine(state, { index: i, text: s, start: f, end: e, prefix: t, upper: t.toUpperCase() })) return;
     // A numbered paragraph or free text after the heading elements starts the text proper.
     state.zone = 'body';
     endCont(state);
@@ -129,7 +129,7 @@ export function textLine(state: ParseState, i: number, s: string, f: number, e: 
     if (numStart > f) para.pilcrow = rng(i, f, f + 1);
     let p = f + afterLen;
     while (p < e && src.charCodeAt(base + p) === Char.Space) p++;
-    const pm = readMarking(state, i, s, p, e);
+    const pm = readMarking(state, { index: i, text: s, start: f, end: e }, p);
     if (pm) {
       para.marking = pm.marking;
       p = pm.end;
@@ -151,7 +151,7 @@ export function textLine(state: ParseState, i: number, s: string, f: number, e: 
     const entire = !para.marking && ((p0 === Char.u && p1 === Char.n) || (p0 === Char.c && p1 === Char.o) || (p0 === Char.s && p1 === Char.e) || (p0 === Char.l && p1 === Char.i));
     const pu = cb || entire || pc >= Char.NonAscii || pc1 >= Char.NonAscii ? s.slice(p, Math.min(e, p + 60)).toUpperCase() : '';
     if (!state.doc.classifiedBy && CLASSIFIED_BY_RE.test(pu)) {
-      classifiedByStart(state, i, s, f, e, pu, p);
+      classifiedByStart(state, { index: i, text: s, start: f, end: e }, pu, p);
       finishClassifiedBy(state);
       state.heading.continuing = 'none';
     } else if (pu.includes('ENTIRE TEXT') && !para.marking) {
@@ -187,7 +187,7 @@ export function textLine(state: ParseState, i: number, s: string, f: number, e: 
       let p = ls + lab.length;
       while (p < e && s.charCodeAt(p) === Char.Space) p++;
       if (s.charCodeAt(p) === Char.OpenParen) {
-        const pm = readMarking(state, i, s, p, e);
+        const pm = readMarking(state, { index: i, text: s, start: f, end: e }, p);
         if (pm) {
           sub.marking = pm.marking;
           p = pm.end;

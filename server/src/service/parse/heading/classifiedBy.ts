@@ -3,12 +3,19 @@ import { Case, Char, asciiUpper, isAlnum, isDigit, isLetter } from '../chars.ts'
 import { rng, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
 import { CLASSIFIED_BY_RE } from './keywords.ts';
+import { part, type Line } from '../source.ts';
+
+/**
+ * The Classified By block: `Classified By: Political Counselor John Sample, reasons 1.4 (b) and (d).`
+ * (or `Derived from: …`), its authority, and its reason, read once the block ends since it often wraps.
+ * Also read inside a paragraph (body/paragraphs.ts) when the cable puts it there.
+ */
 
 /**
  * Reads the reason of a Classified By text: `1.4(b) and (d)`, `1.5 (B,D)`, `1.4 b, d`, `Reasons 1.\n4 (b)`
  * (joined), `1/4 (B)`, or letters alone after REASON(S) (`for reasons b, d`).
  */
-export function readReason(text: string): { start: number; end: number; section: string; letters: string[] } | undefined {
+function readReason(text: string): { start: number; end: number; section: string; letters: string[] } | undefined {
   const m = reasonSectionAt(text);
   let start: number;
   let p: number;
@@ -56,7 +63,7 @@ export function readReason(text: string): { start: number; end: number; section:
  * Where /\b1 ?[.,/] ?([45])(?!\d)/ first matches in `text`, or -1; reasonSectionEnd gives the end.
  * Each optional blank is taken exactly when present (a blank is neither separator nor 4/5).
  */
-export function reasonSectionAt(text: string): number {
+function reasonSectionAt(text: string): number {
   for (let at = text.indexOf('1'); at >= 0; at = text.indexOf('1', at + 1)) {
     const before = text.charCodeAt(at - 1);
     if (isAlnum(before) || before === Char.Underscore) continue;
@@ -67,7 +74,7 @@ export function reasonSectionAt(text: string): number {
 }
 
 /** The end of `1 ?[.,/] ?[45]` at `at`, or -1. */
-export function reasonSectionEnd(text: string, at: number): number {
+function reasonSectionEnd(text: string, at: number): number {
   let q = at + 1;
   if (text.charCodeAt(q) === Char.Space) q++;
   const sep = text.charCodeAt(q);
@@ -78,15 +85,26 @@ export function reasonSectionEnd(text: string, at: number): number {
   return d === Char.Digit4 || d === Char.Digit5 ? q + 1 : -1;
 }
 
-// ----- Classified By
-
-export function classifiedByStart(state: ParseState, i: number, s: string, f: number, e: number, u: string, kwAt: number): void {
+/**
+ * The block's first line, `line`, whose keyword stands at column kwAt and reads `u` upper-cased from there
+ * (a portion marking or a paragraph number may stand before it).
+ */
+export function classifiedByStart(state: ParseState, line: Line, u: string, kwAt: number): void {
+  const { index: i, text: s, start: f, end: e } = line;
   const m = CLASSIFIED_BY_RE.exec(u)!;
   let p = kwAt + m[0].length;
   while (p < e && (s.charCodeAt(p) === Char.Space || s.charCodeAt(p) === Char.Colon)) p++;
   const cb: ClassifiedBy = { range: rng(i, f, e), keyword: tok(i, s, kwAt, kwAt + m[0].length + (s.charCodeAt(kwAt + m[0].length) === Char.Colon ? 1 : 0)) };
   state.doc.classifiedBy = cb;
   state.heading.classifiedByParts = [];
+  const ae = authorityEnd(s, p, e);
+  if (ae > p) cb.authority = tok(i, s, p, ae);
+  state.heading.continuing = 'classifiedBy';
+  classifiedByPart(state, part(line, p, e));
+}
+
+/** Where the authority in s[p, e) ends: before the reason and the words that lead to it. */
+function authorityEnd(s: string, p: number, e: number): number {
   // Authority: up to the reason.
   const rest = s.slice(p, e);
   const ru = rest.toUpperCase();
@@ -114,16 +132,15 @@ export function classifiedByStart(state: ParseState, i: number, s: string, f: nu
     if (!n || ae - n < p) break;
     ae -= n;
   }
-  if (ae > p) cb.authority = tok(i, s, p, ae);
-  state.heading.continuing = 'classifiedBy';
-  cbLine(state, i, s, p, e);
+  return ae;
 }
 
-/** Collects the Classified By block's text; the reason is read once the block ends (it often wraps). */
-export function cbLine(state: ParseState, i: number, s: string, f: number, e: number): void {
-  if (e > f) state.heading.classifiedByParts.push({ line: i, start: f, text: s.slice(f, e) });
+/** Collects the Classified By block's text, line by line. */
+export function classifiedByPart(state: ParseState, line: Line): void {
+  if (line.end > line.start) state.heading.classifiedByParts.push({ line: line.index, start: line.start, text: line.text.slice(line.start, line.end) });
 }
 
+/** Ends the block: reads its reason from its parts joined, or says it has none. */
 export function finishClassifiedBy(state: ParseState): void {
   const cb = state.doc.classifiedBy;
   const segs = state.heading.classifiedByParts;
@@ -153,20 +170,20 @@ export function finishClassifiedBy(state: ParseState): void {
   }
 }
 
-export const AUTHORITY_END_RE = /\bREASONS?\b|\b1 ?[.,] ?[45]\b|\bE\.? ?O\.? ?\d{5}/;
+const AUTHORITY_END_RE = /\bREASONS?\b|\b1 ?[.,] ?[45]\b|\bE\.? ?O\.? ?\d{5}/;
 
 /**
  * Where / (?:FOR |PER )?(?:REA|REAS|REASO)$/ matches in the upper-cased `u`, or -1: the end fixes which
  * of REA, REAS, REASO it is, and the match is the one that starts first.
  */
-export function cutReasonAt(u: string): number {
+function cutReasonAt(u: string): number {
   const r = u.endsWith('REASO') ? u.length - 5 : u.endsWith('REAS') ? u.length - 4 : u.endsWith('REA') ? u.length - 3 : -1;
   if (r < 1) return -1;
   if (r >= 5 && (u.startsWith(' FOR ', r - 5) || u.startsWith(' PER ', r - 5))) return r - 5;
   return u.charCodeAt(r - 1) === Char.Space ? r - 1 : -1;
 }
 
-export function isAsciiRun(s: string, a: number, b: number): boolean {
+function isAsciiRun(s: string, a: number, b: number): boolean {
   for (let q = a; q < b; q++) if (s.charCodeAt(q) >= Char.NonAscii) return false;
   return true;
 }
@@ -176,7 +193,7 @@ export function isAsciiRun(s: string, a: number, b: number): boolean {
  * / (?:FOR|PER|DUE TO|UNDER)$/ on the blank and the upper-cased ASCII text s[lo, ae). Their last letters
  * (R of FOR and PER, ER of UNDER, O of DUE TO) let at most one of them match.
  */
-export function connectingWordBefore(s: string, lo: number, ae: number): number {
+function connectingWordBefore(s: string, lo: number, ae: number): number {
   for (const w of CONNECTING_WORDS) {
     const start = ae - w.length;
     if (start < lo || (start > lo && s.charCodeAt(start - 1) !== Char.Space)) continue;
@@ -187,4 +204,4 @@ export function connectingWordBefore(s: string, lo: number, ae: number): number 
   return 0;
 }
 
-export const CONNECTING_WORDS = ['FOR', 'PER', 'DUE TO', 'UNDER'];
+const CONNECTING_WORDS = ['FOR', 'PER', 'DUE TO', 'UNDER'];

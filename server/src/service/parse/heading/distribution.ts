@@ -3,12 +3,19 @@ import { rng, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
 import { EO_RE } from './keywords.ts';
 import { eoLine } from './eo.ts';
+import { headingPart, type HeadingLine } from './index.ts';
 
-export function distributionLine(state: ParseState, i: number, s: string, f: number, e: number, u: string): void {
+/**
+ * A passing line before TAGS and SUBJECT: `STATE FOR EUR/WE, EUR/RPM`, `AMEMBASSY OTTAWA PASS TO AMCONSUL
+ * QUEBEC`, `FOR THE AMBASSADOR`: whom the cable is for, and through whom.
+ */
+export function distributionLine(state: ParseState, line: HeadingLine): void {
+  const { index: i, text: s, start: f } = line;
+  let { end: e, upper: u } = line;
   // The E.O. line run onto the passing line (`DEPT FOR WHA/BSC E.O. 12958: DECL: …`).
   const eoAt = u.indexOf(' E.O. ');
   if (eoAt > 0 && eoAt < e - f && EO_RE.test(u.slice(eoAt + 1))) {
-    eoLine(state, i, s, f + eoAt + 1, e, u.slice(eoAt + 1));
+    eoLine(state, headingPart(line, f + eoAt + 1, e, u.slice(eoAt + 1)));
     e = f + endNonSpaceBefore(u, eoAt);
     u = u.slice(0, e - f);
   }

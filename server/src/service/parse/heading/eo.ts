@@ -6,17 +6,22 @@ import { rng, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
 import { EO_RE } from './keywords.ts';
 import { tagsLine } from './tags.ts';
+import { headingPart, type HeadingLine } from './index.ts';
 
-// ----- E.O.
-
-export function eoLine(state: ParseState, i: number, s: string, f: number, e: number, u: string): void {
+/**
+ * The E.O. line: `E.O. 12958: DECL: 07/16/2019`, the order and its declassification instruction (a date,
+ * N/A, OADR, an exemption X1–X8 or 25X1, a schedule GDS/XGDS, an event, a downgrade DNG). The first one
+ * stands. TAGS may run on in the same line.
+ */
+export function eoLine(state: ParseState, line: HeadingLine): void {
+  const { index: i, text: s, start: f, end: e, upper: u } = line;
   const m = EO_RE.exec(u)!;
   const orderStart = f + m[0].length - 5;
   // The TAGS or SUBJECT may run on in the same line (`E.O. 12958: N/A TAGS: ASEC`).
-  const line = u.slice(0, e - f);
+  const upperLine = u.slice(0, e - f);
   // `TAG` alone too (`… DECL: 03/20/2019 TAG PTER, PGOV`): after the order nothing else is so spelt.
-  const tagsAt = tagsKeywordIn(line, m[0].length);
-  const eoEnd = tagsAt >= 0 ? f + endNonSpaceBefore(line, tagsAt) : e;
+  const tagsAt = tagsKeywordIn(upperLine, m[0].length);
+  const eoEnd = tagsAt >= 0 ? f + endNonSpaceBefore(upperLine, tagsAt) : e;
   const eo: EoLine = {
     range: rng(i, f, eoEnd),
     order: { text: m[1], range: rng(i, orderStart, orderStart + 5), value: Number(m[1]) },
@@ -29,10 +34,11 @@ export function eoLine(state: ParseState, i: number, s: string, f: number, e: nu
     readInstruction(state, eo, i, s, p, eoEnd);
   }
   if (!state.doc.eo) state.doc.eo = eo;
-  if (tagsAt >= 0) tagsLine(state, i, s, f + tagsAt, e, u.slice(tagsAt));
+  if (tagsAt >= 0) tagsLine(state, headingPart(line, f + tagsAt, e, u.slice(tagsAt)));
 }
 
-export function readInstruction(state: ParseState, eo: EoLine, i: number, s: string, p: number, end: number): void {
+/** What the instruction s[p, end) says: eo.kind, and the date, exemption or downgrade it names. */
+function readInstruction(state: ParseState, eo: EoLine, i: number, s: string, p: number, end: number): void {
   const text = s.slice(p, end);
   const up = text.toUpperCase();
   let m: RegExpExecArray | null;
@@ -112,7 +118,8 @@ export function readInstruction(state: ParseState, eo: EoLine, i: number, s: str
   state.problem(rng(i, p, end), 'eo-unrecognised', `The declassification instruction '${text.slice(0, 60)}' cannot be read (expected DECL: date, N/A, OADR, X1–X8 …).`);
 }
 
-export function declDate(state: ParseState, eo: EoLine, i: number, s: string, at: number, text: string): void {
+/** The DECL date `text` at column `at`: month/day/year or year/month/day, checked to be a real day. */
+function declDate(state: ParseState, eo: EoLine, i: number, s: string, at: number, text: string): void {
   // Three runs of digits apart by one of / . - (what the callers' regexes let through), read in place:
   // this runs once per cable, where split and map(Number) cost more than the rest of the E.O. line.
   let k = 0;
@@ -152,7 +159,7 @@ export function declDate(state: ParseState, eo: EoLine, i: number, s: string, at
  * Index of the first TAGS keyword in `line` at or after `from` that stands at a word start: `TAGS`,
  * `TGS` or `TAG` as whole words, or `TAG:`. Every TAG-spelt one is found from one indexOf of TAG.
  */
-export function tagsKeywordIn(line: string, from: number): number {
+function tagsKeywordIn(line: string, from: number): number {
   let best = -1;
   for (let at = line.indexOf('TAG', from); at >= 0; at = line.indexOf('TAG', at + 1)) {
     if (isAlnum(line.charCodeAt(at - 1))) continue;

@@ -1,8 +1,10 @@
+/**
+ * The keywords that open heading elements, read on the upper-cased line from its first non-blank
+ * character: `E.O. 12958`, `TAGS:` (and its misspellings), `SUBJECT:`, `REF:` (REFTEL, REFERENCES …),
+ * `Classified By:` (or `Derived from:`), and where a second element starts inside a line.
+ */
 import { Char } from '../chars.ts';
-import type { ParseState } from '../state.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Heading recognisers (upper-cased line from its first non-blank character)
+import type { HeadingKeyword, ParseState } from '../state.ts';
 
 export const EO_RE = /^E\.? ?O\.? ?(\d{5})\b/;
 
@@ -16,6 +18,8 @@ export const REF_RE = /^(?:PROGRAM +)?(?:REFERENCES?|REFTELS?|REF\(S\)|REFS?)(?=
 // place in some cables; only with its colon, since `Derived from …` also starts ordinary sentences.
 export const CLASSIFIED_BY_RE = /^(?:CLASSIFIED +BY\b|DERIVED +FROM *:)/;
 
+const INLINE_HEADING_G = / (?:REF(?:S|TELS?|\(S\))?:|CLASSIFIED BY)/g;
+
 /** Where a second heading element starts inside a heading line (`… Classified By: …`, `… REFTELS: …`), or -1. */
 export function inlineHeadingCut(u: string): number {
   // One regex search from the second character: a third less than the indexOf of REF and of CLASSIFIED
@@ -25,7 +29,6 @@ export function inlineHeadingCut(u: string): number {
   return m ? m.index + 1 : -1;
 }
 
-export const INLINE_HEADING_G = / (?:REF(?:S|TELS?|\(S\))?:|CLASSIFIED BY)/g;
 
 /** Offset of `CLASSIFIED BY` after a leading portion marking (`(U) Classified by …`), or -1. */
 export function markedClassifiedBy(u: string): number {
@@ -36,7 +39,8 @@ export function markedClassifiedBy(u: string): number {
   return CLASSIFIED_BY_RE.test(u.slice(p, p + 20)) ? p : -1;
 }
 
-export function headingKeyword(state: ParseState, u: string): 'eo' | 'tags' | 'subject' | 'ref' | 'classifiedBy' | 'none' {
+/** The element whose keyword opens the upper-cased line `u`; TAGS, SUBJECT and Classified By only once. */
+export function headingKeyword(state: ParseState, u: string): HeadingKeyword | 'none' {
   const c = u.charCodeAt(0);
   if (c === Char.E && EO_RE.test(u)) return 'eo';
   if ((c === Char.T || c === Char.A) && TAGS_RE.test(u)) return state.doc.tags ? 'none' : 'tags';

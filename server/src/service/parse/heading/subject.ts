@@ -4,10 +4,14 @@ import { rng, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
 import { SUBJECT_RE } from './keywords.ts';
 import { readMarking } from '../markings.ts';
+import type { HeadingLine } from './index.ts';
 
-// ----- SUBJECT
-
-export function subjectLine(state: ParseState, i: number, s: string, f: number, e: number, u: string): void {
+/**
+ * The SUBJECT line (`SUBJECT: (C) …`): its keyword, portion marking and text, which runs on over the lines
+ * that continue it (heading/index.ts) and is joined when the subject ends.
+ */
+export function subjectLine(state: ParseState, line: HeadingLine): void {
+  const { index: i, text: s, start: f, end: e, upper: u } = line;
   state.heading.seenSubject = true;
   const m = SUBJECT_RE.exec(u)!;
   let p = f + m[1].length;
@@ -18,7 +22,7 @@ export function subjectLine(state: ParseState, i: number, s: string, f: number, 
   while (p < e && s.charCodeAt(p) === Char.Space) p++;
   let marking: PortionMarking | undefined;
   if (s.charCodeAt(p) === Char.OpenParen) {
-    const pm = readMarking(state, i, s, p, e);
+    const pm = readMarking(state, line, p);
     if (pm) {
       marking = pm.marking;
       p = pm.end;
@@ -36,6 +40,7 @@ export function subjectLine(state: ParseState, i: number, s: string, f: number, 
   state.heading.continuing = 'subject';
 }
 
+/** The subject's text: its parts joined, runs of blanks made one. */
 export function finishSubject(state: ParseState): void {
   const sub = state.doc.subject;
   if (!sub) return;

@@ -5,13 +5,19 @@ import { rng, span, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
 import { TAGS_RE } from './keywords.ts';
 import { subjectLine } from './subject.ts';
+import { headingPart, type HeadingLine } from './index.ts';
 import { PARA_RE } from '../body/paragraphs.ts';
+
+/**
+ * The TAGS line (`TAGS: PREL KDEM RS NATO (SMITH, JOHN)`), its misspelt keywords, the lines it wraps
+ * onto, and the kind of each code by its shape. SUBJECT may run on in the same line.
+ */
 
 /**
  * Kind of a TAGS code from its shape alone (dictionary.ts refines it), for a code without a comma and
  * upper-cased: /^[A-Z]{4}$/, /^[A-Z]{2}$/, /^[A-Z][A-Z0-9&-]{1,11}$/ read by character.
  */
-export function tagKindOfUpper(up: string): TagKind {
+function tagKindOfUpper(up: string): TagKind {
   const n = up.length;
   if (n < 2 || n > 12 || !isUpper(up.charCodeAt(0))) return 'unknown';
   let letters = true;
@@ -26,9 +32,8 @@ export function tagKindOfUpper(up: string): TagKind {
   return 'organization';
 }
 
-// ----- TAGS
-
-export function tagsLine(state: ParseState, i: number, s: string, f: number, e: number, u: string): void {
+export function tagsLine(state: ParseState, line: HeadingLine): void {
+  const { index: i, text: s, start: f, end: e, upper: u } = line;
   state.heading.seenTags = true;
   const m = TAGS_RE.exec(u)!;
   let p = f + m[1].length;
@@ -37,22 +42,23 @@ export function tagsLine(state: ParseState, i: number, s: string, f: number, e: 
   if (colon) p++;
   const keyword = tok(i, s, f, colon ? p : f + m[1].length);
   const misspelled = m[1] !== 'TAGS';
-  const line = u.slice(0, e - f);
+  const upperLine = u.slice(0, e - f);
   // SUBJECT may follow on the same line (`Tags: prel, tu Subject: …`).
-  const subjAt = subjectKeywordIn(line, p - f);
-  const listEnd = subjAt >= 0 ? f + endNonSpaceBefore(line, subjAt) : e;
+  const subjAt = subjectKeywordIn(upperLine, p - f);
+  const listEnd = subjAt >= 0 ? f + endNonSpaceBefore(upperLine, subjAt) : e;
   const tags: TagsLine = { range: rng(i, f, listEnd), keyword, keywordMisspelled: misspelled, tags: [] };
-  readTags(state, tags, i, s, p, listEnd);
+  readTags(tags, i, s, p, listEnd);
   state.doc.tags = tags;
   if (misspelled) state.problem(keyword.range, 'tags-keyword-misspelled', `'${keyword.text.trim()}' should be 'TAGS:'.`);
   state.heading.continuing = 'tags';
   if (subjAt >= 0) {
     state.heading.continuing = 'none';
-    subjectLine(state, i, s, f + subjAt, e, u.slice(subjAt));
+    subjectLine(state, headingPart(line, f + subjAt, e, u.slice(subjAt)));
   }
 }
 
-export function readTags(state: ParseState, tags: TagsLine, i: number, s: string, from: number, to: number): void {
+/** The codes in s[from, to) of line i, added to the TAGS line's list. */
+function readTags(tags: TagsLine, i: number, s: string, from: number, to: number): void {
   let p = from;
   while (p < to) {
     const c = s.charCodeAt(p);
@@ -99,20 +105,19 @@ export function readTags(state: ParseState, tags: TagsLine, i: number, s: string
     }
     p = q;
   }
-  if (!tags.tags.length && tags.range.start.line === i) {
-    // Recorded only if no continuation brings codes (checked in finish()).
-  }
 }
 
-export function tagsContinuation(state: ParseState, i: number, s: string, f: number, e: number, u: string): boolean {
+/** A line of codes that the TAGS line wrapped onto. */
+export function tagsContinuation(state: ParseState, line: HeadingLine): boolean {
+  const { index: i, text: s, start: f, end: e, upper: u } = line;
   const tags = state.doc.tags;
   // Real TAGS wrap onto a line or two; the cap keeps a wall of code-like lines linear.
   // (A line that opens a heading element never gets here.)
   if (!tags || e - f > 120 || i - tags.range.start.line > 8) return false;
-  const line = s.slice(f, e);
+  const codes = s.slice(f, e);
   // A continuation is a list of codes: short tokens, no sentence punctuation.
-  if (!/^[a-z0-9&()[\]#,;'./ -]+$/i.test(line)) return false;
-  const words = line.split(/[\s,;]+/).filter(Boolean);
+  if (!/^[a-z0-9&()[\]#,;'./ -]+$/i.test(codes)) return false;
+  const words = codes.split(/[\s,;]+/).filter(Boolean);
   if (!words.length || words.length > 16) return false;
   const tagsUpper = !/[a-z]/.test(state.source.lines[tags.range.start.line].slice(tags.keyword.range.end.character));
   for (const w of words) {
@@ -120,13 +125,13 @@ export function tagsContinuation(state: ParseState, i: number, s: string, f: num
     if (tagsUpper && /[a-z]/.test(w) && !w.startsWith('[')) return false;
   }
   if (PARA_RE.test(u)) return false;
-  readTags(state, tags, i, s, f, e);
+  readTags(tags, i, s, f, e);
   tags.range = span(tags.range, rng(i, f, e));
   return true;
 }
 
 /** Index of the first `SUBJECT:` or `SUBJ:` in `line` at or after `from` that stands at a word start. */
-export function subjectKeywordIn(line: string, from: number): number {
+function subjectKeywordIn(line: string, from: number): number {
   for (let at = line.indexOf('SUBJ', from); at >= 0; at = line.indexOf('SUBJ', at + 1)) {
     if (!isAlnum(line.charCodeAt(at - 1)) && (line.charCodeAt(at + 4) === Char.Colon || line.startsWith('ECT:', at + 4))) return at;
   }
