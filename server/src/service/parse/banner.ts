@@ -146,7 +146,8 @@ export function findBanner(state: ParseState): { line: number; banner?: Banner }
 // -------------------------------------------------------------------------------------------
 // Body
 
-export function startBody(state: ParseState, i: number, s: string, banner: Banner | undefined): void {
+export function startBody(state: ParseState, i: number, banner: Banner | undefined): void {
+  const s = state.source.line(i);
   state.zone = 'heading';
   state.heading.continuing = 'none';
   state.doc.bodyStartLine = i;

@@ -20,11 +20,10 @@ export function run(state: ParseState): CableDocument {
   const bannerLine = found.line;
   const n = state.source.count;
   for (let i = 0; i < n; i++) {
-    const s = state.source.line(i);
-    if (i === bannerLine) startBody(state, i, s, found.banner);
-    else if (state.zone !== 'header') bodyLine(state, i, s);
-    else if (bannerLine >= 0) headerLine(state, i, s);
-    else if (!headerLine(state, i, s) && !state.source.isBlank(i)) startWithoutBanner(state, i, s);
+    if (i === bannerLine) startBody(state, i, found.banner);
+    else if (state.zone !== 'header') bodyLine(state, i);
+    else if (bannerLine >= 0) headerLine(state, i);
+    else if (!headerLine(state, i) && !state.source.isBlank(i)) startWithoutBanner(state, i);
   }
   if (bannerLine < 0 && state.zone === 'header') {
     state.problem(rng(0, 0, 0), 'banner-missing', 'No classification banner line was found.');
@@ -34,10 +33,10 @@ export function run(state: ParseState): CableDocument {
 }
 
 /** With no banner, the first line that is not part of the routing header starts the heading. */
-function startWithoutBanner(state: ParseState, i: number, s: string): void {
+function startWithoutBanner(state: ParseState, i: number): void {
   const f = state.source.first[i];
   state.zone = 'heading';
   state.doc.bodyStartLine = i;
   state.problem(rng(i, f, f), 'banner-missing', 'No classification banner line (e.g. `C O N F I D E N T I A L BRUSSELS 000995`) was found.');
-  bodyLine(state, i, s);
+  bodyLine(state, i);
 }

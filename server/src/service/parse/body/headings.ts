@@ -1,12 +1,18 @@
 import type { Heading } from '../../model.ts';
-import { Char, isLetter } from '../chars.ts';
-import { firstNonSpaceAt } from '../../text.ts';
+import { Char, isLetter, isLower, isNonAscii } from '../chars.ts';
 import { rng } from '../range.ts';
 import type { ParseState } from '../state.ts';
+import type { Line } from '../source.ts';
 
-export function maybeHeading(state: ParseState, i: number, s: string, f: number, e: number): void {
+/**
+ * A heading inside the text: a short line after a blank one (`SUMMARY`, `-- Political Background --`,
+ * `Next Steps:`) that is no sentence: no full stop or comma at its end, at most seven blanks, and either
+ * all capitals, dashed or ending in a colon, or followed by a blank line.
+ */
+export function maybeHeading(state: ParseState, line: Line): void {
+  const { index: i, text: s, start: f, end: e } = line;
   if (e - f > 60 || e - f < 3) return;
-  // Read on the flat text (see `src`).
+  // Read on the flat text (source.ts).
   const src = state.source.text;
   const base = state.source.starts[i];
   let a = base + f;
@@ -19,7 +25,7 @@ export function maybeHeading(state: ParseState, i: number, s: string, f: number,
   // ASCII may be a blank that trimEnd drops.
   let last = src.charCodeAt(base + e - 1);
   let twoDashes = last === Char.Dash && src.charCodeAt(base + e - 2) === Char.Dash;
-  if (last >= Char.NonAscii) {
+  if (isNonAscii(last)) {
     const trimmed = s.slice(f, e).trimEnd();
     last = trimmed.charCodeAt(trimmed.length - 1);
     twoDashes = trimmed.endsWith('--');
@@ -30,13 +36,10 @@ export function maybeHeading(state: ParseState, i: number, s: string, f: number,
   for (let k = a; k < b; k++) {
     const c = src.charCodeAt(k);
     if (c === Char.Space && ++spaces >= 8) return;
-    if (c >= Char.a && c <= Char.z) upper = false;
+    if (isLower(c)) upper = false;
   }
   const dashed = (src.charCodeAt(base + f) === Char.Dash && src.charCodeAt(base + f + 1) === Char.Dash) || src.charCodeAt(base + e - 1) === Char.Colon;
-  if (!upper && !dashed) {
-    const next = state.source.lines[i + 1];
-    if (next !== undefined && firstNonSpaceAt(src, state.source.starts[i + 1], next.length) < next.length) return;
-  }
+  if (!upper && !dashed && i + 1 < state.source.count && !state.source.isBlank(i + 1)) return;
   const h: Heading = { text: s.slice(f, e), range: rng(i, f, e), title: s.slice(a - base, b - base) };
   state.doc.headings.push(h);
 }

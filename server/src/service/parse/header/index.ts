@@ -38,8 +38,8 @@ export interface HeaderLine extends Line {
 }
 
 /** Reads line i of the header. False when the line is no header line (a cable without a banner: the heading starts). */
-export function headerLine(state: ParseState, i: number, s: string): boolean {
-  const len = s.length;
+export function headerLine(state: ParseState, i: number): boolean {
+  const len = state.source.lines[i].length;
   const start = state.source.first[i];
   if (start === len) {
     // A blank line ends an addressee list; routing indicators and the partial-extract DTG may follow one.
@@ -49,6 +49,7 @@ export function headerLine(state: ParseState, i: number, s: string): boolean {
   if (len > MAX_HEADER_LINE) return false;
   if (state.header.ignoreRest) return true;
   const end = state.source.end[i];
+  const s = state.source.line(i);
   const trimmed = s.slice(start, end);
   const code = trimmed.charCodeAt(0);
   const h = state.doc.header;
