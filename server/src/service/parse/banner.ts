@@ -1,3 +1,8 @@
+/**
+ * The banner: the classification line that opens the text (`C O N F I D E N T I A L SECTION 01 OF 03
+ * BRUSSELS 000995`), found before the zone loop starts (findBanner: it splits the header from the heading),
+ * and the same banner repeated at page and section breaks in the text.
+ */
 import type { Banner } from '../model.ts';
 import { bannerDamage, bannerDamageText, readClassificationWords } from '../classification.ts';
 import type { ClassificationWords } from '../classification.ts';
@@ -10,9 +15,6 @@ import { MAX_HEADER_LINE } from './state.ts';
 import { isTransmissionLine } from './header/routing.ts';
 import { addCaption } from './heading/captions.ts';
 
-// ---------------------------------------------------------------------------------------------
-// Banner
-
 /**
  * Whether a line whose first two non-blank characters are `a` and `b` can open a banner or a bare
  * classification. c, s, u, t, l: CONFIDENTIAL, SECRET, UNCLAS, TOP SECRET, LIMITED OFFICIAL USE;
@@ -24,7 +26,7 @@ export function opensBanner(a: number, b: number): boolean {
 }
 
 /** Reads a banner line: classification words, optional SECTION n OF m, post, serial. */
-export function readBanner(s: string, line: number): Banner | undefined {
+function readBanner(s: string, line: number): Banner | undefined {
   const f = firstNonSpace(s);
   const e = endNonSpace(s);
   if (f >= e || e - f > 120) return undefined;
@@ -36,7 +38,7 @@ export function readBanner(s: string, line: number): Banner | undefined {
 }
 
 /** The rest of a banner line whose non-blank text is s[f, e), after its classification words `cw`. */
-export function bannerAfterWords(s: string, line: number, f: number, end: number, cw: ClassificationWords): Banner | undefined {
+function bannerAfterWords(s: string, line: number, f: number, end: number, cw: ClassificationWords): Banner | undefined {
   let e = end;
   let i = cw.end;
   // Captions run into the banner line (`S E C R E T BOGOTA 000243 SIPDIS NOFORN`).
@@ -143,9 +145,10 @@ export function findBanner(state: ParseState): { line: number; banner?: Banner }
   return { line: first, banner: first >= 0 ? banner : undefined };
 }
 
-// -------------------------------------------------------------------------------------------
-// Body
-
+/**
+ * The banner line i starts the heading zone. Captions run into the banner line are read here, and its
+ * damage reported.
+ */
 export function startBody(state: ParseState, i: number, banner: Banner | undefined): void {
   const s = state.source.line(i);
   state.zone = 'heading';

@@ -90,6 +90,25 @@ export class ParseState {
     this.doc = new CableModel(this.source);
   }
 
+  /**
+   * Records what the parser could not read. Codes:
+   *   banner-missing            no classification banner line was found
+   *   banner-damaged            doubled, stray or lost first letter in the banner (`SS E C R E T`, `O N F I D E N T I A L`)
+   *   dtg-malformed             DTG-shaped text that is not DDHHMM + zone + MON + YY
+   *   dtg-invalid               well-formed DTG naming an impossible time (31 APR, 2400, zone J)
+   *   dtg-unrecognised          a precedence line with no readable DTG
+   *   filing-time-invalid       DE filing time that cannot be a time (Julian day 000 or > 366 …)
+   *   de-unrecognised           a `DE` line whose station, serial or filing time cannot be read
+   *   security-line-unrecognised  `ZNR`/`ZNY` without five equal classification letters
+   *   tags-keyword-misspelled   `TAG:`, `TGS`, `TAGE` … instead of `TAGS`
+   *   tags-empty                a TAGS keyword with nothing after it
+   *   portion-marking-malformed a marking with lost brackets, doubled letters or unknown content
+   *   eo-unrecognised           an E.O. line whose instruction cannot be read
+   *   decl-date-invalid         a DECL date naming no real day
+   *   classified-by-no-reason   a Classified By line without a readable 1.4/1.5 reason
+   *   block-unterminated        SUMMARY/COMMENT/BEGIN TEXT/BEGIN QUOTE with no END
+   *   block-end-without-start   END SUMMARY/END COMMENT/END TEXT/END QUOTE with no start
+   */
   problem(range: Range, code: string, message: string): void {
     this.doc.problems.push({ range, code, message });
   }
