@@ -41,40 +41,11 @@ export function eoLine(state: ParseState, line: HeadingLine): void {
 function readInstruction(state: ParseState, eo: EoLine, i: number, s: string, p: number, end: number): void {
   const text = s.slice(p, end);
   const up = text.toUpperCase();
-  let m: RegExpExecArray | null;
   // Each form is tried only when the first letter allows it: most instructions are `DECL: <date>`,
   // which would otherwise pass through six regexes before its own.
   const c0 = up.charCodeAt(0);
-  switch (c0) {
-    case Char.N: // N
-      if (/^N ?\/? ?A\b/.test(up)) {
-        eo.kind = 'na';
-        return;
-      }
-      break;
-    case Char.A: // A
-      if (up.startsWith('AS AMENDED')) {
-        eo.kind = 'nara';
-        return;
-      }
-      break;
-    case Char.D: // D
-      if ((up.startsWith('DECL') && /^DECL\W{0,4}DECLASSIFIED\b/.test(up)) || up.startsWith('DECLASSIFIED')) {
-        eo.kind = 'nara';
-        return;
-      }
-      if (up.charCodeAt(1) === Char.N && (m = /^DNG\W{0,3}(CO|SE|UC|[CSU])\b(?: {1,3}([\d/.-]{6,10}))?/.exec(up))) {
-        const toStart = p + m[0].indexOf(m[1], 3);
-        eo.downgrade = { range: rng(i, p, p + m[0].length), to: tok(i, s, toStart, toStart + m[1].length) };
-        if (m[2]) {
-          const ds = p + m[0].length - m[2].length;
-          eo.downgrade.date = tok(i, s, ds, ds + m[2].length);
-        }
-        eo.kind = 'date';
-        return;
-      }
-      break;
-  }
+  if (namedInstruction(eo, up, c0, i, s, p)) return;
+  let m: RegExpExecArray | null;
   if ((c0 === Char.G || c0 === Char.A || c0 === Char.X || c0 === Char.R) && (m = /^(GDS|ADS|XGDS-? ?[1-4]|RDS-? ?[1-4]|XDS-? ?[1-4])\b/.exec(up))) {
     eo.kind = 'schedule';
     eo.exemption = tok(i, s, p, p + m[1].length);
@@ -82,40 +53,82 @@ function readInstruction(state: ParseState, eo: EoLine, i: number, s: string, p:
     if (dm) declDate(state, eo, i, s, p + m[1].length + dm.index, dm[0]);
     return;
   }
-  // DECL: …, DECLl:, Declassify on …, or a bare date. What the keyword takes, as
-  // /^(?:DECLASSIFY(?: ON)?|DECLL?|DECL\.)? *:? */ would (DECLL? takes `DECL.` before DECL\. can); the
-  // instruction starts after the E.O. line's blanks and colons, so without a D nothing is taken.
-  let q = 0;
-  if (c0 === Char.D) {
-    if (up.startsWith('DECLASSIFY')) q = up.startsWith(' ON', 10) ? 13 : 10;
-    else if (up.startsWith('DECL')) q = up.charCodeAt(4) === Char.L ? 5 : 4;
-    while (up.charCodeAt(q) === Char.Space) q++;
-    if (up.charCodeAt(q) === Char.Colon) q++;
-    while (up.charCodeAt(q) === Char.Space) q++;
-  }
-  const rest = up.slice(q);
-  const r0 = rest.charCodeAt(0);
-  if (r0 === Char.O && /^OADR\b/.test(rest)) {
-    eo.kind = 'oadr';
-    eo.exemption = tok(i, s, p + q, p + q + 4);
-    return;
-  }
-  if ((r0 === Char.X || r0 === Char.Digit2 || r0 === Char.Digit5 || r0 === Char.M) && (m = /^(X[1-8]|25X[1-9](?:-HUM)?|50X[1-9](?:-HUM)?|MR)\b/.exec(rest))) {
-    eo.kind = 'exemption';
-    eo.exemption = tok(i, s, p + q, p + q + m[1].length);
-    return;
-  }
-  if (isDigit(r0) && (m = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/.exec(rest))) {
-    eo.kind = 'date';
-    declDate(state, eo, i, s, p + q, m[0]);
-    return;
-  }
-  if (q > 0 && isUpper(r0)) {
-    eo.kind = rest.startsWith('DECLASSIFIED') ? 'nara' : 'event';
-    return;
-  }
+  const q = c0 === Char.D ? declKeywordEnd(up) : 0;
+  if (declaredInstruction(state, eo, up.slice(q), q > 0, i, s, p + q)) return;
   eo.kind = 'unknown';
   state.problem(rng(i, p, end), 'eo-unrecognised', `The declassification instruction '${text.slice(0, 60)}' cannot be read (expected DECL: date, N/A, OADR, X1–X8 …).`);
+}
+
+/** N/A, the release notes of NARA and WikiLeaks (`AS AMENDED`, `DECLASSIFIED`), and a downgrade (`DNG: CO 12/31/1979`). */
+function namedInstruction(eo: EoLine, up: string, c0: number, i: number, s: string, p: number): boolean {
+  let m: RegExpExecArray | null;
+  switch (c0) {
+    case Char.N:
+      if (!/^N ?\/? ?A\b/.test(up)) return false;
+      eo.kind = 'na';
+      return true;
+    case Char.A:
+      if (!up.startsWith('AS AMENDED')) return false;
+      eo.kind = 'nara';
+      return true;
+    case Char.D:
+      if ((up.startsWith('DECL') && /^DECL\W{0,4}DECLASSIFIED\b/.test(up)) || up.startsWith('DECLASSIFIED')) {
+        eo.kind = 'nara';
+        return true;
+      }
+      if (up.charCodeAt(1) !== Char.N || !(m = /^DNG\W{0,3}(CO|SE|UC|[CSU])\b(?: {1,3}([\d/.-]{6,10}))?/.exec(up))) return false;
+      {
+        const toStart = p + m[0].indexOf(m[1], 3);
+        eo.downgrade = { range: rng(i, p, p + m[0].length), to: tok(i, s, toStart, toStart + m[1].length) };
+        if (m[2]) {
+          const ds = p + m[0].length - m[2].length;
+          eo.downgrade.date = tok(i, s, ds, ds + m[2].length);
+        }
+        eo.kind = 'date';
+        return true;
+      }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Where the DECL keyword of an upper-cased instruction opening with D ends, with the blanks and colon after
+ * it: what `^(?:DECLASSIFY(?: ON)?|DECLL?|DECL\.)? *:? *` takes (DECLL? takes `DECL.` before DECL\. can);
+ * the instruction starts after the E.O. line's blanks and colons, so without a D nothing is taken.
+ */
+function declKeywordEnd(up: string): number {
+  let q = 0;
+  if (up.startsWith('DECLASSIFY')) q = up.startsWith(' ON', 10) ? 13 : 10;
+  else if (up.startsWith('DECL')) q = up.charCodeAt(4) === Char.L ? 5 : 4;
+  while (up.charCodeAt(q) === Char.Space) q++;
+  if (up.charCodeAt(q) === Char.Colon) q++;
+  while (up.charCodeAt(q) === Char.Space) q++;
+  return q;
+}
+
+/**
+ * What follows DECL (`rest`, upper-cased, at column p; `keyword` when DECL was written): OADR, an
+ * exemption (X1–X8, 25X1, 50X1-HUM, MR), a date, or an event (`DECL: UPON …`). False when it is none.
+ */
+function declaredInstruction(state: ParseState, eo: EoLine, rest: string, keyword: boolean, i: number, s: string, p: number): boolean {
+  const r0 = rest.charCodeAt(0);
+  let m: RegExpExecArray | null;
+  if (r0 === Char.O && /^OADR\b/.test(rest)) {
+    eo.kind = 'oadr';
+    eo.exemption = tok(i, s, p, p + 4);
+  } else if ((r0 === Char.X || r0 === Char.Digit2 || r0 === Char.Digit5 || r0 === Char.M) && (m = /^(X[1-8]|25X[1-9](?:-HUM)?|50X[1-9](?:-HUM)?|MR)\b/.exec(rest))) {
+    eo.kind = 'exemption';
+    eo.exemption = tok(i, s, p, p + m[1].length);
+  } else if (isDigit(r0) && (m = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/.exec(rest))) {
+    eo.kind = 'date';
+    declDate(state, eo, i, s, p, m[0]);
+  } else if (keyword && isUpper(r0)) {
+    eo.kind = rest.startsWith('DECLASSIFIED') ? 'nara' : 'event';
+  } else {
+    return false;
+  }
+  return true;
 }
 
 /** The DECL date `text` at column `at`: month/day/year or year/month/day, checked to be a real day. */
