@@ -230,7 +230,15 @@ function bannerCaveatAt(s: string, j: number, k: number): Caveat | undefined {
 // its first letter lost: plain numbers, so that the screen below reads no strings.
 const BW_FIRST = BANNER_WORDS.map((e) => e.words[0].charCodeAt(0));
 const BW_SECOND = BANNER_WORDS.map((e) => e.words[0].charCodeAt(1));
-const BW_LOSES = BANNER_WORDS.map((e) => e.words[0].length >= 6);
+const BW_LOSES = BANNER_WORDS.map((e) => losesFirstLetter(e.words[0]));
+
+/** The first word of each level's banner form (TOP, SECRET, CONFIDENTIAL, UNCLASSIFIED, UNCLAS, LIMITED, SENSITIVE). */
+export const BANNER_FIRST_WORDS: readonly string[] = BANNER_WORDS.map((e) => e.words[0]);
+
+/** Whether a banner word is long enough to be read, spaced, with its first letter lost (`O N F I D E N T I A L`). */
+export function losesFirstLetter(word: string): boolean {
+  return word.length >= 6;
+}
 
 /** Reads the classification words of a banner at `p` (after leading blanks). */
 export function readClassificationWords(s: string, p: number): ClassificationWords | undefined {

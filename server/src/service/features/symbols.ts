@@ -10,6 +10,7 @@
  */
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Addressee, CableDocument, PortionMarking, Range } from '../model.ts';
+import { PRECEDENCE_NAMES } from '../parse/vocabulary.ts';
 import {
   clampRange,
   comparePositions,
@@ -19,7 +20,6 @@ import {
   union,
 } from './rangeMath.ts';
 
-const PRECEDENCE: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY' };
 
 const BLOCK_NAMES: Record<string, string> = {
   summary: 'SUMMARY',
@@ -248,7 +248,7 @@ function headerSymbol(doc: CableDocument, make: Make): DocumentSymbol | undefine
   }
   if (h.dtgLine) {
     const d = h.dtgLine;
-    const prec = d.precedence.map((p) => PRECEDENCE[p.value] ?? p.text).join(' ');
+    const prec = d.precedence.map((p) => PRECEDENCE_NAMES[p.value] ?? p.text).join(' ');
     const name = d.dtg?.text.trim() || (textOf(doc, lineContentRange(doc, d.range.start.line)) ?? '').trim();
     kids.push(make(name || 'DTG', prec, SymbolKind.Event, d.range, d.dtg?.range ?? d.precedence[0]?.range));
   }

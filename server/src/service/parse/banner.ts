@@ -4,9 +4,10 @@
  * and the same banner repeated at page and section breaks in the text.
  */
 import type { Banner } from '../model.ts';
-import { bannerDamage, bannerDamageText, readClassificationWords } from '../classification.ts';
+import { BANNER_FIRST_WORDS, bannerDamage, bannerDamageText, losesFirstLetter, readClassificationWords } from '../classification.ts';
+import { firstLetters } from './gates.ts';
 import type { ClassificationWords } from '../classification.ts';
-import { Case, Char, isDigit, isLetter } from './chars.ts';
+import { Char, asciiUpper, isDigit, isLetter } from './chars.ts';
 import { endNonSpace, endNonSpaceBefore, firstNonSpace, isBlank } from '../text.ts';
 import { rng, tok } from './range.ts';
 import { CAPTION_WORDS } from './vocabulary.ts';
@@ -17,13 +18,16 @@ import { addCaption } from './heading/captions.ts';
 
 /**
  * Whether a line whose first two non-blank characters are `a` and `b` can open a banner or a bare
- * classification. c, s, u, t, l: CONFIDENTIAL, SECRET, UNCLAS, TOP SECRET, LIMITED OFFICIAL USE;
- * o, e, n before a blank: their spaced forms with the first letter lost (`O N F I D E N T I A L`).
+ * classification: the first letter of a level's first word (BANNER_FIRST_WORDS: TOP SECRET, SECRET,
+ * CONFIDENTIAL, UNCLAS …), or, before a blank, its second letter when the spaced form lost its first
+ * (`O N F I D E N T I A L`).
  */
 export function opensBanner(a: number, b: number): boolean {
-  const c0 = a | Case.Bit;
-  return c0 === Char.c || c0 === Char.s || c0 === Char.u || c0 === Char.t || c0 === Char.l || ((c0 === Char.o || c0 === Char.e || c0 === Char.n) && b === Char.Space);
+  const A = asciiUpper(a);
+  return BANNER_FIRST_LETTERS[A] === 1 || (LOST_FIRST_LETTERS[A] === 1 && b === Char.Space);
 }
+const BANNER_FIRST_LETTERS = firstLetters(BANNER_FIRST_WORDS);
+const LOST_FIRST_LETTERS = firstLetters(BANNER_FIRST_WORDS.filter(losesFirstLetter).map((w) => w.slice(1)));
 
 /** Reads a banner line: classification words, optional SECTION n OF m, post, serial. */
 function readBanner(s: string, line: number): Banner | undefined {

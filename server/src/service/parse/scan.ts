@@ -8,6 +8,7 @@
 import { Case, Char, isAlnum } from './chars.ts';
 import { endNonSpace } from '../text.ts';
 import { lineAt } from './source.ts';
+import { BLOCK_WORDS, alternation } from './vocabulary.ts';
 import type { ParseState } from './state.ts';
 import { sectionMarker } from './body/pageBreaks.ts';
 
@@ -45,10 +46,11 @@ export class ScanHits {
 const WORD_NEEDLE_G = /E(?:ND|nd) |end |C(?:OMMENT|omment)|comment|[Oo][Ff] 0|E(?:ND|nd)[\n\r]|end[\n\r]/g;
 const SECTION_MARKER_Y = /\d{8} {1,4}(\d{3})(?:\.\d)? {1,4}OF {1,4}(\d{3})(?!\d)/iy;
 const INLINE_COMMENT_Y = /COMMENT(?= ?[:.\-—])/iy;
-const END_Y = /END +(?:OF +)?(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION +REQUEST)\b/iy;
-// `End` at a line's end and its word opening the next line; the word must close with punctuation or
+const END_Y = new RegExp(`END +(?:OF +)?(${alternation(Object.keys(BLOCK_WORDS), ' +')})\\b`, 'iy');
+const ONE_WORD_BLOCK_WORDS = Object.keys(BLOCK_WORDS).filter((w) => !w.includes(' '));
+// `End` at a line's end and its word opening the next line (a block word of one word); the word must close with punctuation or
 // the line end, so prose that wraps after "the end" is not taken for a marker.
-const END_SPLIT_Y = /END(?: +OF)? *(?:\r\n|\r|\n) *(SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION)(?= *(?:[\n\r.:)\-—]|$))/iy;
+const END_SPLIT_Y = new RegExp(`END(?: +OF)? *(?:\\r\\n|\\r|\\n) *(${alternation(ONE_WORD_BLOCK_WORDS)})(?= *(?:[\\n\\r.:)\\-—]|$))`, 'iy');
 
 /** Runs the scans over the state's text and files their hits (section markers go into the model). */
 export function scanText(state: ParseState): void {

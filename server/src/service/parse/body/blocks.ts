@@ -5,136 +5,64 @@
  * makes a block of what came before it.
  */
 import type { Block, Range, Token } from '../../model.ts';
-import { Case, Char, isLetter, isUpper } from '../chars.ts';
+import { Char, asciiUpper, isLetter, isNonAscii, isUpper } from '../chars.ts';
 import { rng, span, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
+import { BEGIN_ONLY_BLOCKS, BLOCK_BEGIN, BLOCK_WORDS, alternation, type BlockKind } from '../vocabulary.ts';
+import { BLOCK_OPENINGS } from '../gates.ts';
 import type { Line } from '../source.ts';
 import type { EndHit } from '../scan.ts';
 
 // Sticky and case-insensitive: tried at the start of each body line's text without slicing or upper-casing it.
-const BLOCK_KW = /(?:\(|-{1,2} ?)?(BEGIN +)?(SUMMARY|SUMMAY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)\b/iy;
+export const BLOCK_KW = new RegExp(`(?:\\(|-{1,2} ?)?(${BLOCK_BEGIN} +)?(${alternation(Object.keys(BLOCK_WORDS))})\\b`, 'iy');
 
 const COMMENT_OPENERS = new Set(['EMBASSY', 'POST', 'MISSION', 'CONSULATE', 'BEGIN', 'USUN', 'USNATO', 'USEU', 'AND']);
 
-export type BlockKind = Block['kind'];
 
 /**
  * Whether BLOCK_KW can match at characters `a`, `b`, `c`: it opens with `(`, `-` or the first three
- * letters of BEGIN or of a block word (beg, sum, com, tex, quo, int, act). The words that most often
- * open a line (the, and, this, a, in, country) fail here, not in the regex.
+ * letters of BEGIN or of a block word (BLOCK_OPENINGS). The words that most often open a line (the, and,
+ * this, a, in, country) fail here, not in the regex.
  */
 export function opensBlockKeyword(a: number, b: number, c: number): boolean {
-  const c0 = a | Case.Bit;
-  if (c0 === Char.OpenParen || c0 === Char.Dash) return true;
-  const c1 = b | Case.Bit;
-  const c2 = c | Case.Bit;
-  switch (c0) {
-    case Char.b:
-      return c1 === Char.e && c2 === Char.g;
-    case Char.s:
-      return c1 === Char.u && c2 === Char.m;
-    case Char.c:
-      return c1 === Char.o && c2 === Char.m;
-    case Char.t:
-      return c1 === Char.e && c2 === Char.x;
-    case Char.q:
-      return c1 === Char.u && c2 === Char.o;
-    case Char.i:
-      return c1 === Char.n && c2 === Char.t;
-    case Char.a:
-      return c1 === Char.c && c2 === Char.t;
-    default:
-      return false;
-  }
+  return a === Char.OpenParen || a === Char.Dash || BLOCK_OPENINGS.has3(a, b, c);
 }
 
-/**
- * The kind of block a keyword names, in any case: a word of BLOCK_KW, END_Y or END_SPLIT_Y (SUMMARY,
- * SUMMAY, COMMENT, TEXT, QUOTE, INTRODUCTION, ACTION REQUEST), which their first letters tell apart.
- */
+/** The kind of block a block word names (BLOCK_WORDS), in any case, from its first letter. */
 function blockKind(word: string): BlockKind {
-  switch (word.charCodeAt(0) | Case.Bit) {
-    case Char.s:
-      return 'summary';
-    case Char.c:
-      return 'comment';
-    case Char.t:
-      return 'text';
-    case Char.q:
-      return 'quote';
-    case Char.i:
-      return 'introduction';
-    default:
-      return 'action-request';
-  }
+  return KIND_BY_FIRST_LETTER[asciiUpper(word.charCodeAt(0))]!;
+}
+const KIND_BY_FIRST_LETTER: (BlockKind | undefined)[] = [];
+for (const [word, kind] of Object.entries(BLOCK_WORDS)) {
+  const c = word.charCodeAt(0);
+  if (KIND_BY_FIRST_LETTER[c] !== undefined && KIND_BY_FIRST_LETTER[c] !== kind) throw new Error(`block words of two kinds open with ${word[0]}`);
+  KIND_BY_FIRST_LETTER[c] = kind;
 }
 
 /**
  * Past opensBlockKeyword: whether BLOCK_KW can still match text opening with `a`, `b`, `c`, `d`. After `(`
- * comes a letter; after `-` or `--` a blank or a letter (rules lines `-----` out); a word's fourth letter
- * is that of BEGIN or of the keyword (`inte…`, `comp…`, `into` fail).
+ * comes a letter; after `-` or `--` a blank or a letter (rules lines `-----` out); after letters, the
+ * fourth is that of BEGIN or of the block word (`inte…`, `comp…`, `into` fail).
  */
-function blockKeywordNear(a: number, b: number, c: number, d: number): boolean {
+export function blockKeywordNear(a: number, b: number, c: number, d: number): boolean {
   if (a === Char.OpenParen) return isLetter(b);
   if (a === Char.Dash) return b === Char.Dash ? c === Char.Space || isLetter(c) : b === Char.Space || isLetter(b);
-  if (!isLetter(a)) return true;
-  const d0 = d | Case.Bit;
-  switch (a | Case.Bit) {
-    case Char.b: // begin
-    case Char.a: // action
-      return d0 === Char.i;
-    case Char.s: // summary, summay
-    case Char.c: // comment
-      return d0 === Char.m;
-    case Char.t: // text
-    case Char.q: // quote
-      return d0 === Char.t;
-    case Char.i: // introduction
-      return d0 === Char.r;
-    default:
-      return true;
-  }
-}
-
-/** Index after a block keyword and its ` AND …` companions when a delimiter follows, else -1. */
-function blockKeywordEnd(up: string, p: number): number {
-  let i = p;
-  for (let k = 0; k < 3; k++) {
-    if (up.startsWith(' AND ', i)) {
-      let j = i + 5;
-      while (j < up.length && up.charCodeAt(j) >= Char.A && up.charCodeAt(j) <= Char.Z) j++;
-      if (j === i + 5) break;
-      i = j;
-    } else break;
-  }
-  let j = i;
-  while (up.charCodeAt(j) === Char.Space) j++;
-  if (j >= up.length) return i;
-  return ':.-—–)'.includes(up[j]) ? i : -1;
+  return BLOCK_OPENINGS.has4(a, b, c, d);
 }
 
 /**
- * blockKeywordEnd read on the line: s[from, from + w) in place of its upper-cased copy. -2 when a
- * character outside ASCII is met before the answer: upper-casing may turn it into letters or more than one
- * character, so only the copy can tell.
+ * Where the block keyword ending at column p of s[from, from + w) ends, with its ` AND …` companions
+ * (`SUMMARY AND COMMENT`), when a delimiter (`:` `.` `-` `—` `–` `)`) or the end follows; else -1.
+ * Letters compare in any case.
  */
-function blockKeywordEndIn(s: string, from: number, w: number, p: number): number {
+function blockKeywordEnd(s: string, from: number, w: number, p: number): number {
   let i = p;
   for (let k = 0; k < 3 && i + 5 <= w; k++) {
     const a = from + i;
-    const c0 = s.charCodeAt(a);
-    const c1 = s.charCodeAt(a + 1);
-    const c2 = s.charCodeAt(a + 2);
-    const c3 = s.charCodeAt(a + 3);
-    const c4 = s.charCodeAt(a + 4);
-    if (c0 >= Char.NonAscii || c1 >= Char.NonAscii || c2 >= Char.NonAscii || c3 >= Char.NonAscii || c4 >= Char.NonAscii) return -2;
-    if (c0 !== Char.Space || (c1 | Case.Bit) !== Char.a || (c2 | Case.Bit) !== Char.n || (c3 | Case.Bit) !== Char.d || c4 !== Char.Space) break;
+    const and = s.charCodeAt(a) === Char.Space && asciiUpper(s.charCodeAt(a + 1)) === Char.A && asciiUpper(s.charCodeAt(a + 2)) === Char.N && asciiUpper(s.charCodeAt(a + 3)) === Char.D;
+    if (!and || s.charCodeAt(a + 4) !== Char.Space) break;
     let j = i + 5;
-    for (; j < w; j++) {
-      const c = s.charCodeAt(from + j);
-      if (c >= Char.NonAscii) return -2;
-      if (!isLetter(c)) break;
-    }
+    while (j < w && isLetter(s.charCodeAt(from + j))) j++;
     if (j === i + 5) break;
     i = j;
   }
@@ -143,6 +71,12 @@ function blockKeywordEndIn(s: string, from: number, w: number, p: number): numbe
   if (j >= w) return i;
   const c = s.charCodeAt(from + j);
   return c === Char.Colon || c === Char.Dot || c === Char.Dash || c === Char.EmDash || c === Char.EnDash || c === Char.CloseParen ? i : -1;
+}
+
+/** True when s[a, b) is all ASCII. */
+function isAsciiRun(s: string, a: number, b: number): boolean {
+  for (let q = a; q < b; q++) if (isNonAscii(s.charCodeAt(q))) return false;
+  return true;
 }
 
 /**
@@ -180,12 +114,14 @@ function openingBlock(state: ParseState, line: Line, from: number): number {
   const head = BLOCK_KW.exec(s);
   if (!head) return from;
   const w = Math.min(e, from + 80) - from;
-  let kwEnd = blockKeywordEndIn(s, from, w, head[0].length);
-  if (kwEnd === -2) kwEnd = blockKeywordEnd(s.slice(from, from + w).toUpperCase(), head[0].length);
+  // Read on the line as it is; a character outside ASCII may upper-case to letters, or to several
+  // characters, so such a line is read on its upper-cased copy.
+  const upper = isAsciiRun(s, from, from + w) ? undefined : s.slice(from, from + w).toUpperCase();
+  const kwEnd = upper === undefined ? blockKeywordEnd(s, from, w, head[0].length) : blockKeywordEnd(upper, 0, upper.length, head[0].length);
   const kind = blockKind(head[2]);
   const explicit = !!head[1];
   // TEXT and QUOTE open a block only after BEGIN.
-  if (kwEnd < 0 || (!explicit && (kind === 'text' || kind === 'quote'))) return from;
+  if (kwEnd < 0 || (!explicit && BEGIN_ONLY_BLOCKS.includes(kind))) return from;
   const ks = from + head[0].length - head[2].length - (head[1] ? head[1].length : 0);
   openBlock(state, kind, explicit, tok(i, s, ks, from + kwEnd), rng(i, line.start, e));
   return from + kwEnd;

@@ -77,7 +77,15 @@ function runningText(state: ParseState, i: number, a: number, n: number): boolea
   const hits = state.hits;
   if (hits.pdisAt[i] !== undefined || hits.endTails[i] !== undefined) return false;
   if (hits.ends[i] !== undefined || hits.comments[i] !== undefined) return false;
-  const src = state.source.text;
+  return opensPlainText(state.source.text, a, n);
+}
+
+/**
+ * Whether the line whose non-blank text is the `n` characters of `src` from `a` can open nothing: no
+ * paragraph number, block keyword, PAGE line, repeated banner (lines up to MAX_HEADER_LINE), sub-paragraph
+ * label or bullet. Read from its first three characters and its last.
+ */
+export function opensPlainText(src: string, a: number, n: number): boolean {
   const c0 = src.charCodeAt(a);
   // Past a one-character line these read a trailing blank, as the line would, or a line end, which
   // no gate takes for a letter or a blank.

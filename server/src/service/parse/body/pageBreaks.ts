@@ -10,7 +10,7 @@ import { MAX_HEADER_LINE, type ParseState } from '../state.ts';
 import { opensBanner, readRepeatedBanner } from '../banner.ts';
 import { prefixEnd } from './index.ts';
 
-const PAGE_LINE_I = /^PAGE +\d{2}\b/i;
+export const PAGE_LINE_I = /^PAGE +\d{2}\b/i;
 
 /** A repeated banner (kept in the model) or a PAGE line (dropped): only lines up to MAX_HEADER_LINE. */
 export function pageFurniture(state: ParseState, line: Line): boolean {

@@ -11,8 +11,8 @@ import type { ParseState } from '../state.ts';
 import { readMarking } from '../markings.ts';
 import { prefixEnd } from './index.ts';
 
-const SUBPARA_RE = /^(¶ ?)?(\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|[A-Za-z][.)]|[ivx]{1,4}[.)]|\d{1,2}[a-z][.)])(?= )/;
-const BULLET_RE = /^(-{1,3}|[*•o])(?= )/;
+export const SUBPARA_RE = /^(¶ ?)?(\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|[A-Za-z][.)]|[ivx]{1,4}[.)]|\d{1,2}[a-z][.)])(?= )/;
+export const BULLET_RE = /^(-{1,3}|[*•o])(?= )/;
 
 /** A label that opens a line: the label as written, the column it starts at, and its name (`b`, `iv`, `--`). */
 export interface Label {
@@ -39,13 +39,9 @@ export function opensLabel(a: number, b: number): boolean {
  * (opensLabel).
  */
 export function labelAt(state: ParseState, line: Line): Label | undefined {
-  const src = state.source.text;
-  const at = state.source.starts[line.index] + line.start;
-  const c0 = src.charCodeAt(at);
-  const sp = opensLabel(c0, src.charCodeAt(at + 1)) ? labelSpace(src, at, line.end - line.start) : -1;
-  if (sp < 1) return undefined;
-  const beforeSp = src.charCodeAt(at + sp - 1);
-  let sm = beforeSp === Char.Dot || beforeSp === Char.CloseParen || beforeSp === Char.Pilcrow ? SUBPARA_RE.exec(line.text.slice(line.start, prefixEnd(line))) : null;
+  const gate = labelGate(state.source.text, state.source.starts[line.index] + line.start, line.end - line.start);
+  if (gate === LabelGate.None) return undefined;
+  let sm = gate & LabelGate.SubParagraph ? SUBPARA_RE.exec(line.text.slice(line.start, prefixEnd(line))) : null;
   // `(C) …`, `(S) …`, `(U) …` open an unnumbered marked paragraph, not a lettered item, unless the item
   // before was (B), (R) or (T).
   if (sm && /^\([CSU]\)$/.test(sm[2])) {
@@ -57,8 +53,7 @@ export function labelAt(state: ParseState, line: Line): Label | undefined {
     const text = sm[2];
     return { text, at: line.start + (sm[1] ? sm[1].length : 0), name: text.charCodeAt(0) === Char.OpenParen ? text.slice(1, -1) : text.slice(0, -1) };
   }
-  const bullet = sp <= 3 && (c0 === Char.Dash || c0 === Char.Asterisk || c0 === Char.Bullet || c0 === Char.o);
-  const bm = bullet ? BULLET_RE.exec(line.text.slice(line.start, prefixEnd(line))) : null;
+  const bm = gate & LabelGate.Bullet ? BULLET_RE.exec(line.text.slice(line.start, prefixEnd(line))) : null;
   return bm ? { text: bm[1], at: line.start, name: '--' } : undefined;
 }
 
@@ -88,6 +83,29 @@ export function subParagraphLine(state: ParseState, line: Line, label: Label, wa
   const afterColon = i > 0 && !source.isBlank(i - 1) && source.code(i - 1, source.end[i - 1] - 1) === Char.Colon;
   state.body.openSub = wasBlank || state.body.openSub !== undefined || afterColon ? sub : undefined;
   return p;
+}
+
+/** What labelGate lets through: the regexes that may match. */
+export const enum LabelGate {
+  None = 0,
+  SubParagraph = 1,
+  Bullet = 2,
+}
+
+/**
+ * Which of SUBPARA_RE and BULLET_RE can match the `n` characters of `src` from `at` (the first not a
+ * blank). Both need a blank within the first eight characters (after the label); a sub-paragraph label ends
+ * in `.` or `)` right before it (or is a pilcrow and its blank), a bullet is one to three characters.
+ */
+export function labelGate(src: string, at: number, n: number): number {
+  const c0 = src.charCodeAt(at);
+  const sp = opensLabel(c0, src.charCodeAt(at + 1)) ? labelSpace(src, at, n) : -1;
+  if (sp < 1) return LabelGate.None;
+  const before = src.charCodeAt(at + sp - 1);
+  let gate = LabelGate.None;
+  if (before === Char.Dot || before === Char.CloseParen || before === Char.Pilcrow) gate |= LabelGate.SubParagraph;
+  if (sp <= 3 && (c0 === Char.Dash || c0 === Char.Asterisk || c0 === Char.Bullet || c0 === Char.o)) gate |= LabelGate.Bullet;
+  return gate;
 }
 
 /**

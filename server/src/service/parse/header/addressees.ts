@@ -3,10 +3,11 @@
  * lines that continue a TO, INFO or XMT list, and the prosigns BT and NNNN.
  */
 import type { Addressee, Range } from '../../model.ts';
-import { Case, Char, asciiUpper, digitsValue, isDigit, isUpper } from '../chars.ts';
+import { Char, asciiUpper, digitsValue, isDigit, isNonAscii, isUpper } from '../chars.ts';
 import { endNonSpaceBefore } from '../../text.ts';
 import { rng, tok } from '../range.ts';
-import { PRECEDENCE_WORDS } from '../vocabulary.ts';
+import { NIGHT_ACTION, PRECEDENCE_WORDS } from '../vocabulary.ts';
+import { firstLetters } from '../gates.ts';
 import type { ParseState } from '../state.ts';
 import { headingKeyword } from '../heading/keywords.ts';
 import { isCaptionText } from '../heading/captions.ts';
@@ -92,16 +93,17 @@ function addressee(i: number, s: string, from: number, to: number): Addressee | 
     out.number = { text: s.slice(d, e), range: rng(i, d, e), value: digitsValue(s, d, e) };
     e = endNonSpaceBefore(s, d);
   }
-  // The last word is upper-cased only when it is short enough to be a precedence word (IMMEDIATE is
-  // the longest; upper-casing never shortens a word).
+  // The last word is upper-cased only when it is short enough to be a precedence word (upper-casing
+  // never shortens a word).
   let sp = e - 1;
   while (sp > nameStart && s.charCodeAt(sp) !== Char.Space) sp--;
-  const last = sp > nameStart && e - sp - 1 <= 9 ? precedenceWord(s, sp + 1, e) : '';
+  const last = sp > nameStart && e - sp - 1 < PRECEDENCE_BY_LENGTH.length ? precedenceWord(s, sp + 1, e) : '';
   if (last) {
     let ps = sp + 1;
     const before = endNonSpaceBefore(s, sp);
-    if (last === 'IMMEDIATE' && s.slice(before - 5, before).toUpperCase() === 'NIACT' && before - 5 > nameStart) {
-      ps = before - 5;
+    const night = NIGHT_ACTION.length;
+    if (last === 'IMMEDIATE' && s.slice(before - night, before).toUpperCase() === NIGHT_ACTION && before - night > nameStart) {
+      ps = before - night;
     }
     out.precedence = tok(i, s, ps, e);
     e = endNonSpaceBefore(s, ps);
@@ -115,34 +117,25 @@ function addressee(i: number, s: string, from: number, to: number): Addressee | 
  * The precedence word (PRECEDENCE_WORDS) that s[a, b) upper-cases to, or ''. An ASCII word is compared in
  * place; one with other characters is upper-cased (`ﬂash` reads FLASH).
  */
-function precedenceWord(s: string, a: number, b: number): string {
+export function precedenceWord(s: string, a: number, b: number): string {
   // Upper-casing keeps an ASCII first letter first: it must be that of one of the words.
-  const c0 = s.charCodeAt(a) & ~Case.Bit;
-  if (c0 !== Char.F && c0 !== Char.R && c0 !== Char.P && c0 !== Char.I && s.charCodeAt(a) < Char.NonAscii) return '';
-  let w: string;
-  switch (b - a) {
-    case 5:
-      w = 'FLASH';
-      break;
-    case 7:
-      w = 'ROUTINE';
-      break;
-    case 8:
-      w = 'PRIORITY';
-      break;
-    case 9:
-      w = 'IMMEDIATE';
-      break;
-    default:
-      w = '';
-  }
+  const c0 = s.charCodeAt(a);
+  if (!isNonAscii(c0) && !PRECEDENCE_FIRST_LETTERS[asciiUpper(c0)]) return '';
+  let w = PRECEDENCE_BY_LENGTH[b - a] ?? '';
   for (let k = a; k < b; k++) {
     const c = s.charCodeAt(k);
-    if (c >= Char.NonAscii) {
+    if (isNonAscii(c)) {
       const up = s.slice(a, b).toUpperCase();
-      return PRECEDENCE_WORDS.has(up) ? up : '';
+      return PRECEDENCE_WORDS[up] !== undefined ? up : '';
     }
     if (w && asciiUpper(c) !== w.charCodeAt(k - a)) w = '';
   }
   return w;
 }
+/** The precedence words by length (no two are of one length) and their first letters. */
+const PRECEDENCE_BY_LENGTH: (string | undefined)[] = [];
+for (const w of Object.keys(PRECEDENCE_WORDS)) {
+  if (PRECEDENCE_BY_LENGTH[w.length]) throw new Error(`two precedence words of ${w.length} letters`);
+  PRECEDENCE_BY_LENGTH[w.length] = w;
+}
+const PRECEDENCE_FIRST_LETTERS = firstLetters(Object.keys(PRECEDENCE_WORDS));

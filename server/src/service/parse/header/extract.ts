@@ -9,16 +9,18 @@ import { Case, Char } from '../chars.ts';
 import { rng, span } from '../range.ts';
 import type { ParseState } from '../state.ts';
 import { dtgProblems } from './dtgLine.ts';
+import { PARTIAL_EXTRACT_NOTE, WEEKDAYS, alternation } from '../vocabulary.ts';
+import { firstLetters } from '../gates.ts';
 import { extendHeader, took, type HeaderLine } from './index.ts';
 
-const PARTIAL = /^THIS RECORD IS A PARTIAL EXTRACT/;
-const WEEKDAY = /^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY), +\d{1,2} +[A-Z]+ +\d{4}/;
+export const WEEKDAY = new RegExp(`^(?:${alternation(WEEKDAYS)}), +\\d{1,2} +[A-Z]+ +\\d{4}`);
 const LONG_DATE = /^([a-z]+), +(\d{1,2}) +([a-z]+) +(\d{4}),? +(\d{1,2}):(\d{2})/i;
+const WEEKDAY_FIRST_LETTERS = firstLetters(WEEKDAYS);
 const DUMP_ID = /^<<\d+>>/;
 
 export function partialExtractNote(state: ParseState, line: HeaderLine): boolean {
   const u = line.upper;
-  if (u === undefined || (line.trimmed.charCodeAt(1) | Case.Bit) !== Char.h || !PARTIAL.test(u)) return false;
+  if (u === undefined || (line.trimmed.charCodeAt(1) | Case.Bit) !== Char.h || !u.startsWith(PARTIAL_EXTRACT_NOTE)) return false;
   state.doc.header.partialExtract = { range: rng(line.index, line.start, line.end) };
   return took(state, line, 'partial');
 }
@@ -39,9 +41,7 @@ export function partialExtractDtg(state: ParseState, line: HeaderLine): boolean 
 
 /** The viewer's long date; the first one read stands. */
 export function longDateLine(state: ParseState, line: HeaderLine): boolean {
-  const uc = line.capital;
-  const weekday = uc === Char.M || uc === Char.T || uc === Char.W || uc === Char.F || uc === Char.S;
-  if (!weekday || line.upper === undefined || !WEEKDAY.test(line.upper)) return false;
+  if (!WEEKDAY_FIRST_LETTERS[line.capital] || line.upper === undefined || !WEEKDAY.test(line.upper)) return false;
   const h = state.doc.header;
   const d = readLongDate(line.text, line.index, line.start, line.end);
   if (d && !h.dateLine) h.dateLine = d;

@@ -12,6 +12,7 @@
  */
 import { Char, asciiUpper, isDigit, isNonAscii } from '../chars.ts';
 import { rng } from '../range.ts';
+import { KEYWORD_OPENINGS, UPPER_HEADER_OPENINGS } from '../gates.ts';
 import type { Line } from '../source.ts';
 import { MAX_HEADER_LINE, type ParseState } from '../state.ts';
 import { routingIndicatorLine, routingLine, transmissionLine } from './routing.ts';
@@ -117,72 +118,25 @@ export function took(state: ParseState, line: Line, continuing: ParseState['head
 
 /**
  * Whether a recogniser that reads the upper-cased header line could take the trimmed line `t` (first
- * character `c`), from its first two characters: TH (PARTIAL), IN (INFO_LOG), AC (ACTION_LINE), PA
- * (PAGE_LINE), MO TU WE TH FR SA SU (WEEKDAY); on an addressee line, a heading keyword or caption
- * (mayOpenKeyword); any line once a receiving copy began (OFFICE_CONT). Characters outside ASCII may
+ * character `c`), from its first two characters (UPPER_HEADER_OPENINGS: the partial-extract note, INFO LOG,
+ * ACTION, PAGE, the long date's weekday); on an addressee line, a heading keyword or caption
+ * (mayOpenKeyword); any line once a receiving copy began (its office lines). Characters outside ASCII may
  * upper-case to anything: such a line always qualifies.
  */
 export function upperCaseReaders(t: string, c: number, addressee: boolean, receivingCopy: boolean): boolean {
   const b = t.charCodeAt(1);
   if (isNonAscii(c) || isNonAscii(b) || receivingCopy || (addressee && mayOpenKeyword(t))) return true;
-  const B = asciiUpper(b);
-  switch (asciiUpper(c)) {
-    case Char.A:
-      return B === Char.C;
-    case Char.F:
-      return B === Char.R;
-    case Char.I:
-      return B === Char.N;
-    case Char.M:
-      return B === Char.O;
-    case Char.P:
-      return B === Char.A;
-    case Char.S:
-      return B === Char.A || B === Char.U;
-    case Char.T:
-      return B === Char.H || B === Char.U;
-    case Char.W:
-      return B === Char.E;
-    default:
-      return false;
-  }
+  return UPPER_HEADER_OPENINGS.has(c, b);
 }
 
 /**
  * False when the trimmed header line `t` can neither open a heading keyword (headingKeyword) nor be only
- * caption words (isCaptionText), read from its first two characters: E. EO EX, TA TG AG, SU SI ST SE SP,
- * RE, PR, CL CH CO, DE DI, NO, LI, and `(`. Characters outside printable ASCII may upper-case to anything
- * (`ſ` to S, `ß` to SS): they take the long way.
+ * caption words (isCaptionText), read from its first two characters (KEYWORD_OPENINGS). Characters outside
+ * printable ASCII may upper-case to anything (`ſ` to S, `ß` to SS): they take the long way.
  */
 export function mayOpenKeyword(t: string): boolean {
   const a = t.charCodeAt(0);
   const b = t.charCodeAt(1);
   if (!(a > Char.Space && a < Char.Delete && b >= Char.Space && b < Char.Delete)) return true;
-  const B = asciiUpper(b);
-  switch (asciiUpper(a)) {
-    case Char.OpenParen:
-      return true;
-    case Char.A:
-      return B === Char.G;
-    case Char.C:
-      return B === Char.L || B === Char.H || B === Char.O;
-    case Char.D:
-      return B === Char.E || B === Char.I;
-    case Char.E:
-      return B === Char.Dot || B === Char.Space || B === Char.O || B === Char.X;
-    case Char.L:
-      return B === Char.I;
-    case Char.N:
-      return B === Char.O;
-    case Char.P:
-      return B === Char.R;
-    case Char.R:
-      return B === Char.E;
-    case Char.S:
-      return B === Char.U || B === Char.I || B === Char.T || B === Char.E || B === Char.P;
-    case Char.T:
-      return B === Char.A || B === Char.G;
-    default:
-      return false;
-  }
+  return KEYWORD_OPENINGS.has(a, b);
 }

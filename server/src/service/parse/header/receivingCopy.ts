@@ -9,9 +9,9 @@ import { span, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
 import { took, type HeaderLine } from './index.ts';
 
-const INFO_LOG = /^INFO +[A-Z]+-\d{2}\b/;
-const ACTION_LINE = /^ACTION +[A-Z]+-\d{2}\b/;
-const PAGE_LINE = /^PAGE +\d{2}\b/;
+export const INFO_LOG = /^INFO +[A-Z]+-\d{2}\b/;
+export const ACTION_LINE = /^ACTION +[A-Z]+-\d{2}\b/;
+export const PAGE_LINE = /^PAGE +\d{2}\b/;
 const DASH_LINE = /^-{6,}[0-9A-F]{0,8} +\d{6}Z/;
 const OFFICE_CONT = /^[A-Z][A-Z0-9]*-\d{2}(?: |$)/;
 

@@ -4,6 +4,7 @@ import { firstNonSpace } from '../../text.ts';
 import { rng, tok } from '../range.ts';
 import { CAPTION_WORDS, CAPTION_KEYS, CAPTION_WORD_MAX } from '../vocabulary.ts';
 import type { ParseState } from '../state.ts';
+import { CAPTION_FIRST_LETTERS } from '../gates.ts';
 import type { HeadingLine } from './index.ts';
 
 /**
@@ -18,10 +19,9 @@ export function captionLine(state: ParseState, line: HeadingLine): boolean {
   let n = Math.min(u.length, line.end - line.start);
   while (n > 0 && (u.charCodeAt(n - 1) === Char.Space || u.charCodeAt(n - 1) === Char.Dot)) n--;
   if (n === 0) return false;
-  // Every form below starts with a caption word's letter (S N E L C D) or ends in CHANNEL, ONLY or
-  // SENSITIVE: other lines (most heading lines) fail here without a regex.
-  const c = u.charCodeAt(0);
-  const capFirst = c === Char.S || c === Char.N || c === Char.E || c === Char.L || c === Char.C || c === Char.D;
+  // Every form below starts with a caption word's first letter or ends in CHANNEL, ONLY or SENSITIVE:
+  // other lines (most heading lines) fail here without a regex.
+  const capFirst = CAPTION_FIRST_LETTERS[u.charCodeAt(0)] === 1;
   // Most caption lines are one caption word (`SIPDIS`, `NOFORN`), which none of the forms before the
   // word list takes.
   if (capFirst && n <= CAPTION_WORD_MAX) {
@@ -134,10 +134,10 @@ function isCaptionSeparator(c: number): boolean {
 
 /** True when an upper-cased line is only caption words (`SIPDIS`, `NOFORN SIPDIS`). */
 export function isCaptionText(u: string): boolean {
-  // Every caption word starts with one of these letters: other lines fail before the split (a first
-  // character outside printable ASCII may be a blank the trim skips, so it takes the long way).
+  // A line whose first letter opens no caption word fails before the split (a first character outside
+  // printable ASCII may be a blank the trim skips, so it takes the long way).
   const c = u.charCodeAt(firstNonSpace(u));
-  if (c > Char.Space && c < Char.Delete && c !== Char.S && c !== Char.N && c !== Char.E && c !== Char.L && c !== Char.C && c !== Char.D) return false;
+  if (c > Char.Space && c < Char.Delete && !CAPTION_FIRST_LETTERS[c]) return false;
   const words = u.trim().split(/[\s,;/]+/);
   return words.length > 0 && words.length <= 4 && words.every((w) => CAPTION_WORDS[w] !== undefined);
 }

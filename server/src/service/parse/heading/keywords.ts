@@ -5,18 +5,15 @@
  */
 import { Char } from '../chars.ts';
 import type { HeadingKeyword, ParseState } from '../state.ts';
+import { CLASSIFIED_BY, DERIVED_FROM, REF_KEYWORDS, REF_PREFIX, SUBJECT_KEYWORDS, TAGS_KEYWORDS, alternation } from '../vocabulary.ts';
 
 export const EO_RE = /^E\.? ?O\.? ?(\d{5})\b/;
-
-export const TAGS_RE = /^(TAGS|TAG|TAGE|TAS|TABS|TGS|AGS)(?=[: ]|$)/;
-
-export const SUBJECT_RE = /^(SUBJECT|SUBJ)(?= *:| )/;
-
-export const REF_RE = /^(?:PROGRAM +)?(?:REFERENCES?|REFTELS?|REF\(S\)|REFS?)(?= *[:.]| +[A-Z(0-9¶])/;
-
+export const TAGS_RE = new RegExp(`^(${alternation(TAGS_KEYWORDS)})(?=[: ]|$)`);
+export const SUBJECT_RE = new RegExp(`^(${alternation(SUBJECT_KEYWORDS)})(?= *:| )`);
+export const REF_RE = new RegExp(`^(?:${REF_PREFIX} +)?(?:${alternation(REF_KEYWORDS)})(?= *[:.]| +[A-Z(0-9¶])`);
 // `Derived from:` (derivative classification, naming a guide or source) takes the Classified By line's
 // place in some cables; only with its colon, since `Derived from …` also starts ordinary sentences.
-export const CLASSIFIED_BY_RE = /^(?:CLASSIFIED +BY\b|DERIVED +FROM *:)/;
+export const CLASSIFIED_BY_RE = new RegExp(`^(?:${alternation([CLASSIFIED_BY], ' +')}\\b|${alternation([DERIVED_FROM], ' +')} *:)`);
 
 const INLINE_HEADING_G = / (?:REF(?:S|TELS?|\(S\))?:|CLASSIFIED BY)/g;
 
