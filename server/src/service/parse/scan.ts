@@ -23,17 +23,31 @@ export interface EndHit {
   next?: number;
 }
 
+/** What the scans found on a line, as bits of ScanHits.marks: the text readers test one number per line. */
+export const enum LineMark {
+  None = 0,
+  End = 1,
+  EndTail = 2,
+  Comment = 4,
+  Sipdis = 8,
+  WholeMarker = 16,
+}
+
 /** The scans' findings, filed by line number: an array index costs a fraction of a Map look-up. */
 export class ScanHits {
+  /** For each line, the LineMark bits of what was found on it. */
+  readonly marks: Uint8Array;
   readonly ends: (EndHit[] | undefined)[] = [];
   /** Lines that begin with the second half of a split END (`Summary.`): where that half ends. */
   readonly endTails: (number | undefined)[] = [];
   /** Columns of COMMENT followed by `:`, `.`, `-` or a dash (an inline comment may open there). */
   readonly comments: (number[] | undefined)[] = [];
-  /** Lines that are a section marker and nothing else. */
-  readonly wholeMarkerLines: (true | undefined)[] = [];
   /** Where the first `PDIS` or `pdis` (of SIPDIS) stands in each line that has one. */
   readonly pdisAt: (number | undefined)[] = [];
+
+  constructor(lines: number) {
+    this.marks = new Uint8Array(lines);
+  }
 }
 
 // One pass finds END and COMMENT in their three usual cases and section-marker counts (`OF 0` of
@@ -79,7 +93,8 @@ function findNeedles(src: string): { of: number[]; end: number[]; comment: numbe
   return { of, end, comment };
 }
 
-function file<T>(byLine: (T[] | undefined)[], line: number, v: T): void {
+function file<T>(hits: ScanHits, mark: LineMark, byLine: (T[] | undefined)[], line: number, v: T): void {
+  hits.marks[line] |= mark;
   const list = byLine[line];
   if (list) list.push(v);
   else byLine[line] = [v];
@@ -122,7 +137,7 @@ function endAt(state: ParseState, k: number): void {
   const line = lineAt(starts, k);
   const at = k - starts[line];
   if (m) {
-    file(state.hits.ends, line, { at, len: m[0].length, word: m[1] });
+    file(state.hits, LineMark.End, state.hits.ends, line, { at, len: m[0].length, word: m[1] });
     return;
   }
   END_SPLIT_Y.lastIndex = k;
@@ -130,8 +145,9 @@ function endAt(state: ParseState, k: number): void {
   if (!sm || line + 1 >= lines.length) return;
   const tailEnd = k + sm[0].length - starts[line + 1];
   // The marker's part on this line runs to the line's last character that is not a space as written.
-  file(state.hits.ends, line, { at, len: endNonSpace(lines[line]) - at, word: sm[1], next: tailEnd });
+  file(state.hits, LineMark.End, state.hits.ends, line, { at, len: endNonSpace(lines[line]) - at, word: sm[1], next: tailEnd });
   state.hits.endTails[line + 1] = tailEnd;
+  state.hits.marks[line + 1] |= LineMark.EndTail;
 }
 
 /** COMMENT at offset k, where a comment may open inside running text (`(Comment: …`). */
@@ -139,7 +155,7 @@ function commentAt(state: ParseState, k: number): void {
   INLINE_COMMENT_Y.lastIndex = k;
   if (!INLINE_COMMENT_Y.test(state.source.text)) return;
   const line = lineAt(state.source.starts, k);
-  file(state.hits.comments, line, k - state.source.starts[line]);
+  file(state.hits, LineMark.Comment, state.hits.comments, line, k - state.source.starts[line]);
 }
 
 /** indexOf over the whole text finds the few SIPDIS far more cheaply than two searches in every line. */
@@ -152,6 +168,7 @@ function findPdis(state: ParseState): void {
       const at = k - starts[line];
       const prev = pdisAt[line];
       if (prev === undefined || at < prev) pdisAt[line] = at;
+      state.hits.marks[line] |= LineMark.Sipdis;
     }
   }
 }

@@ -91,7 +91,7 @@ export class LineSource {
   }
 
   isBlank(i: number): boolean {
-    return this.first[i] === this.lines[i].length;
+    return this.first[i] === this.end[i];
   }
 
   /**

@@ -78,7 +78,7 @@ export class ParseState {
   /** The model being built (a CableModel: document.ts). */
   readonly doc: CableDocument;
   zone: Zone = 'header';
-  readonly hits = new ScanHits();
+  readonly hits: ScanHits;
   readonly header = new HeaderState();
   readonly heading = new HeadingState();
   readonly body = new BodyState();
@@ -88,6 +88,7 @@ export class ParseState {
   constructor(text: string) {
     this.source = new LineSource(text);
     this.doc = new CableModel(this.source);
+    this.hits = new ScanHits(this.source.count);
   }
 
   /**

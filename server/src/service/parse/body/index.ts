@@ -20,6 +20,7 @@ import { labelAt, opensLabel, subParagraphLine } from './subParagraphs.ts';
 import { maybeHeading } from './headings.ts';
 import { blockMarkers, opensBlockKeyword } from './blocks.ts';
 import { pageFurniture } from './pageBreaks.ts';
+import { LineMark } from '../scan.ts';
 
 /** Reads line i below the banner. */
 export function bodyLine(state: ParseState, i: number): void {
@@ -33,8 +34,10 @@ export function bodyLine(state: ParseState, i: number): void {
   const end = source.end[i];
   const wasBlank = body.prevBlank;
   body.prevBlank = false;
-  if (state.hits.wholeMarkerLines[i]) return;
-  if (state.zone === 'body' && !wasBlank && runningText(state, i, source.starts[i] + start, end - start)) {
+  const marks = state.hits.marks[i];
+  if (marks & LineMark.WholeMarker) return;
+  // Running text: a line the whole-text scans marked nothing on, whose first characters open nothing.
+  if (state.zone === 'body' && !wasBlank && marks === LineMark.None && opensPlainText(source.text, source.starts[i] + start, end - start)) {
     if (body.paragraph) body.paragraphLastLine = i;
     if (body.openSub) extendOpenSub(state, i, end);
     return;
@@ -66,24 +69,12 @@ function blankLine(state: ParseState): void {
 }
 
 /**
- * Whether a text line after a non-blank line is running text and nothing else: none of the gates of
- * the page-furniture tests, textLine and blockMarkers lets it through, and the whole-text scans left
- * nothing on it. Most text lines are such lines, and all they do is extend the paragraph (and a wrapped
- * sub-paragraph): they skip the line's slicing and the calls. `a` is the line's first non-blank character
- * in the flat text, `n` the length from there to its last non-blank one. Any doubt sends the line the
- * long way.
- */
-function runningText(state: ParseState, i: number, a: number, n: number): boolean {
-  const hits = state.hits;
-  if (hits.pdisAt[i] !== undefined || hits.endTails[i] !== undefined) return false;
-  if (hits.ends[i] !== undefined || hits.comments[i] !== undefined) return false;
-  return opensPlainText(state.source.text, a, n);
-}
-
-/**
  * Whether the line whose non-blank text is the `n` characters of `src` from `a` can open nothing: no
  * paragraph number, block keyword, PAGE line, repeated banner (lines up to MAX_HEADER_LINE), sub-paragraph
- * label or bullet. Read from its first three characters and its last.
+ * label or bullet. Read from its first three characters and its last. Most text lines are running text
+ * after a non-blank line, and all they do is extend the paragraph (and a wrapped sub-paragraph): with
+ * this gate (and no mark of the whole-text scans) they skip the line's slicing and every recogniser.
+ * Any doubt sends the line the long way.
  */
 export function opensPlainText(src: string, a: number, n: number): boolean {
   const c0 = src.charCodeAt(a);

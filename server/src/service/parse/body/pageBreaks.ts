@@ -9,6 +9,7 @@ import type { Line } from '../source.ts';
 import { MAX_HEADER_LINE, type ParseState } from '../state.ts';
 import { opensBanner, readRepeatedBanner } from '../banner.ts';
 import { prefixEnd } from './index.ts';
+import { LineMark } from '../scan.ts';
 
 export const PAGE_LINE_I = /^PAGE +\d{2}\b/i;
 
@@ -69,5 +70,5 @@ export function sectionMarker(state: ParseState, i: number, at: number, m: RegEx
   if (b >= a) return;
   const end = at + m[0].length;
   state.doc.sectionMarkers.push({ text: s.slice(b, end), range: rng(i, b, end), section: Number(m[1]), of: Number(m[2]) });
-  if (f0 === b && state.source.end[i] === end) state.hits.wholeMarkerLines[i] = true;
+  if (f0 === b && state.source.end[i] === end) state.hits.marks[i] |= LineMark.WholeMarker;
 }
