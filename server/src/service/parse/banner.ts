@@ -4,7 +4,7 @@
  * and the same banner repeated at page and section breaks in the text.
  */
 import type { Banner } from '../model.ts';
-import { BANNER_FIRST_WORDS, bannerDamage, bannerDamageText, losesFirstLetter, readClassificationWords } from '../classification.ts';
+import { BANNER_FIRST_WORDS, losesFirstLetter, readClassificationWords } from '../classification.ts';
 import { firstLetters } from './gates.ts';
 import type { ClassificationWords } from '../classification.ts';
 import { Char, asciiUpper, isDigit, isLetter } from './chars.ts';
@@ -150,8 +150,7 @@ export function findBanner(state: ParseState): { line: number; banner?: Banner }
 }
 
 /**
- * The banner line i starts the heading zone. Captions run into the banner line are read here, and its
- * damage reported.
+ * The banner line i starts the heading zone. Captions run into the banner line are read here.
  */
 export function startBody(state: ParseState, i: number, banner: Banner | undefined): void {
   const s = state.source.line(i);
@@ -169,10 +168,6 @@ export function startBody(state: ParseState, i: number, banner: Banner | undefin
       const name = CAPTION_WORDS[m[0]];
       if (name) addCaption(state, i, s, after + m.index, after + m.index + m[0].length, name);
     }
-  }
-  if (banner.damaged) {
-    const damage = bannerDamageText(bannerDamage(banner.classification.text, banner.level));
-    state.problem(banner.classification.range, 'banner-damaged', `The classification word '${banner.classification.text}' ${damage}.`);
   }
   state.body.prevBlank = false;
 }

@@ -18,10 +18,6 @@ export function finish(state: ParseState): void {
   dropHeaderSectionMarkers(state);
   closeParagraph(state);
   settleOpenBlocks(state);
-  const doc = state.doc;
-  if (doc.tags && !doc.tags.tags.length) {
-    state.problem(doc.tags.range, 'tags-empty', 'The TAGS line lists no codes.');
-  }
   findSignature(state);
   readIdentity(state);
   rollUpClassification(state);

@@ -17,9 +17,6 @@ export function readIdentity(state: ParseState): void {
     const ft = readFilingTime(de.filingTime.text, de.filingTime.range.start.line, de.filingTime.range.start.character, doc.dtg.year.value, doc.dtg.epochMs);
     if (ft) de.filingTime = ft;
   }
-  if (de?.filingTime?.invalid) {
-    state.problem(de.filingTime.range, 'filing-time-invalid', `Filing time '${de.filingTime.text}': ${de.filingTime.invalid}.`);
-  }
   const id = doc.identity;
   const banner = doc.banner;
   if (banner?.post) id.origin = canonicalPost(banner.post.text);

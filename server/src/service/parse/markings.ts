@@ -36,7 +36,6 @@ export function readMarking(state: ParseState, line: Line, p: number): { marking
         const pm: PortionMarking = { range: rng(i, p, close + 1), text: s.slice(p, close + 1), caveats: [], level: bare };
         if (s.charCodeAt(p - 1) === Char.OpenParen) {
           pm.malformed = 'doubled';
-          markingProblem(state, pm);
         }
         return { marking: pm, end: close + 1 };
       }
@@ -45,7 +44,6 @@ export function readMarking(state: ParseState, line: Line, p: number): { marking
       const pm = parsePortionMarking(inner, s.slice(p, close + 1), rng(i, p, close + 1));
       if (!pm.level && !/^[A-Z/]{1,10}$/.test(inner.trim())) return undefined;
       if (s.charCodeAt(p - 1) === Char.OpenParen) pm.malformed ??= 'doubled';
-      if (pm.malformed) markingProblem(state, pm);
       return { marking: pm, end: close + 1 };
     }
     // `(C` with the closing bracket lost.
@@ -53,7 +51,6 @@ export function readMarking(state: ParseState, line: Line, p: number): { marking
     if (m) {
       const pm = parsePortionMarking(m[1], m[0], rng(i, p, p + m[0].length));
       pm.malformed = 'missing-close-paren';
-      markingProblem(state, pm);
       return { marking: pm, end: p + m[0].length };
     }
     return undefined;
@@ -67,14 +64,9 @@ export function readMarking(state: ParseState, line: Line, p: number): { marking
   if (m && portionLevel(m[1].split('/')[0])) {
     const pm = parsePortionMarking(m[1], m[0], rng(i, p, p + m[0].length));
     pm.malformed = 'missing-open-paren';
-    markingProblem(state, pm);
     return { marking: pm, end: p + m[0].length };
   }
   return undefined;
-}
-
-export function markingProblem(state: ParseState, pm: PortionMarking): void {
-  state.problem(pm.range, 'portion-marking-malformed', `Malformed portion marking '${pm.text}' (${pm.malformed}).`);
 }
 
 /**

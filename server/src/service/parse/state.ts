@@ -92,23 +92,18 @@ export class ParseState {
   }
 
   /**
-   * Records what the parser could not read. Codes:
-   *   banner-missing            no classification banner line was found
-   *   banner-damaged            doubled, stray or lost first letter in the banner (`SS E C R E T`, `O N F I D E N T I A L`)
-   *   dtg-malformed             DTG-shaped text that is not DDHHMM + zone + MON + YY
-   *   dtg-invalid               well-formed DTG naming an impossible time (31 APR, 2400, zone J)
-   *   dtg-unrecognised          a precedence line with no readable DTG
-   *   filing-time-invalid       DE filing time that cannot be a time (Julian day 000 or > 366 …)
-   *   de-unrecognised           a `DE` line whose station, serial or filing time cannot be read
-   *   security-line-unrecognised  `ZNR`/`ZNY` without five equal classification letters
-   *   tags-keyword-misspelled   `TAG:`, `TGS`, `TAGE` … instead of `TAGS`
-   *   tags-empty                a TAGS keyword with nothing after it
-   *   portion-marking-malformed a marking with lost brackets, doubled letters or unknown content
-   *   eo-unrecognised           an E.O. line whose instruction cannot be read
-   *   decl-date-invalid         a DECL date naming no real day
-   *   classified-by-no-reason   a Classified By line without a readable 1.4/1.5 reason
-   *   block-unterminated        SUMMARY/COMMENT/BEGIN TEXT/BEGIN QUOTE with no END
-   *   block-end-without-start   END SUMMARY/END COMMENT/END TEXT/END QUOTE with no start
+   * Records what the parser could not read, which leaves a field of the model unset or a piece of text
+   * unread. A defect in what it did read is a field of the model (dtg.malformed, marking.malformed,
+   * tags.keywordMisspelled …) that the rules read and report; it is not repeated here. Codes:
+   *   banner-missing              no line reads as a classification banner (doc.banner unset)
+   *   dtg-unrecognised            a precedence line whose DTG cannot be read (dtgLine.dtg unset)
+   *   de-unrecognised             a DE line whose station, serial or filing time cannot be read
+   *   security-line-unrecognised  `ZNR`/`ZNY` without five equal classification letters (security.level unset)
+   *   eo-unrecognised             an E.O. instruction that cannot be read (eo.kind 'unknown')
+   *   classified-by-no-reason     a Classified By block without a readable 1.4/1.5 reason (reason unset)
+   *   block-unterminated          SUMMARY/COMMENT/BEGIN … opened with BEGIN and never closed (block.end unset)
+   *   block-end-without-start     an END that closes no block and has no paragraph to close
+   *   parser-error                a line the parser failed on (an internal error): it is left out
    */
   problem(range: Range, code: string, message: string): void {
     this.doc.problems.push({ range, code, message });

@@ -1,5 +1,5 @@
 /** The precedence and DTG line (format line 5): `P 141030Z JUL 09`, `O R 201547Z JUL 09`. */
-import type { CableDocument, Dtg, PrecedenceLetter } from '../../model.ts';
+import type { CableDocument, PrecedenceLetter } from '../../model.ts';
 import { readDtg } from '../../dtg.ts';
 import { Char } from '../chars.ts';
 import { rng } from '../range.ts';
@@ -20,16 +20,7 @@ export function precedenceDtgLine(state: ParseState, line: HeaderLine): boolean 
   const dtgLine: NonNullable<CableDocument['header']['dtgLine']> = { range: rng(i, f, line.end), precedence };
   h.dtgLine = dtgLine;
   const dtg = readDtg(s, i, f + m[0].length);
-  if (dtg) {
-    dtgLine.dtg = dtg;
-    dtgProblems(state, dtg);
-  } else {
-    state.problem(dtgLine.range, 'dtg-unrecognised', 'No date-time group could be read on the precedence line.');
-  }
+  if (dtg) dtgLine.dtg = dtg;
+  else state.problem(dtgLine.range, 'dtg-unrecognised', 'No date-time group could be read on the precedence line.');
   return took(state, line);
-}
-
-export function dtgProblems(state: ParseState, dtg: Dtg): void {
-  if (dtg.malformed) state.problem(dtg.range, 'dtg-malformed', `Malformed date-time group '${dtg.text}': ${dtg.malformed}.`);
-  if (dtg.invalid) state.problem(dtg.range, 'dtg-invalid', `Impossible date-time group '${dtg.text}': ${dtg.invalid}.`);
 }

@@ -8,7 +8,6 @@ import { monthFromText, readDtg, validateDtg } from '../../dtg.ts';
 import { Case, Char } from '../chars.ts';
 import { rng, span } from '../range.ts';
 import type { ParseState } from '../state.ts';
-import { dtgProblems } from './dtgLine.ts';
 import { PARTIAL_EXTRACT_NOTE, WEEKDAYS, alternation } from '../vocabulary.ts';
 import { firstLetters } from '../gates.ts';
 import { extendHeader, took, type HeaderLine } from './index.ts';
@@ -34,7 +33,6 @@ export function partialExtractDtg(state: ParseState, line: HeaderLine): boolean 
   if (!dtg) return false;
   note.dtg = dtg;
   note.range = span(note.range, dtg.range);
-  dtgProblems(state, dtg);
   extendHeader(state, line);
   return true;
 }

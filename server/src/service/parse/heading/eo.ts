@@ -163,7 +163,6 @@ function declDate(state: ParseState, eo: EoLine, i: number, s: string, at: numbe
     d.day = dd;
   } else {
     d.invalid = `${text} is not a real day (month/day/year)`;
-    state.problem(d.range, 'decl-date-invalid', `The declassification date ${text} names no real day.`);
   }
   eo.declassifyOn = d;
 }

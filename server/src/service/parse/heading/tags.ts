@@ -49,7 +49,6 @@ export function tagsLine(state: ParseState, line: HeadingLine): void {
   const tags: TagsLine = { range: rng(i, f, listEnd), keyword, keywordMisspelled: misspelled, tags: [] };
   readTags(tags, i, s, p, listEnd);
   state.doc.tags = tags;
-  if (misspelled) state.problem(keyword.range, 'tags-keyword-misspelled', `'${keyword.text.trim()}' should be 'TAGS:'.`);
   state.heading.continuing = 'tags';
   if (subjAt >= 0) {
     state.heading.continuing = 'none';
