@@ -9,6 +9,15 @@ import { Char } from './chars.ts';
 import { CableModel } from './document.ts';
 import { ScanHits } from './scan.ts';
 import { LineSource } from './source.ts';
+import { rng } from './range.ts';
+
+/** How parseCable is called (service/parse.ts). */
+export interface ParseOptions {
+  /** Called with each internal error (a bug) the parser meets and the line it was reading (-1: none): the server logs it. */
+  onError?: (err: unknown, line: number) => void;
+  /** A test hook: the parse fails at this line as an internal error would. */
+  failAtLine?: number;
+}
 
 /**
  * Header and heading recognisers read only lines (and heading elements) up to this length, so a
@@ -85,7 +94,14 @@ export class ParseState {
   /** The names of every caption read, heading or text: the classification roll-up reads them. */
   readonly captionNames = new Set<string>();
 
-  constructor(text: string) {
+  /** Called with each internal error (a bug) the parser meets, and the line it was reading (-1: none). */
+  readonly onError: ((err: unknown, line: number) => void) | undefined;
+  /** A test hook: the line at which the parse fails on purpose (-1: none). */
+  readonly failAtLine: number;
+
+  constructor(text: string, options: ParseOptions = {}) {
+    this.onError = options.onError;
+    this.failAtLine = options.failAtLine ?? -1;
     this.source = new LineSource(text);
     this.doc = new CableModel(this.source);
     this.hits = new ScanHits(this.source.count);
@@ -107,5 +123,17 @@ export class ParseState {
    */
   problem(range: Range, code: string, message: string): void {
     this.doc.problems.push({ range, code, message });
+  }
+
+  /**
+   * An internal error (a bug) while reading line `line` (-1: no line in particular): a parser-error problem
+   * saying what failed and what the other features work on, which the rule of that name shows on the
+   * document; and the error itself to onError (the server logs it with its stack).
+   */
+  failed(err: unknown, line: number, doing: string, consequence: string): void {
+    const why = err instanceof Error ? err.message : String(err);
+    const range = line >= 0 ? rng(line, this.source.first[line], this.source.end[line]) : rng(0, 0, 0);
+    this.problem(range, 'parser-error', `The parser failed ${doing} (${why}): ${consequence}.`);
+    this.onError?.(err, line);
   }
 }

@@ -5,7 +5,7 @@
  * (heading/), and the first line that is no heading element starts the text (body/). After it, finish.ts
  * completes what needed the whole cable.
  */
-import type { CableDocument } from '../model.ts';
+import type { Banner, CableDocument } from '../model.ts';
 import { rng } from './range.ts';
 import type { ParseState } from './state.ts';
 import { scanText } from './scan.ts';
@@ -14,22 +14,50 @@ import { headerLine } from './header/index.ts';
 import { bodyLine } from './body/index.ts';
 import { finish } from './finish.ts';
 
+/** After this many lines it failed on, the parser stops: a fault that strikes every line would only repeat itself. */
+const MAX_FAILED_LINES = 10;
+
 export function run(state: ParseState): CableDocument {
   scanText(state);
   const found = findBanner(state);
-  const bannerLine = found.line;
   const n = state.source.count;
+  let failed = 0;
   for (let i = 0; i < n; i++) {
-    if (i === bannerLine) startBody(state, i, found.banner);
-    else if (state.zone !== 'header') bodyLine(state, i);
-    else if (bannerLine >= 0) headerLine(state, i);
-    else if (!headerLine(state, i) && !state.source.isBlank(i)) startWithoutBanner(state, i);
+    // A line the parser fails on (an internal error, a bug) is left out; the lines after it are read.
+    try {
+      readLine(state, i, found);
+    } catch (err) {
+      lineFailed(state, i, err, found.line);
+      if (++failed === MAX_FAILED_LINES) break;
+    }
   }
-  if (bannerLine < 0 && state.zone === 'header') {
+  if (found.line < 0 && state.zone === 'header') {
     state.problem(rng(0, 0, 0), 'banner-missing', 'No classification banner line was found.');
   }
-  finish(state);
+  try {
+    finish(state);
+  } catch (err) {
+    state.failed(err, -1, 'completing the cable (its identity, classification and signature)', 'the outline, hovers and checks work on what was read');
+  }
   return state.doc;
+}
+
+function readLine(state: ParseState, i: number, found: { line: number; banner?: Banner }): void {
+  if (i === state.failAtLine) throw new Error(`the parse fails at line ${i + 1} on purpose (a test hook)`);
+  const bannerLine = found.line;
+  if (i === bannerLine) startBody(state, i, found.banner);
+  else if (state.zone !== 'header') bodyLine(state, i);
+  else if (bannerLine >= 0) headerLine(state, i);
+  else if (!headerLine(state, i) && !state.source.isBlank(i)) startWithoutBanner(state, i);
+}
+
+/** Records the failure; a banner line that failed still starts the heading, so the text is read as text. */
+function lineFailed(state: ParseState, i: number, err: unknown, bannerLine: number): void {
+  state.failed(err, i, `reading line ${i + 1}`, 'that line is left out of the outline, hovers and checks, which work on the rest of the cable');
+  if (i === bannerLine && state.zone === 'header') {
+    state.zone = 'heading';
+    state.doc.bodyStartLine = i;
+  }
 }
 
 /** With no banner, the first line that is not part of the routing header starts the heading. */
