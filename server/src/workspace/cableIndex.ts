@@ -14,7 +14,7 @@ import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { parseCable } from '../service/parse.ts';
 import type { CableDocument, Range } from '../service/model.ts';
 import type { CableFileSystem } from './fileSystem.ts';
-import { codeAt, isAlnum } from '../service/parse/chars.ts';
+import { orEnd, isAlnum } from '../service/parse/chars.ts';
 
 export const CABLE_EXTENSIONS = ['.cable'] as const;
 
@@ -320,7 +320,7 @@ export class CableIndex {
 
 function hasWord(text: string, word: string): boolean {
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    if (!isAlnum(codeAt(text, i - 1)) && !isAlnum(codeAt(text, i + word.length))) return true;
+    if (!isAlnum(orEnd(text.charCodeAt(i - 1))) && !isAlnum(orEnd(text.charCodeAt(i + word.length)))) return true;
   }
   return false;
 }

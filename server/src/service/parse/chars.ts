@@ -8,12 +8,12 @@
  * (`Char.A`), as in TypeScript's own scanner.
  *
  * Reading outside a string: `s.charCodeAt(k)` answers NaN there. Where a reader may step off either end,
- * it reads with `codeAt`, which answers `Char.EndOfText` instead: a value no predicate here accepts, that
- * a reader can test for by name.
+ * it reads `orEnd(s.charCodeAt(k))`, which answers `Char.EndOfText` instead: a value no predicate here
+ * accepts, that a reader can test for by name.
  */
 
 export const enum Char {
-  /** What `codeAt` answers before the first or past the last character of a string. */
+  /** What `orEnd` makes of a read before the first or past the last character of a string. */
   EndOfText = -1,
   Null = 0x00,
   Tab = 0x09,
@@ -140,9 +140,15 @@ export const enum Case {
   Bit = 0x20,
 }
 
-/** The code of `s` at `k`, or Char.EndOfText when `k` is outside the string. */
-export function codeAt(s: string, k: number): number {
-  return k >= 0 && k < s.length ? s.charCodeAt(k) : Char.EndOfText;
+/**
+ * A code read with charCodeAt where the index may fall outside the string (`orEnd(s.charCodeAt(k - 1))`):
+ * Char.EndOfText there instead of the NaN charCodeAt answers. The read stays at the call site, and only
+ * its result comes here: a shared helper that read the string itself would see every kind of string V8
+ * makes (flat, sliced, joined, one- and two-byte), and its one megamorphic read would slow every caller.
+ */
+export function orEnd(code: number): number {
+  // NaN is the one number not equal to itself.
+  return code === code ? code : Char.EndOfText;
 }
 
 export function isDigit(c: number): boolean {

@@ -25,7 +25,32 @@ export class CableModel implements CableDocument {
   lines: string[];
   size: number;
   bodyStartLine: number;
-  header: CableDocument['header'] = { to: [], info: [], xmt: [], prosigns: [] };
+  // Every field is set here, the optional ones to undefined, so every model (and every header) has one
+  // shape: a reader's property access then sees one hidden class, not one per order of fields found.
+  header: CableDocument['header'] = {
+    range: undefined,
+    transmissionId: undefined,
+    routing: undefined,
+    de: undefined,
+    security: undefined,
+    dtgLine: undefined,
+    from: undefined,
+    to: [],
+    info: [],
+    xmt: [],
+    prosigns: [],
+    dateLine: undefined,
+    partialExtract: undefined,
+    receivingCopy: undefined,
+  };
+  banner: CableDocument['banner'] = undefined;
+  eo: CableDocument['eo'] = undefined;
+  tags: CableDocument['tags'] = undefined;
+  subject: CableDocument['subject'] = undefined;
+  classifiedBy: CableDocument['classifiedBy'] = undefined;
+  signature: CableDocument['signature'] = undefined;
+  dtg: CableDocument['dtg'] = undefined;
+  classification: CableDocument['classification'] = undefined;
   repeatedBanners: CableDocument['repeatedBanners'] = [];
   captions: CableDocument['captions'] = [];
   distribution: CableDocument['distribution'] = [];

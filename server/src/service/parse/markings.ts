@@ -4,7 +4,7 @@
  */
 import type { PortionMarking } from '../model.ts';
 import { bareLevelAt, parsePortionMarking, portionLevel } from '../classification.ts';
-import { Char, isLetter, isUpper } from './chars.ts';
+import { Char, orEnd, isLetter, isUpper } from './chars.ts';
 import { rng } from './range.ts';
 import type { ParseState } from './state.ts';
 import type { Line } from './source.ts';
@@ -34,16 +34,14 @@ export function readMarking(state: ParseState, line: Line, p: number): { marking
       const bare = bareLevelAt(s, p + 1, close);
       if (bare) {
         const pm: PortionMarking = { range: rng(i, p, close + 1), text: s.slice(p, close + 1), caveats: [], level: bare };
-        if (s.charCodeAt(p - 1) === Char.OpenParen) {
-          pm.malformed = 'doubled';
-        }
+        if (orEnd(s.charCodeAt(p - 1)) === Char.OpenParen) pm.malformed = 'doubled';
         return { marking: pm, end: close + 1 };
       }
       if (!(close - p <= 4 && isUpperRun(s, p + 1, close)) && markingWords(s, p + 1, close) > 6) return undefined;
       const inner = s.slice(p + 1, close);
       const pm = parsePortionMarking(inner, s.slice(p, close + 1), rng(i, p, close + 1));
       if (!pm.level && !/^[A-Z/]{1,10}$/.test(inner.trim())) return undefined;
-      if (s.charCodeAt(p - 1) === Char.OpenParen) pm.malformed ??= 'doubled';
+      if (orEnd(s.charCodeAt(p - 1)) === Char.OpenParen) pm.malformed ??= 'doubled';
       return { marking: pm, end: close + 1 };
     }
     // `(C` with the closing bracket lost.
@@ -58,8 +56,9 @@ export function readMarking(state: ParseState, line: Line, p: number): { marking
   // The marking below opens with one to three capitals and then `)` or `/`: most paragraphs' first
   // word fails that before the slice and the regex.
   let k = p;
-  while (k < p + 4 && isUpper(s.charCodeAt(k))) k++;
-  if (k === p || (s.charCodeAt(k) !== Char.CloseParen && s.charCodeAt(k) !== Char.Slash)) return undefined;
+  while (k < p + 4 && isUpper(orEnd(s.charCodeAt(k)))) k++;
+  const after = orEnd(s.charCodeAt(k));
+  if (k === p || (after !== Char.CloseParen && after !== Char.Slash)) return undefined;
   const m = /^([A-Z]{1,3}(?:\/\/?[A-Z]{1,6})?)\)(?= )/.exec(s.slice(p, limit));
   if (m && portionLevel(m[1].split('/')[0])) {
     const pm = parsePortionMarking(m[1], m[0], rng(i, p, p + m[0].length));

@@ -13,7 +13,7 @@
  * lines from the split are slices of the text, and reading a slice's characters costs several times what
  * reading the flat text does. `line(i)` gives line i normalised, for the readers that slice or match it.
  */
-import { Char, codeAt } from './chars.ts';
+import { Char, orEnd } from './chars.ts';
 import { normaliseLine, normaliseText, splitLines } from '../text.ts';
 
 // The blank-like characters of normaliseLine above U+00FF (the Latin-1 ones are found with indexOf),
@@ -99,7 +99,7 @@ export class LineSource {
    * reader takes for a letter, digit or blank), and Char.EndOfText past the text's end.
    */
   code(i: number, k: number): number {
-    return codeAt(this.text, this.starts[i] + k);
+    return orEnd(this.text.charCodeAt(this.starts[i] + k));
   }
 }
 

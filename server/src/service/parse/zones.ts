@@ -22,13 +22,16 @@ export function run(state: ParseState): CableDocument {
   const found = findBanner(state);
   const n = state.source.count;
   let failed = 0;
-  for (let i = 0; i < n; i++) {
-    // A line the parser fails on (an internal error, a bug) is left out; the lines after it are read.
+  let i = 0;
+  // A line the parser fails on (an internal error, a bug) is left out, and the loop resumes after it:
+  // the try stands outside the loop over the lines, which then runs with no handler to set up per line.
+  while (i < n && failed < MAX_FAILED_LINES) {
     try {
-      readLine(state, i, found);
+      for (; i < n; i++) readLine(state, i, found);
     } catch (err) {
       lineFailed(state, i, err, found.line);
-      if (++failed === MAX_FAILED_LINES) break;
+      failed++;
+      i++;
     }
   }
   if (found.line < 0 && state.zone === 'header') {

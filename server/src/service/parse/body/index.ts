@@ -77,11 +77,12 @@ function blankLine(state: ParseState): void {
  * Any doubt sends the line the long way.
  */
 export function opensPlainText(src: string, a: number, n: number): boolean {
+  // Past the line's non-blank text the gates read Char.EndOfText, which none of them takes for a
+  // character it wants.
   const c0 = src.charCodeAt(a);
-  // Past a one-character line these read a trailing blank, as the line would, or a line end, which
-  // no gate takes for a letter or a blank.
-  const c1 = src.charCodeAt(a + 1);
-  if (isDigit(c0) || c0 === Char.Pilcrow || opensBlockKeyword(c0, c1, src.charCodeAt(a + 2))) return false;
+  const c1 = n > 1 ? src.charCodeAt(a + 1) : Char.EndOfText;
+  const c2 = n > 2 ? src.charCodeAt(a + 2) : Char.EndOfText;
+  if (isDigit(c0) || c0 === Char.Pilcrow || opensBlockKeyword(c0, c1, c2)) return false;
   // PAGE lines and repeated banners (pageFurniture reads only lines up to MAX_HEADER_LINE).
   const pageLine = (c0 | Case.Bit) === Char.p && (c1 | Case.Bit) === Char.a;
   const banner = (isDigit(src.charCodeAt(a + n - 1)) || n <= 40) && opensBanner(c0, c1);

@@ -21,7 +21,7 @@ export function pageFurniture(state: ParseState, line: Line): boolean {
   const at = state.source.starts[line.index];
   const c0 = src.charCodeAt(at + f);
   // Repeated banners end in their serial; bare page-break classifications are short.
-  if ((isDigit(src.charCodeAt(at + e - 1)) || e - f <= 40) && opensBanner(c0, src.charCodeAt(at + f + 1))) {
+  if ((isDigit(src.charCodeAt(at + e - 1)) || e - f <= 40) && opensBanner(c0, e - f > 1 ? src.charCodeAt(at + f + 1) : Char.EndOfText)) {
     const banner = readRepeatedBanner(line.text, line.index, f, e);
     if (banner) {
       state.doc.repeatedBanners.push(banner);

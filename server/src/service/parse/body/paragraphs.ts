@@ -5,7 +5,7 @@
  */
 import type { Paragraph } from '../../model.ts';
 import { parsePortionMarking } from '../../classification.ts';
-import { Case, Char, digitsValue, isDigit, isNonAscii } from '../chars.ts';
+import { Case, Char, orEnd, digitsValue, isDigit, isNonAscii } from '../chars.ts';
 import { rng } from '../range.ts';
 import type { Line } from '../source.ts';
 import type { ParseState } from '../state.ts';
@@ -118,22 +118,23 @@ export function closeParagraph(state: ParseState): void {
 
 /**
  * Where PARA_RE's match (`12.`, `¶ 3 .`) ends in `src` when it matches at `at`, else -1. The text after
- * the line's end is its trailing blanks and a line end, which can neither extend the match nor fail its
- * look-ahead, so reading on past the line reads as the regex does on the line's prefix.
+ * the line's end is its trailing blanks and a line end (or the end of the text), which can neither extend
+ * the match nor fail its look-ahead, so reading on past the line reads as the regex does on the line's
+ * prefix.
  */
 function paraNumberEnd(src: string, at: number): number {
   let q = at;
-  if (src.charCodeAt(q) === Char.Pilcrow) {
+  if (orEnd(src.charCodeAt(q)) === Char.Pilcrow) {
     q++;
-    if (src.charCodeAt(q) === Char.Space) q++;
+    if (orEnd(src.charCodeAt(q)) === Char.Space) q++;
   }
   const d = q;
-  while (q - d < 4 && isDigit(src.charCodeAt(q))) q++;
+  while (q - d < 4 && isDigit(orEnd(src.charCodeAt(q)))) q++;
   if (q === d || q - d > 3) return -1;
-  if (src.charCodeAt(q) === Char.Space) q++;
-  if (src.charCodeAt(q) !== Char.Dot) return -1;
+  if (orEnd(src.charCodeAt(q)) === Char.Space) q++;
+  if (orEnd(src.charCodeAt(q)) !== Char.Dot) return -1;
   q++;
-  const c = src.charCodeAt(q);
+  const c = orEnd(src.charCodeAt(q));
   return isDigit(c) || c === Char.Dot ? -1 : q;
 }
 

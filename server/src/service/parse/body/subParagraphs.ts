@@ -99,7 +99,7 @@ export const enum LabelGate {
  */
 export function labelGate(src: string, at: number, n: number): number {
   const c0 = src.charCodeAt(at);
-  const sp = opensLabel(c0, src.charCodeAt(at + 1)) ? labelSpace(src, at, n) : -1;
+  const sp = opensLabel(c0, n > 1 ? src.charCodeAt(at + 1) : Char.EndOfText) ? labelSpace(src, at, n) : -1;
   if (sp < 1) return LabelGate.None;
   const before = src.charCodeAt(at + sp - 1);
   let gate = LabelGate.None;

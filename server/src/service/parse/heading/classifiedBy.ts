@@ -1,5 +1,5 @@
 import type { ClassifiedBy } from '../../model.ts';
-import { Case, Char, asciiUpper, isAlnum, isDigit, isLetter } from '../chars.ts';
+import { Case, Char, asciiUpper, orEnd, isAlnum, isDigit, isLetter } from '../chars.ts';
 import { rng, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
 import { CLASSIFIED_BY_RE } from './keywords.ts';
@@ -41,15 +41,15 @@ function readReason(text: string): { start: number; end: number; section: string
       continue;
     }
     const lower = c | Case.Bit;
-    if (lower >= Char.a && lower <= Char.h && !isLetter(text.charCodeAt(p + 1))) {
+    if (lower >= Char.a && lower <= Char.h && !isLetter(orEnd(text.charCodeAt(p + 1)))) {
       const l = String.fromCharCode(lower);
       if (!letters.includes(l)) letters.push(l);
       p++;
-      end = text.charCodeAt(p) === Char.CloseParen ? p + 1 : p;
+      end = orEnd(text.charCodeAt(p)) === Char.CloseParen ? p + 1 : p;
       continue;
     }
     // AND in any case (no other character upper-cases to N or D alone).
-    if (lower === Char.a && (text.charCodeAt(p + 1) | Case.Bit) === Char.n && (text.charCodeAt(p + 2) | Case.Bit) === Char.d && !isLetter(text.charCodeAt(p + 3))) {
+    if (lower === Char.a && (orEnd(text.charCodeAt(p + 1)) | Case.Bit) === Char.n && (orEnd(text.charCodeAt(p + 2)) | Case.Bit) === Char.d && !isLetter(orEnd(text.charCodeAt(p + 3)))) {
       p += 3;
       continue;
     }
@@ -65,10 +65,10 @@ function readReason(text: string): { start: number; end: number; section: string
  */
 function reasonSectionAt(text: string): number {
   for (let at = text.indexOf('1'); at >= 0; at = text.indexOf('1', at + 1)) {
-    const before = text.charCodeAt(at - 1);
+    const before = orEnd(text.charCodeAt(at - 1));
     if (isAlnum(before) || before === Char.Underscore) continue;
     const q = reasonSectionEnd(text, at);
-    if (q > 0 && !isDigit(text.charCodeAt(q))) return at;
+    if (q > 0 && !isDigit(orEnd(text.charCodeAt(q)))) return at;
   }
   return -1;
 }
@@ -94,7 +94,7 @@ export function classifiedByStart(state: ParseState, line: Line, u: string, kwAt
   const m = CLASSIFIED_BY_RE.exec(u)!;
   let p = kwAt + m[0].length;
   while (p < e && (s.charCodeAt(p) === Char.Space || s.charCodeAt(p) === Char.Colon)) p++;
-  const cb: ClassifiedBy = { range: rng(i, f, e), keyword: tok(i, s, kwAt, kwAt + m[0].length + (s.charCodeAt(kwAt + m[0].length) === Char.Colon ? 1 : 0)) };
+  const cb: ClassifiedBy = { range: rng(i, f, e), keyword: tok(i, s, kwAt, kwAt + m[0].length + (orEnd(s.charCodeAt(kwAt + m[0].length)) === Char.Colon ? 1 : 0)) };
   state.doc.classifiedBy = cb;
   state.heading.classifiedByParts = [];
   const ae = authorityEnd(s, p, e);

@@ -1,6 +1,6 @@
 import type { Reference, ReferenceBlock } from '../../model.ts';
 import { fullYear } from '../../dtg.ts';
-import { Case, Char, digitValue, isAlnum, isDigit, isJsBlank, isLetter, isLower, isUpper } from '../chars.ts';
+import { Case, Char, orEnd, digitValue, isAlnum, isDigit, isJsBlank, isLetter, isLower, isUpper } from '../chars.ts';
 import { endNonSpaceBefore } from '../../text.ts';
 import { rng, span, tok } from '../range.ts';
 import { canonicalPost } from '../identity.ts';
@@ -33,7 +33,7 @@ export function startsWithRefLabel(state: ParseState, t: string): boolean {
   while (t.charCodeAt(q) === Char.Space) q++;
   if (t.charCodeAt(q) === Char.OpenParen) q++;
   const c = t.charCodeAt(q) & ~Case.Bit;
-  const close = t.charCodeAt(q + 1);
+  const close = orEnd(t.charCodeAt(q + 1));
   return c === state.heading.nextRefLabel && isLetter(t.charCodeAt(q)) && (close === Char.Dot || close === Char.CloseParen);
 }
 
@@ -55,8 +55,9 @@ export function refLine(state: ParseState, line: Line, first: boolean): void {
       const paren = s.charCodeAt(q) === Char.OpenParen;
       if (paren) q++;
       const letter = s.charCodeAt(q) & ~Case.Bit;
-      const close = s.charCodeAt(q + 1);
-      if (letter === state.heading.nextRefLabel && isLetter(s.charCodeAt(q)) && (close === Char.Dot || close === Char.CloseParen) && (q + 2 >= e || s.charCodeAt(q + 2) === Char.Space || isAlnum(s.charCodeAt(q + 2)) || s.charCodeAt(q + 2) === Char.OpenParen)) {
+      const close = orEnd(s.charCodeAt(q + 1));
+      const after = orEnd(s.charCodeAt(q + 2));
+      if (letter === state.heading.nextRefLabel && isLetter(orEnd(s.charCodeAt(q))) && (close === Char.Dot || close === Char.CloseParen) && (q + 2 >= e || after === Char.Space || isAlnum(after) || after === Char.OpenParen)) {
         let textAt = q + 2;
         while (textAt < e && s.charCodeAt(textAt) === Char.Space) textAt++;
         starts.push({ at: p, textAt, label: String.fromCharCode(letter) });
@@ -167,7 +168,7 @@ function isDoubledLabel(t: string, w: Int32Array, nw: number): boolean {
   if (nw === 0) return false;
   const a = w[0];
   const l = a + (w[1] - a === 3 && t.charCodeAt(a) === Char.OpenParen ? 1 : 0);
-  const c = t.charCodeAt(l + 1);
+  const c = orEnd(t.charCodeAt(l + 1));
   return w[1] - l === 2 && isLetter(t.charCodeAt(l)) && (c === Char.Dot || c === Char.CloseParen);
 }
 
