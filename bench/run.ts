@@ -5,7 +5,9 @@
  *
  * Rows that need ../shared/corpus (or the folder given) are skipped with a message when it is absent;
  * rows that need dist/ say so when `npm run build` has not been run. Options: --quick (fewer passes),
- * --engine=source (time the TypeScript sources through tsx instead of the bundled service).
+ * --engine=source (time the TypeScript sources through tsx instead of the bundled service),
+ * --against <git-ref> (only the corpus throughput, of this checkout's service against that commit's, in
+ * interleaved rounds: bench/ab.ts), --rounds N (timed rounds of the throughput rows).
  */
 import { existsSync } from 'node:fs';
 import { cpus, availableParallelism, loadavg, totalmem } from 'node:os';
@@ -16,10 +18,20 @@ import { benchInProcess, benchOverLsp, syntheticCable } from './diagnostics.ts';
 import { benchHeap, benchStartup } from './server.ts';
 import { bundleSizes } from './sizes.ts';
 import { minifiedBrowserBundleSizes } from './browser.ts';
+import { benchAb, loadRefEngine } from './ab.ts';
 
 const root = join(__dirname, '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+/** The value of `--name value` or `--name=value`, removed from the arguments. */
+function option(name: string): string | undefined {
+  const k = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (k < 0) return undefined;
+  const [arg] = args.splice(k, 1);
+  return arg!.includes('=') ? arg!.slice(name.length + 1) : args.splice(k, 1)[0];
+}
+const against = option('--against');
+const roundsOption = option('--rounds');
 const corpus = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, '..', 'shared', 'corpus'));
 
 type Row = [measure: string, figure: string, ratio: string, target: string, verdict: string];
@@ -51,12 +63,19 @@ async function main(): Promise<void> {
       `${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n\n`,
   );
 
+  if (against !== undefined) {
+    abRows(against);
+    printTable();
+    process.stdout.write(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    return;
+  }
+
   // ---- Throughput over the corpus
   if (existsSync(corpus)) {
     section(`corpus ${corpus}`);
     say('corpus throughput…');
     const { engine, how } = loadEngine(root, args.includes('--engine=source') ? 'source' : 'bundle');
-    const c = benchCorpus(corpus, engine, quick ? 3 : 7);
+    const c = benchCorpus(corpus, engine, roundsOption ? Number(roundsOption) : quick ? 3 : 7);
     const mb = c.baseline.bytes / 1e6;
     rows.push([`baseline: read + split lines (${c.baseline.files} files, ${mb.toFixed(2)} MB), 1 core`, `${f1(mbps(c.baseline.bytes, c.baseline.cpuMs))} MB/s`, '1.0x', '', '']);
     const parseMBs = mbps(c.parse.bytes, c.parse.cpuMs);
@@ -142,6 +161,38 @@ async function main(): Promise<void> {
   printTable();
   // Other processes on the machine skew wall-clock figures: the load average says how busy it was.
   process.stdout.write(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+}
+
+/** The A/B rows: this checkout's service (new) against the service of `ref` (old). */
+function abRows(ref: string): void {
+  if (!existsSync(corpus)) {
+    say(`corpus not found at ${corpus}: the A/B comparison needs one (pass a folder of .cable files)`);
+    return;
+  }
+  say(`building the service of ${ref}…`);
+  const old = loadRefEngine(root, ref);
+  const { engine, how } = loadEngine(root, 'bundle');
+  const rounds = roundsOption ? Number(roundsOption) : quick ? 5 : 15;
+  say(`A/B over the corpus, ${rounds} timed rounds…`);
+  const r = benchAb(corpus, old.engine, engine, rounds);
+  const mb = r.baseline.bytes / 1e6;
+  const pct = (x: number) => `${x >= 1 ? '+' : ''}${((x - 1) * 100).toFixed(1)}%`;
+  section(`A/B, ${r.baseline.files} cables (${mb.toFixed(2)} MB): old = ${old.commit.slice(0, 7)}, new = this checkout`);
+  rows.push(['baseline: read + split lines, 1 core', `${f1(mbps(r.baseline.bytes, r.baseline.cpuMs))} MB/s`, '1.0x', '', '']);
+  for (const [name, side] of [['old', r.old], ['new', r.new]] as const) {
+    rows.push([`${name}: read + parse, 1 core`, `${f1(mbps(side.parse.bytes, side.parse.cpuMs))} MB/s`, `${f1(side.parseRatio)}x`, '', '']);
+    rows.push([`${name}: read + parse + every rule, 1 core`, `${f1(mbps(side.lint.bytes, side.lint.cpuMs))} MB/s`, `${f1(side.lintRatio)}x`, '', '']);
+  }
+  const within = (q: { median: number }) => verdict(q.median <= 1.05);
+  rows.push(['new / old, read + parse: median (quartiles)', `${r.parse.median.toFixed(3)} (${r.parse.q1.toFixed(3)}–${r.parse.q3.toFixed(3)})`, pct(r.parse.median), '≤ +5%', within(r.parse)]);
+  rows.push(['new / old, read + parse + every rule', `${r.lint.median.toFixed(3)} (${r.lint.q1.toFixed(3)}–${r.lint.q3.toFixed(3)})`, pct(r.lint.median), '≤ +5%', within(r.lint)]);
+  notes.push(
+    `A/B over ${corpus}: old = ${old.subject.slice(0, 80)} (${old.commit}, bundled from git archive into out/bench/), new = ${how}; ${r.warmupRounds} warm-up rounds, then ${r.rounds} timed rounds, ` +
+      `each of one baseline pass, then a parse pass of each engine and a lint pass of each, the engines' order swapped every round; ` +
+      `"new / old" = the median over rounds of the new pass's CPU time over the old one's in the same round. ` +
+      `Best CPU ms: baseline ${f1(r.baseline.cpuMs)}; old parse ${f1(r.old.parse.cpuMs)}, lint ${f1(r.old.lint.cpuMs)}; new parse ${f1(r.new.parse.cpuMs)}, lint ${f1(r.new.lint.cpuMs)}. ` +
+      `Diagnostics over the corpus ${r.sameDiagnostics ? 'the same in number' : 'DIFFER in number'} between the two.`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -24,6 +24,8 @@ const only = process.argv.slice(2);
 const tiers = [
   { name: 'build', cmd: 'node', args: ['scripts/build.mjs'] },
   { name: 'browser-bundles', cmd: 'node', args: ['scripts/check-browser-bundles.mjs'] },
+  // The const enums (parse/chars.ts) are numbers in the bundles, never objects read at run time.
+  { name: 'const-enums', cmd: 'node', args: ['scripts/check-const-enums.mjs'] },
   // The parser's complete model of every corpus and fixture cable, in four variants, against the recorded digests.
   { name: 'model', cmd: 'node', args: ['--import', 'tsx', 'scripts/check-model.ts'] },
   { name: 'grammar', cmd: 'node', args: ['scripts/test-grammar.mjs'], optional: 'scripts/test-grammar.mjs' },

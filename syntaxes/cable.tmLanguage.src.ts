@@ -21,7 +21,37 @@
  * (SECRET red, CONFIDENTIAL blue, UNCLASSIFIED green, controlled-unclassified purple, TOP SECRET
  * orange/dark red); the level is in the scope (`…classification.secret.banner.cable`), so
  * `editor.tokenColorCustomizations` can recolour one level everywhere or only in banners.
+ *
+ * The cable's closed vocabulary (caption words, precedence words, block words, heading keywords) comes
+ * from the parser's vocabulary (server/src/service/parse/vocabulary.ts), so the grammar colours what the
+ * parser reads. The expressions built from it are `new RegExp` of alternations of plain words, which the
+ * linearity test (test/service/grammar-regex.test.ts) times like the literals.
  */
+import type { PrecedenceLetter } from '../server/src/service/model.ts';
+import {
+  BLOCK_BEGIN,
+  BLOCK_WORDS,
+  CAPTION_KEYS,
+  NIGHT_ACTION,
+  PRECEDENCE_NAMES,
+  PRECEDENCE_WORDS,
+  REF_KEYWORDS,
+  REF_PREFIX,
+  SUBJECT_KEYWORDS,
+  TAGS_KEYWORDS,
+  alternation,
+} from '../server/src/service/parse/vocabulary.ts';
+
+/** Caption words (any of them may stand alone or in a list), and those but SENSITIVE, which has a rule of its own. */
+const CAPTIONS = alternation(CAPTION_KEYS);
+const CAPTIONS_BUT_SENSITIVE = alternation(CAPTION_KEYS.filter((w) => w !== 'SENSITIVE'));
+/** Captions of their own form. */
+const CAPTION_FORMS = 'EYES ONLY|FOR OFFICIAL USE ONLY|(?:ROGER|DISSENT|AGR[EÉ]MENT|MED|TM) CHANNEL';
+const BLOCKS = alternation(Object.keys(BLOCK_WORDS));
+/** The precedence words, each its own capture group, in PRECEDENCE_WORDS' order. */
+const PRECEDENCE_GROUPS = Object.keys(PRECEDENCE_WORDS)
+  .map((w) => `(${w})`)
+  .join('|');
 
 export interface Capture {
   name?: string;
@@ -102,7 +132,7 @@ export const RE = {
   fmLine: /^\s*(FM)\s+(?:(R[A-Z]{3,6})(\/))?(\S.*)$/,
   addresseeProsign: /^\s*(TO|INFO|XMT)(?=[\s/])/,
   addresseeRi: /(?<![A-Za-z])(R[A-Z]{3,6})(\/)/,
-  addresseePrecedence: /(?<![A-Za-z])(?:(NIACT\s+IMMEDIATE)|(FLASH)|(IMMEDIATE)|(PRIORITY)|(ROUTINE))(?![A-Za-z])/,
+  addresseePrecedence: new RegExp(`(?<![A-Za-z])(?:(${NIGHT_ACTION}\\s+IMMEDIATE)|${PRECEDENCE_GROUPS})(?![A-Za-z])`),
   messageNumber: /(?<=\s)\d{4}(?=\s*$)/,
   btLine: /^\s*(BT)\s*$/,
   nnnnLine: /^\s*(N{3,4})([A-Z]{0,8})\s*$/,
@@ -124,8 +154,9 @@ export const RE = {
    * and a doubled or lost first letter from conversion damage (`SS E C R E T`, `O N F I D …`) is accepted.
    * Captions run onto the banner line in a few copies (`S E C R E T BOGOTA 000243 SIPDIS NOFORN`).
    */
-  banner:
-    /^\s*((?:T ?O ?P ?|[Tt] [Oo] [Pp] +)?(?:[A-Z]?S ?E ?C ?R ?E ?T|[Ss] [Ee] [Cc] [Rr] [Ee] [Tt])|(?:[A-Z]?C ?O|O) ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|[Cc] [Oo] [Nn] [Ff] [Ii] [Dd] [Ee] [Nn] [Tt] [Ii] [Aa] [Ll]|U?UNCLAS(?:SIFIED)?(?: +EFTO| +SENSITIVE)?|U N C L A S S I F I E D|LIMITED +OFFICIAL +USE|SENSITIVE +BUT +UNCLASSIFIED)((?: ?\/\/? ?[A-Z]+)*)(?:\s+(SECTION|[Ss]ection)\s+(\d{1,2})\s+(OF|of)\s+(\d{1,2}))?\s+([A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3})\s+(\d{3,7})((?:\s+(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE))*)\s*$/,
+  banner: new RegExp(
+    `^\\s*((?:T ?O ?P ?|[Tt] [Oo] [Pp] +)?(?:[A-Z]?S ?E ?C ?R ?E ?T|[Ss] [Ee] [Cc] [Rr] [Ee] [Tt])|(?:[A-Z]?C ?O|O) ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|[Cc] [Oo] [Nn] [Ff] [Ii] [Dd] [Ee] [Nn] [Tt] [Ii] [Aa] [Ll]|U?UNCLAS(?:SIFIED)?(?: +EFTO| +SENSITIVE)?|U N C L A S S I F I E D|LIMITED +OFFICIAL +USE|SENSITIVE +BUT +UNCLASSIFIED)((?: ?\\/\\/? ?[A-Z]+)*)(?:\\s+(SECTION|[Ss]ection)\\s+(\\d{1,2})\\s+(OF|of)\\s+(\\d{1,2}))?\\s+([A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3})\\s+(\\d{3,7})((?:\\s+(?:${CAPTIONS}))*)\\s*$`,
+  ),
   /** A classification line on its own: page repeats in printouts, the closing line, `SECRET//NOFORN`. */
   classificationLine:
     /^\s*((?:T ?O ?P ?)?S ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|UNCLAS(?:SIFIED)?(?: +EFTO| +SENSITIVE)?|LIMITED +OFFICIAL +USE)((?: ?\/\/? ?[A-Z]+)*)(?:\s+[A-Z]{3}\d{4})?\s*$/,
@@ -139,10 +170,8 @@ export const RE = {
   caveatSlash: /\/{1,2}/,
 
   // ---- captions and passing lines ---------------------------------------------------------------
-  captionLine:
-    /^\s*(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|SPECAT(?: EXCLUSIVE)?|CHEROKEE|DIRGEN|EYES ONLY|FOR OFFICIAL USE ONLY|(?:ROGER|DISSENT|AGR[EÉ]MENT|MED|TM) CHANNEL)(?:[ ,;/]+(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|SPECAT(?: EXCLUSIVE)?))*\s*$/,
-  captionWord:
-    /(?<![A-Za-z])(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SPECAT(?: EXCLUSIVE)?|CHEROKEE|DIRGEN|EYES ONLY|FOR OFFICIAL USE ONLY|(?:ROGER|DISSENT|AGR[EÉ]MENT|MED|TM) CHANNEL)(?![A-Za-z])/,
+  captionLine: new RegExp(`^\\s*(?:${CAPTIONS}|${CAPTION_FORMS})(?:[ ,;/]+(?:${CAPTIONS}))*\\s*$`),
+  captionWord: new RegExp(`(?<![A-Za-z])(?:${CAPTIONS_BUT_SENSITIVE}|${CAPTION_FORMS})(?![A-Za-z])`),
   captionSensitive: /(?<![A-Za-z])SENSITIVE(?![A-Za-z])/,
   correctedCopy: /^\s*(?:-+\s*)?(C ?O ?R ?R ?E ?C ?T ?E ?D +C ?O ?P ?Y)\b.*$/i,
   /**
@@ -160,7 +189,7 @@ export const RE = {
   eoDate: /(?<![\d/-])(?:\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})|\d{4}[/-]\d{2}[/-]\d{2}|\d{1,2}-\d{1,2}-\d{2,4})(?![\d/-])/,
   eoCode:
     /(?<![A-Z0-9])(?:N ?\/ ?A|OADR|X[1-8]|25X[1-9](?:-HUM)?|50X[1-9](?:-HUM)?|MR|GDS|ADS|XGDS-?[1-4]|RDS-?[1-3]|XDS-?[1-4])(?![A-Z0-9])/i,
-  tagsBegin: /^\s*(TAGS?|TAGE|TGS|TABS|Tags?(?=\s*:))(?![A-Za-z])\s*(:)?/,
+  tagsBegin: new RegExp(`^\\s*(${alternation(TAGS_KEYWORDS)}|Tags?(?=\\s*:))(?![A-Za-z])\\s*(:)?`),
   tagsInline: /(?<![A-Za-z])(TAGS?)(?![A-Za-z])\s*(:)?/,
   /** TAGS wrap onto lines that hold nothing but codes (separators mandatory between codes). */
   tagsWhile:
@@ -172,10 +201,10 @@ export const RE = {
   tagGeo: /(?<![\w&'-])[A-Z]{2}(?![\w&'-])/,
   tagOther: /(?<![\w&'-])[A-Z][A-Z0-9&'_-]*/,
   tagPerson: /\([^()]{1,60}\)/,
-  subjectBegin: /^\s*(SUBJ(?:ECT)?)\s*(:)\s*(\([A-Z][A-Z /,-]{0,30}\))?/i,
+  subjectBegin: new RegExp(`^\\s*(${alternation(SUBJECT_KEYWORDS)})\\s*(:)\\s*(\\([A-Z][A-Z /,-]{0,30}\\))?`, 'i'),
   subjectWhile:
     /^(?!\s*$|\s*(?:REF(?:S|TELS?|\(S\))?|Ref(?:s|\(s\))?)\s*:|\s*(?:CLASSIFIED|Classified) [Bb][Yy]|\s*E\.? ?O\.? ?\d|\s*TAGS?(?![A-Za-z])|\s*¶?\d{1,3}\.(?!\d)|\s*(?:BEGIN )?(?:SUMMARY|Summary)(?![A-Za-z]))/,
-  refBegin: /^\s*((?:PROGRAM\s+)?(?:REFS?|REFTELS?|REF\(S\)|REFERENCES?))\s*(:)/i,
+  refBegin: new RegExp(`^\\s*((?:${REF_PREFIX}\\s+)?(?:${alternation(REF_KEYWORDS)}))\\s*(:)`, 'i'),
   /** A REF block continues on lines that start with an item label (`B. MANAGUA 500`, `¶B) …`). */
   refWhile: /^(?=\s*(?:¶ ?)?\(?[A-Z][.)]\s?\S)/,
   refLabel: /(?<![A-Za-z0-9.])(¶)?(\(?[A-Z][.)])(?=[\sA-Z(])/,
@@ -205,7 +234,7 @@ export const RE = {
   entireText: /(?<![A-Z])ENTIRE\s+TEXT(?![A-Z])/i,
   markerLine:
     /^\s*(?:-+\s*)?((?:BEGIN\s+)?SUMM?A?R?Y(?: AND (?:COMMENT|ACTION REQUEST|INTRODUCTION|KEY THEMES))?|(?:BEGIN\s+)?COMMENT|ACTION REQUEST|INTRODUCTION|END SUMMARY|END COMMENT)(?:\s*([:.-])|(?=\s*$))/i,
-  endMarker: /(?<![A-Z])(?:END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|TEXT|QUOTE|INTRODUCTION|ACTION REQUEST)|BEGIN\s+(?:TEXT|QUOTE|COMMENT|SUMMARY)|UNQTE|QTE)(?![A-Z])\.?/i,
+  endMarker: new RegExp(`(?<![A-Z])(?:END\\s+(?:OF\\s+)?(?:${BLOCKS})|${BLOCK_BEGIN}\\s+(?:${BLOCKS})|UNQTE|QTE)(?![A-Z])\\.?`, 'i'),
   redaction: /(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])/,
   groupMarking: /^\s*(GP-[1-4])\s*$/,
   /**
@@ -361,8 +390,7 @@ const dtgCaptures = (first: number): Captures => ({
   [first + 3]: cap(S.dtgYear),
 });
 
-const precedenceScope = (letter: string): string =>
-  `storage.modifier.precedence.${{ Z: 'flash', O: 'immediate', P: 'priority', R: 'routine', Y: 'emergency' }[letter]}.cable`;
+const precedenceScope = (letter: string): string => `storage.modifier.precedence.${PRECEDENCE_NAMES[letter as PrecedenceLetter].toLowerCase()}.cable`;
 
 export const repository: Record<string, Rule> = {
   // ---- header ----------------------------------------------------------------------------------
@@ -458,10 +486,7 @@ export const repository: Record<string, Rule> = {
         match: onig(RE.addresseePrecedence),
         captures: {
           1: cap('storage.modifier.precedence.niact-immediate.cable'),
-          2: cap(precedenceScope('Z')),
-          3: cap(precedenceScope('O')),
-          4: cap(precedenceScope('P')),
-          5: cap(precedenceScope('R')),
+          ...Object.fromEntries(Object.values(PRECEDENCE_WORDS).map((letter, k) => [k + 2, cap(precedenceScope(letter))])),
         },
       },
       { match: onig(RE.messageNumber), name: S.messageNumber },

@@ -28,10 +28,15 @@ import { codeActions } from './service/features/codeActions.ts';
 class ModelCache {
   private readonly entries = new Map<string, { version: number; model: CableDocument }>();
 
+  /** `log` hears of each line the parser failed on (the document shows a parser-error diagnostic). */
+  constructor(private readonly log: (message: string) => void = () => {}) {}
+
   get(doc: TextDocument): CableDocument {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.model;
-    const model = parseCable(doc.getText());
+    const onError = (err: unknown, line: number) =>
+      this.log(`parser failed on ${doc.uri}${line >= 0 ? ` line ${line + 1}` : ''}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const model = parseCable(doc.getText(), { onError });
     this.entries.set(doc.uri, { version: doc.version, model });
     return model;
   }
@@ -43,7 +48,7 @@ class ModelCache {
 
 export function startServer(connection: Connection, host: ServerHost = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const models = new ModelCache();
+  const models = new ModelCache((message) => connection.console.error(message));
   const structure = registerStructureFeatures(connection, documents, models, host);
   let hasConfigurationCapability = false;
   const settingsCache = new Map<string, Promise<CableSettings>>();

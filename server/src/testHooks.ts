@@ -5,8 +5,10 @@
  *   cable/test/crash       → the process exits with code 70, as a crash would end it
  *   cable/test/throw       → the handler throws: the connection must answer with an error and live on
  *   cable/test/throwLater  → a throw in a timer, outside any handler: logged by the process-level net
+ *   cable/test/failParsesAtLine { line } → every parse fails at that line (null: none), as a parser bug would
  */
 import type { Connection } from 'vscode-languageserver';
+import { failParsesAtLine } from './service/parse.ts';
 
 export function installTestHooks(connection: Connection): void {
   connection.onRequest('cable/test/heapStats', () => {
@@ -25,6 +27,10 @@ export function installTestHooks(connection: Connection): void {
     setTimeout(() => {
       throw new Error('cable/test/throwLater: a timer failed on purpose');
     }, 0);
+    return null;
+  });
+  connection.onRequest('cable/test/failParsesAtLine', (params: { line: number | null }) => {
+    failParsesAtLine(params.line ?? undefined);
     return null;
   });
 }

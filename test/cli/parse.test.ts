@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { main } from '../../server/src/cli.ts';
+import { failParsesAtLine } from '../../server/src/service/parse.ts';
 import type { CliIO } from '../../server/src/cli/io.ts';
 import * as fs from 'node:fs';
 
@@ -116,4 +117,23 @@ test('the built bin prints the same JSON (npx cable parse)', (t) => {
   assert.equal(r.status, 0, r.stderr);
   const [doc] = JSON.parse(r.stdout);
   assert.equal(doc.id, '09BRUSSELS995');
+});
+
+test('cable parse: a line the parser fails on gives the file an error entry beside its model, the stack on stderr, exit 1', async () => {
+  const io = fakeIO();
+  const line = readFileSync(seed, 'utf8').split('\n').findIndex((l) => l.startsWith('SUBJECT'));
+  failParsesAtLine(line);
+  let code: number;
+  try {
+    code = await main(['parse', 'test/fixtures/seed/09BRUSSELS995.cable'], io);
+  } finally {
+    failParsesAtLine(undefined);
+  }
+  assert.equal(code, 1);
+  const [r] = JSON.parse(io.out);
+  assert.match(r.error, new RegExp(`The parser failed reading line ${line + 1} .*left out`));
+  assert.ok(r.problems.some((p: { code: string }) => p.code === 'parser-error'));
+  assert.equal(r.id, '09BRUSSELS995', 'the rest of the cable was read');
+  assert.match(io.err, /internal parser error: Error: the parse fails at line \d+ on purpose/);
+  assert.match(io.err, /\n {4}at /, 'with its stack');
 });

@@ -38,16 +38,18 @@ export async function startServer(
     capabilities?: object;
     /** Workspace folders announced at initialize (the server indexes their cables). */
     workspaceFolders?: { uri: string; name: string }[];
+    /** Extra environment for the server process (CABLE_SERVER_TEST_HOOKS=1 adds the cable/test/* requests). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestServer> {
   let child: ChildProcess;
   let connection: ProtocolConnection;
   let err = '';
   if (transport === 'stdio') {
-    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   } else {
-    child = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+    child = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'], env: { ...process.env, ...options.env } });
     connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   }
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCable } from '../../server/src/service/parse.ts';
+import { failParsesAtLine, parseCable } from '../../server/src/service/parse.ts';
 import { computeFindings } from '../../server/src/service/diagnostics.ts';
 import { Dictionary } from '../../server/src/service/dictionary.ts';
 import { resolveSettings } from '../../server/src/service/settings.ts';
@@ -26,6 +26,8 @@ interface Mutation {
   line?: number;
   /** For deletions: the line is found in the mutated model. */
   lineIn?: (doc: CableDocument) => number | undefined;
+  /** The parse of the text fails at this line, as a parser bug would (the failParsesAtLine test hook). */
+  failAtLine?: number;
 }
 
 type Injector = (doc: CableDocument, lines: string[]) => Mutation | undefined;
@@ -199,6 +201,11 @@ const INJECT: Record<string, Injector> = {
     const p = d.paragraphs[2]!;
     return replace(l, p.number.range, String(p.number.value + 7));
   },
+  // The text as it is, with a parser bug striking the first numbered paragraph.
+  'parser-error': (d, l) => {
+    const p = d.paragraphs[0];
+    return p ? { text: l.join('\n'), line: p.number.range.start.line, failAtLine: p.number.range.start.line } : undefined;
+  },
 };
 
 test('mutation: every rule has an injector', () => {
@@ -235,7 +242,13 @@ test('mutation: each injected defect is reported with its code on its line', (t)
       const m = INJECT[rule.code]!(doc, text.split('\n'));
       if (!m) continue;
       tried++;
-      const mutated = parseCable(m.text);
+      failParsesAtLine(m.failAtLine);
+      let mutated: CableDocument;
+      try {
+        mutated = parseCable(m.text);
+      } finally {
+        failParsesAtLine(undefined);
+      }
       const want = m.line ?? m.lineIn?.(mutated);
       const got = computeFindings(mutated, settings, dict).filter((x) => x.rule.code === rule.code);
       if (!got.some((x) => want === undefined || x.range.start.line === want)) {

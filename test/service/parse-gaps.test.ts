@@ -6,6 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCable } from '../../server/src/service/parse.ts';
 import type { CableDocument, Range } from '../../server/src/service/model.ts';
+import { computeFindings } from '../../server/src/service/diagnostics.ts';
+import { Dictionary } from '../../server/src/service/dictionary.ts';
+import { resolveSettings } from '../../server/src/service/settings.ts';
+
+/** The rules' findings: how a defect the parser read (a field of the model) reaches the reader. */
+const findings = (doc: CableDocument) => computeFindings(doc, resolveSettings(undefined), Dictionary.default());
 
 const HEAD = [
   'VZCZCXYZ0002',
@@ -44,7 +50,7 @@ test('a spaced banner whose first letter was lost reads as its level, flagged as
   assert.equal(doc.banner?.damaged, true);
   assert.equal(at(doc, doc.banner!.classification.range), 'O N F I D E N T I A L');
   assert.equal(doc.banner?.post?.text, 'LIMA');
-  assert.ok(doc.problems.some((p) => p.code === 'banner-damaged' && /lost its first letter/.test(p.message)));
+  assert.ok(findings(doc).some((f) => f.rule.code === 'classification-banner-damaged' && /lost its first letter/.test(f.message)));
   assert.ok(!doc.problems.some((p) => p.code === 'banner-missing'));
   const secret = cable('1. (S) Text.', 'E C R E T LIMA 000456');
   assert.equal(secret.banner?.level, 'S');

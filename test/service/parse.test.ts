@@ -9,6 +9,12 @@ import { join } from 'node:path';
 import { parseCable } from '../../server/src/service/parse.ts';
 import { plainModel } from '../../server/src/service/model.ts';
 import type { CableDocument, Range } from '../../server/src/service/model.ts';
+import { computeFindings } from '../../server/src/service/diagnostics.ts';
+import { Dictionary } from '../../server/src/service/dictionary.ts';
+import { resolveSettings } from '../../server/src/service/settings.ts';
+
+/** The rules' findings: how a defect the parser read (a field of the model) reaches the reader. */
+const findings = (doc: CableDocument) => computeFindings(doc, resolveSettings(undefined), Dictionary.default());
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'cables', name), 'utf8');
@@ -122,7 +128,7 @@ test('2008 cable with a full routing header, section 2 of 3, NOFORN, sub-paragra
   assert.ok(doc.paragraphs[0].pilcrow);
   assert.deepEqual(doc.paragraphs[1].subParagraphs.map((s) => [s.label, s.marking?.level]), [['--', 'C'], ['--', 'U'], ['A', 'SBU']]);
   assert.equal(doc.paragraphs[2].marking?.malformed, 'missing-open-paren');
-  assert.ok(doc.problems.some((p) => p.code === 'portion-marking-malformed' && p.range.start.line === doc.paragraphs[2].number.range.start.line));
+  assert.ok(findings(doc).some((f) => f.rule.code === 'portion-marking-malformed' && f.range.start.line === doc.paragraphs[2].number.range.start.line));
   assert.deepEqual(doc.blocks.map((b) => [b.kind, !!b.end]), [['summary', true], ['comment', true]]);
   assert.deepEqual(doc.sectionMarkers.map((m) => [m.section, m.of]), [[2, 3]]);
   assert.equal(doc.redactions.length, 1);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLEAN, CLEAN_UNCLAS, applyFix, edit, expectNone, expectOne } from './rulesHelpers.ts';
 import { Dictionary } from '../../server/src/service/dictionary.ts';
+import { failParsesAtLine } from '../../server/src/service/parse.ts';
 
 const TAGS = 'TAGS: PREL, PGOV, FR';
 
@@ -91,4 +92,17 @@ test('tags-keyword: TAG without a colon keeps the space after it', () => {
 test('paragraph-numbering: a list numbered from 1 inside the cable is not its numbering', () => {
   const text = edit(CLEAN, P2, `${P2}\n\n1. First item of the request.\n\n2. Second item of the request.`);
   expectNone(text, 'paragraph-numbering');
+});
+
+test('parser-error: a line the parser failed on is shown where it stands, with what still works', () => {
+  const line = CLEAN.split('\n').findIndex((l) => l.startsWith('2. (C)'));
+  failParsesAtLine(line);
+  try {
+    const f = expectOne(CLEAN, 'parser-error', '2. (C)');
+    assert.match(f.message, /failed reading line \d+ .*left out of the outline, hovers and checks, which work on the rest of the cable/);
+    assert.match(f.message, /fault of the parser, not of the cable/);
+  } finally {
+    failParsesAtLine(undefined);
+  }
+  expectNone(CLEAN, 'parser-error');
 });

@@ -5,7 +5,8 @@
  *
  * Exit status: 0 when every file was read and parsed, 1 when any file could not be read or is not text
  * (NUL bytes, invalid UTF-8): that file gets `{ "file", "error" }` and the others are still printed;
- * 2 for usage errors.
+ * also 1 when the parser failed on a line of a file (a bug): its entry holds the model of the rest and an
+ * `error`; 2 for usage errors.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -209,7 +210,17 @@ export async function runParse(args: string[], io: CliIO): Promise<number> {
       failed++;
       continue;
     }
-    results.push(toJson(file, parseCable(decoded.text), dict));
+    // A line the parser fails on (a bug) is left out: the file's entry says so in `error`, and the stack
+    // goes to stderr for the report.
+    const crashes: string[] = [];
+    const doc = parseCable(decoded.text, { onError: (err) => crashes.push(err instanceof Error ? (err.stack ?? err.message) : String(err)) });
+    const json = toJson(file, doc, dict);
+    if (crashes.length) {
+      failed++;
+      for (const c of crashes) io.stderr(`cable parse: ${file}: internal parser error: ${c}\n`);
+      const messages = doc.problems.filter((p) => p.code === 'parser-error').map((p) => p.message);
+      results.push({ ...json, error: messages.join(' ') });
+    } else results.push(json);
   }
   io.stdout(`${compact ? JSON.stringify(results) : JSON.stringify(results, null, 2)}\n`);
   if (failed) io.stderr(`cable parse: ${failed} of ${files.length} file(s) could not be parsed\n`);

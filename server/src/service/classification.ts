@@ -7,6 +7,7 @@
  * and spaced letters would otherwise invite backtracking.
  */
 import type { Caveat, Level, PortionMarking, Range } from './model.ts';
+import { Char, asciiUpper, orEnd, isLetter } from './parse/chars.ts';
 
 /** Rank order: U = SBU = LOU < C < S < TS (SBU and LOU are administrative controls). */
 const RANK: Record<Level, number> = { U: 0, SBU: 0, LOU: 0, C: 1, S: 2, TS: 3 };
@@ -129,22 +130,14 @@ const BANNER_WORDS: { words: string[]; level: Level }[] = [
   { words: ['SENSITIVE', 'BUT', 'UNCLASSIFIED'], level: 'SBU' },
 ];
 
-function upperCode(c: number): number {
-  return c >= 97 && c <= 122 ? c - 32 : c;
-}
-
-function isLetterCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /** `O N F …` for CONFIDENTIAL: the second and third letters of the word, spaced, and no first letter. */
 function lostFirstLetter(s: string, p: number, word: string): boolean {
   return (
-    upperCode(s.charCodeAt(p)) === word.charCodeAt(1) &&
-    s.charCodeAt(p + 1) === 32 &&
-    upperCode(s.charCodeAt(p + 2)) === word.charCodeAt(2) &&
-    s.charCodeAt(p + 3) === 32 &&
-    !isLetterCode(s.charCodeAt(p - 1))
+    asciiUpper(orEnd(s.charCodeAt(p))) === word.charCodeAt(1) &&
+    orEnd(s.charCodeAt(p + 1)) === Char.Space &&
+    asciiUpper(orEnd(s.charCodeAt(p + 2))) === word.charCodeAt(2) &&
+    orEnd(s.charCodeAt(p + 3)) === Char.Space &&
+    !isLetter(orEnd(s.charCodeAt(p - 1)))
   );
 }
 
@@ -160,34 +153,34 @@ function matchSpacedWord(s: string, p: number, word: string, allowDouble: boolea
     out.damaged = true;
     out.spaced = true;
     let k = 1;
-    while (k < word.length && upperCode(s.charCodeAt(i)) === word.charCodeAt(k)) {
+    while (k < word.length && asciiUpper(orEnd(s.charCodeAt(i))) === word.charCodeAt(k)) {
       k++;
       i++;
       if (k < word.length) {
-        if (s.charCodeAt(i) !== 32) return -1;
+        if (orEnd(s.charCodeAt(i)) !== Char.Space) return -1;
         i++;
       }
     }
     return k === word.length ? i : -1;
   }
-  if (upperCode(s.charCodeAt(i)) !== word.charCodeAt(0)) {
+  if (asciiUpper(orEnd(s.charCodeAt(i))) !== word.charCodeAt(0)) {
     // A stray letter glued before the word by conversion damage (`CSE C R E T`).
-    if (!allowDouble || !isLetterCode(s.charCodeAt(i)) || upperCode(s.charCodeAt(i + 1)) !== word.charCodeAt(0)) return -1;
+    if (!allowDouble || !isLetter(orEnd(s.charCodeAt(i))) || asciiUpper(orEnd(s.charCodeAt(i + 1))) !== word.charCodeAt(0)) return -1;
     out.damaged = true;
     i++;
   }
   i++;
-  if (allowDouble && upperCode(s.charCodeAt(i)) === word.charCodeAt(0) && word.charCodeAt(1) !== word.charCodeAt(0)) {
+  if (allowDouble && asciiUpper(orEnd(s.charCodeAt(i))) === word.charCodeAt(0) && word.charCodeAt(1) !== word.charCodeAt(0)) {
     out.damaged = true;
     i++;
   }
   for (let k = 1; k < word.length; k++) {
     const want = word.charCodeAt(k);
-    if (upperCode(s.charCodeAt(i)) === want) {
+    if (asciiUpper(orEnd(s.charCodeAt(i))) === want) {
       i++;
       continue;
     }
-    if (s.charCodeAt(i) === 32 && upperCode(s.charCodeAt(i + 1)) === want) {
+    if (orEnd(s.charCodeAt(i)) === Char.Space && asciiUpper(orEnd(s.charCodeAt(i + 1))) === want) {
       out.spaced = true;
       i += 2;
       continue;
@@ -200,7 +193,7 @@ function matchSpacedWord(s: string, p: number, word: string, allowDouble: boolea
 /** Whether s[j, k) (ASCII letters) is `word` (upper case) in any case. */
 function isWordAt(s: string, j: number, k: number, word: string): boolean {
   if (k - j !== word.length) return false;
-  for (let x = 1; x < word.length; x++) if (upperCode(s.charCodeAt(j + x)) !== word.charCodeAt(x)) return false;
+  for (let x = 1; x < word.length; x++) if (asciiUpper(orEnd(s.charCodeAt(j + x))) !== word.charCodeAt(x)) return false;
   return true;
 }
 
@@ -210,23 +203,23 @@ function isWordAt(s: string, j: number, k: number, word: string): boolean {
  * with a fresh slice costs the engine a string-table search per word.
  */
 function bannerCaveatAt(s: string, j: number, k: number): Caveat | undefined {
-  switch (upperCode(s.charCodeAt(j))) {
-    case 78: // N
+  switch (asciiUpper(s.charCodeAt(j))) {
+    case Char.N: // N
       if (isWordAt(s, j, k, 'NF') || isWordAt(s, j, k, 'NOFORN')) return 'NOFORN';
       if (isWordAt(s, j, k, 'NODIS')) return 'NODIS';
       return isWordAt(s, j, k, 'NOCONTRACT') ? 'NOCONTRACT' : undefined;
-    case 69: // E
+    case Char.E: // E
       if (isWordAt(s, j, k, 'EFTO')) return 'EFTO';
       return isWordAt(s, j, k, 'EXDIS') ? 'EXDIS' : undefined;
-    case 83: // S
+    case Char.S: // S
       return isWordAt(s, j, k, 'SENSITIVE') ? 'SENSITIVE' : undefined;
-    case 70: // F
+    case Char.F: // F
       return isWordAt(s, j, k, 'FOUO') ? 'FOUO' : undefined;
-    case 79: // O
+    case Char.O: // O
       return isWordAt(s, j, k, 'ORCON') ? 'ORCON' : undefined;
-    case 80: // P
+    case Char.P: // P
       return isWordAt(s, j, k, 'PROPIN') ? 'PROPIN' : undefined;
-    case 76: // L
+    case Char.L: // L
       return isWordAt(s, j, k, 'LIMDIS') ? 'LIMDIS' : undefined;
     default:
       return undefined;
@@ -237,7 +230,15 @@ function bannerCaveatAt(s: string, j: number, k: number): Caveat | undefined {
 // its first letter lost: plain numbers, so that the screen below reads no strings.
 const BW_FIRST = BANNER_WORDS.map((e) => e.words[0].charCodeAt(0));
 const BW_SECOND = BANNER_WORDS.map((e) => e.words[0].charCodeAt(1));
-const BW_LOSES = BANNER_WORDS.map((e) => e.words[0].length >= 6);
+const BW_LOSES = BANNER_WORDS.map((e) => losesFirstLetter(e.words[0]));
+
+/** The first word of each level's banner form (TOP, SECRET, CONFIDENTIAL, UNCLASSIFIED, UNCLAS, LIMITED, SENSITIVE). */
+export const BANNER_FIRST_WORDS: readonly string[] = BANNER_WORDS.map((e) => e.words[0]);
+
+/** Whether a banner word is long enough to be read, spaced, with its first letter lost (`O N F I D E N T I A L`). */
+export function losesFirstLetter(word: string): boolean {
+  return word.length >= 6;
+}
 
 /** Reads the classification words of a banner at `p` (after leading blanks). */
 export function readClassificationWords(s: string, p: number): ClassificationWords | undefined {
@@ -245,16 +246,16 @@ export function readClassificationWords(s: string, p: number): ClassificationWor
   // before its word is matched. These are the openings matchSpacedWord accepts: the word's first
   // letter then its second (or a blank, or the first doubled); a stray letter before those; or, spaced,
   // the second letter when the first was lost.
-  const a = upperCode(s.charCodeAt(p));
-  const b = upperCode(s.charCodeAt(p + 1));
-  const c = upperCode(s.charCodeAt(p + 2));
-  const strayFirst = isLetterCode(s.charCodeAt(p));
+  const a = asciiUpper(orEnd(s.charCodeAt(p)));
+  const b = asciiUpper(orEnd(s.charCodeAt(p + 1)));
+  const c = asciiUpper(orEnd(s.charCodeAt(p + 2)));
+  const strayFirst = isLetter(orEnd(s.charCodeAt(p)));
   for (let x = 0; x < BANNER_WORDS.length; x++) {
     const w0 = BW_FIRST[x];
     const w1 = BW_SECOND[x];
-    const plain = a === w0 && (b === w1 || b === 32 || b === w0);
-    const stray = a !== w0 && strayFirst && b === w0 && (c === w1 || c === 32 || c === w0);
-    const lost = BW_LOSES[x] && a === w1 && b === 32;
+    const plain = a === w0 && (b === w1 || b === Char.Space || b === w0);
+    const stray = a !== w0 && strayFirst && b === w0 && (c === w1 || c === Char.Space || c === w0);
+    const lost = BW_LOSES[x] && a === w1 && b === Char.Space;
     if (!plain && !stray && !lost) continue;
     const entry = BANNER_WORDS[x];
     const flags = { spaced: false, damaged: false };
@@ -263,7 +264,7 @@ export function readClassificationWords(s: string, p: number): ClassificationWor
     for (let w = 0; w < entry.words.length; w++) {
       if (w > 0) {
         const before = i;
-        while (s.charCodeAt(i) === 32) i++;
+        while (orEnd(s.charCodeAt(i)) === Char.Space) i++;
         if (i === before && !flags.spaced) {
           ok = false;
           break;
@@ -276,7 +277,7 @@ export function readClassificationWords(s: string, p: number): ClassificationWor
       }
       i = e;
     }
-    if (!ok || isLetterCode(s.charCodeAt(i))) continue;
+    if (!ok || isLetter(orEnd(s.charCodeAt(i)))) continue;
     let level = entry.level;
     const caveats: Caveat[] = [];
     // Caveats glued by slashes (`SECRET//NOFORN`) or following as words (`UNCLAS EFTO`, `UNCLAS SENSITIVE`).
@@ -284,12 +285,12 @@ export function readClassificationWords(s: string, p: number): ClassificationWor
     for (;;) {
       let j = end;
       let slashes = 0;
-      while (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 47) {
-        if (s.charCodeAt(j) === 47) slashes++;
+      while (orEnd(s.charCodeAt(j)) === Char.Space || orEnd(s.charCodeAt(j)) === Char.Slash) {
+        if (orEnd(s.charCodeAt(j)) === Char.Slash) slashes++;
         j++;
       }
       let k = j;
-      while (isLetterCode(s.charCodeAt(k))) k++;
+      while (isLetter(orEnd(s.charCodeAt(k)))) k++;
       if (k === j) break;
       const cav = bannerCaveatAt(s, j, k);
       if (!cav || (k - j === 2 && slashes === 0)) break;
@@ -352,14 +353,14 @@ export function bareLevelAt(s: string, from: number, to: number): Level | undefi
   const c = s.charCodeAt(from);
   switch (to - from) {
     case 1:
-      return c === 85 ? 'U' : c === 67 ? 'C' : c === 83 ? 'S' : undefined;
+      return c === Char.U ? 'U' : c === Char.C ? 'C' : c === Char.S ? 'S' : undefined;
     case 2:
-      return c === 84 && s.charCodeAt(from + 1) === 83 ? 'TS' : undefined;
+      return c === Char.T && s.charCodeAt(from + 1) === Char.S ? 'TS' : undefined;
     case 3: {
       const c1 = s.charCodeAt(from + 1);
       const c2 = s.charCodeAt(from + 2);
-      if (c === 83 && c1 === 66 && c2 === 85) return 'SBU';
-      return c === 76 && c1 === 79 && c2 === 85 ? 'LOU' : undefined;
+      if (c === Char.S && c1 === Char.B && c2 === Char.U) return 'SBU';
+      return c === Char.L && c1 === Char.O && c2 === Char.U ? 'LOU' : undefined;
     }
     default:
       return undefined;
@@ -392,8 +393,8 @@ export function parsePortionMarking(inner: string, text: string, range: Range): 
   if (n <= 3) {
     const bare = bareLevelAt(inner, 0, n);
     if (bare) return { range, text, caveats: [], level: bare };
-  } else if (n <= 7 && inner.charCodeAt(n - 1) === 70 && inner.charCodeAt(n - 2) === 78 && inner.charCodeAt(n - 3) === 47) {
-    const h = inner.charCodeAt(n - 4) === 47 ? n - 4 : n - 3;
+  } else if (n <= 7 && inner.charCodeAt(n - 1) === Char.F && inner.charCodeAt(n - 2) === Char.N && inner.charCodeAt(n - 3) === Char.Slash) {
+    const h = inner.charCodeAt(n - 4) === Char.Slash ? n - 4 : n - 3;
     const level = bareLevelAt(inner, 0, h);
     if (level) return { range, text, caveats: ['NOFORN'], level };
   }

@@ -13,6 +13,7 @@ import geographicRows from '../../data/tags-geographic.json';
 import typoRows from '../../data/tags-typos.json';
 import routingIndicators from '../../data/routing-indicators.json';
 import glossary from '../../data/glossary.json';
+import { Char, isLower } from './parse/chars.ts';
 
 export type TagInfoKind = 'subject' | 'program' | 'geographic' | 'organization';
 export type GeoKind = 'country' | 'historical' | 'region' | 'unknown';
@@ -380,7 +381,7 @@ export class Dictionary {
 function keyOf(code: string): string {
   for (let i = 0; i < code.length; i++) {
     const c = code.charCodeAt(i);
-    if (c <= 32 || c >= 127 || (c >= 97 && c <= 122)) return code.trim().toUpperCase();
+    if (!(c > Char.Space && c < Char.Delete) || isLower(c)) return code.trim().toUpperCase();
   }
   return code;
 }

@@ -6,6 +6,7 @@
  * (`formatDtgLong`) and the filing-time cross-checks (`julianToDate`, `dayOfYear`).
  */
 import type { Dtg, FilingTime, Month, Range } from './model.ts';
+import { Case, Char, orEnd, digitsValue, isDigit, isLetter, isUpper } from './parse/chars.ts';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
 const MONTH_NAMES = [
@@ -87,10 +88,14 @@ export function zoneOffsetHours(zone: string): number | undefined {
   const z = zone.toUpperCase();
   if (z.length !== 1) return undefined;
   if (z === 'Z') return 0;
-  const c = z.charCodeAt(0);
-  if (c >= 65 && c <= 73) return c - 64; // A..I
-  if (c >= 75 && c <= 77) return c - 65; // K..M → 10..12
-  if (c >= 78 && c <= 89) return -(c - 77); // N..Y → -1..-12
+  return zoneLetterOffset(z.charCodeAt(0));
+}
+
+/** The offset of a capital zone letter other than Z: A–I +1…+9, K–M +10…+12, N–Y −1…−12; J undefined. */
+function zoneLetterOffset(c: number): number | undefined {
+  if (c >= Char.A && c <= Char.I) return c - Char.A + 1;
+  if (c >= Char.K && c <= Char.M) return c - Char.K + 10;
+  if (c >= Char.N && c <= Char.Y) return -(c - Char.N + 1);
   return undefined;
 }
 
@@ -157,12 +162,6 @@ function rng(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
 
 /**
  * Reads a DTG starting at `start` of `s` (a line, already normalised). Accepts the forms seen in
@@ -173,7 +172,7 @@ function isLetter(c: number): boolean {
 export function readDtg(s: string, line: number, start: number): Dtg | undefined {
   let i = start;
   let digits = 0;
-  while (digits < 9 && isDigit(s.charCodeAt(i + digits))) digits++;
+  while (digits < 9 && isDigit(orEnd(s.charCodeAt(i + digits)))) digits++;
   // Six digits is the form; 2–8 are read too (`1410Z JUL 09` lost its minutes) and reported as malformed.
   if (digits < 2 || digits > 8) return undefined;
   // What is malformed, joined with '; ' as it is found (an array and a join per DTG cost more).
@@ -190,12 +189,12 @@ export function readDtg(s: string, line: number, start: number): Dtg | undefined
   let end = i;
   // Zone letter directly after the digits (NARA copies sometimes have a space before it).
   let j = i;
-  if (s.charCodeAt(j) === 32 && isLetter(s.charCodeAt(j + 1)) && !isLetter(s.charCodeAt(j + 2))) j++;
-  const zc = s.charCodeAt(j);
+  if (orEnd(s.charCodeAt(j)) === Char.Space && isLetter(orEnd(s.charCodeAt(j + 1))) && !isLetter(orEnd(s.charCodeAt(j + 2)))) j++;
+  const zc = orEnd(s.charCodeAt(j));
   // `201547ZJUL09` glues the month to a Z; any other letter followed by letters is the month itself.
-  if (isLetter(zc) && (!isLetter(s.charCodeAt(j + 1)) || zc === 90 || zc === 122)) {
+  if (isLetter(zc) && (!isLetter(orEnd(s.charCodeAt(j + 1))) || zc === Char.Z || zc === Char.z)) {
     // An ASCII letter: its upper case is one bit away.
-    dtg.zone = { text: s[j], range: rng(line, j, j + 1), value: String.fromCharCode(zc & ~32) };
+    dtg.zone = { text: s[j], range: rng(line, j, j + 1), value: String.fromCharCode(zc & ~Case.Bit) };
     i = j + 1;
     end = i;
   } else {
@@ -203,10 +202,10 @@ export function readDtg(s: string, line: number, start: number): Dtg | undefined
   }
   // Month: letters after optional spaces.
   let m = i;
-  while (s.charCodeAt(m) === 32) m++;
+  while (orEnd(s.charCodeAt(m)) === Char.Space) m++;
   let me = m;
-  while (me < s.length && me - m < 10 && isLetter(s.charCodeAt(me))) me++;
-  if (me > m && !isLetter(s.charCodeAt(me))) {
+  while (me < s.length && me - m < 10 && isLetter(orEnd(s.charCodeAt(me)))) me++;
+  if (me > m && !isLetter(orEnd(s.charCodeAt(me)))) {
     const mt = s.slice(m, me);
     const mv = me - m === 3 ? monthOfThreeLetters(s, m) : monthFromText(mt);
     dtg.month = { text: mt, range: rng(line, m, me), value: mv };
@@ -215,11 +214,11 @@ export function readDtg(s: string, line: number, start: number): Dtg | undefined
     end = me;
     // Year: 2 or 4 digits after optional spaces.
     let y = i;
-    while (s.charCodeAt(y) === 32) y++;
+    while (orEnd(s.charCodeAt(y)) === Char.Space) y++;
     let ye = y;
-    while (ye < s.length && ye - y < 5 && isDigit(s.charCodeAt(ye))) ye++;
+    while (ye < s.length && ye - y < 5 && isDigit(orEnd(s.charCodeAt(ye)))) ye++;
     const ylen = ye - y;
-    if ((ylen === 2 || ylen === 4) && !isLetter(s.charCodeAt(ye))) {
+    if ((ylen === 2 || ylen === 4) && !isLetter(orEnd(s.charCodeAt(ye)))) {
       const yy = twoDigits(s, y);
       dtg.year = { text: s.slice(y, ye), range: rng(line, y, ye), value: ylen === 2 ? pivotYear(yy) : yy * 100 + twoDigits(s, y + 2) };
       end = ye;
@@ -247,7 +246,7 @@ function isSevenDigits(s: string): boolean {
 
 /** The value of the two ASCII digits at s[at]. */
 function twoDigits(s: string, at: number): number {
-  return (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+  return digitsValue(s, at, at + 2);
 }
 
 /** `list` with `problem` added after a '; ', as joining the list of them reads. */
@@ -260,7 +259,7 @@ function addProblem(list: string | undefined, problem: string): string {
  * the only three-letter spellings it knows.
  */
 function monthOfThreeLetters(s: string, at: number): Month | undefined {
-  const key = ((s.charCodeAt(at) & ~32) << 16) | ((s.charCodeAt(at + 1) & ~32) << 8) | (s.charCodeAt(at + 2) & ~32);
+  const key = ((s.charCodeAt(at) & ~Case.Bit) << 16) | ((s.charCodeAt(at + 1) & ~Case.Bit) << 8) | (s.charCodeAt(at + 2) & ~Case.Bit);
   return MONTH_BY_KEY.get(key);
 }
 const MONTH_BY_KEY = new Map<number, Month>(
@@ -271,11 +270,9 @@ const MONTH_BY_KEY = new Map<number, Month>(
 function zoneOffset(zone: string): number | undefined {
   if (zone.length !== 1) return zoneOffsetHours(zone);
   const c = zone.charCodeAt(0);
-  if (c === 90) return 0;
-  if (c >= 65 && c <= 73) return c - 64;
-  if (c >= 75 && c <= 77) return c - 65;
-  if (c >= 78 && c <= 89) return -(c - 77);
-  return c === 74 ? undefined : zoneOffsetHours(zone);
+  if (c === Char.Z) return 0;
+  if (isUpper(c)) return zoneLetterOffset(c);
+  return zoneOffsetHours(zone);
 }
 
 /** Fills `invalid`, `epochMs` and `iso` from the parts already read. */
@@ -338,7 +335,7 @@ export function readFilingTime(
 ): FilingTime | undefined {
   const range = rng(line, start, start + text.length);
   if (isSevenDigits(text)) {
-    const jday = (text.charCodeAt(0) - 48) * 100 + twoDigits(text, 1);
+    const jday = digitsValue(text, 0, 3);
     const hour = twoDigits(text, 3);
     const minute = twoDigits(text, 5);
     const ft: FilingTime = { text, range, julianDay: jday, hour, minute };

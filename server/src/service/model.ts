@@ -329,9 +329,14 @@ export interface CableIdentity {
   id?: string;
 }
 
+/**
+ * Something the parser could not read: why a field is unset (`dtg-unrecognised`, `eo-unrecognised` …) or
+ * which line it failed on (`parser-error`). parse/state.ts lists the codes. Defects in what it did read are
+ * fields of the elements (`Dtg.malformed`, `PortionMarking.malformed` …), which the rules report.
+ */
 export interface ParseProblem {
   range: Range;
-  /** Stable code the diagnostics layer maps to a rule (e.g. 'banner-damaged', 'tags-keyword'). */
+  /** A stable code (parse/state.ts lists them). */
   code: string;
   message: string;
 }

@@ -6,6 +6,8 @@
  * a plain space, and leaves everything else as written.
  */
 
+import { Char, isLower, isNonAscii } from './parse/chars.ts';
+
 /** Splits on CRLF, lone CR and LF; the last line counts even when empty (as LSP counts lines). */
 export function splitLines(text: string): string[] {
   // The engine's native split is several times faster than a character loop, and splitting on a
@@ -45,14 +47,14 @@ export function normaliseLine(line: string): string {
 /** Index of the first non-space character, or the length when the line is blank. */
 export function firstNonSpace(s: string): number {
   let i = 0;
-  while (i < s.length && s.charCodeAt(i) === 32) i++;
+  while (i < s.length && s.charCodeAt(i) === Char.Space) i++;
   return i;
 }
 
 /** Index just past the last non-space character. */
 export function endNonSpace(s: string): number {
   let i = s.length;
-  while (i > 0 && s.charCodeAt(i - 1) === 32) i--;
+  while (i > 0 && s.charCodeAt(i - 1) === Char.Space) i--;
   return i;
 }
 
@@ -62,21 +64,21 @@ export function endNonSpace(s: string): number {
  */
 export function firstNonSpaceAt(src: string, at: number, len: number): number {
   let f = 0;
-  while (f < len && src.charCodeAt(at + f) === 32) f++;
+  while (f < len && src.charCodeAt(at + f) === Char.Space) f++;
   return f;
 }
 
 /** endNonSpace of the line of length `len` starting at `at` in `src`, read on the flat text. */
 export function endNonSpaceAt(src: string, at: number, len: number): number {
   let e = len;
-  while (e > 0 && src.charCodeAt(at + e - 1) === 32) e--;
+  while (e > 0 && src.charCodeAt(at + e - 1) === Char.Space) e--;
   return e;
 }
 
 /** endNonSpace(s.slice(0, end)) without building the slice (`end` clamped as slice clamps it). */
 export function endNonSpaceBefore(s: string, end: number): number {
   let i = end < 0 ? Math.max(0, s.length + end) : Math.min(end, s.length);
-  while (i > 0 && s.charCodeAt(i - 1) === 32) i--;
+  while (i > 0 && s.charCodeAt(i - 1) === Char.Space) i--;
   return i;
 }
 
@@ -91,7 +93,7 @@ export function isBlank(s: string): boolean {
 export function upperCased(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 127 || (c >= 97 && c <= 122)) return s.toUpperCase();
+    if (isNonAscii(c) || isLower(c)) return s.toUpperCase();
   }
   return s;
 }

@@ -14,6 +14,7 @@ import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { parseCable } from '../service/parse.ts';
 import type { CableDocument, Range } from '../service/model.ts';
 import type { CableFileSystem } from './fileSystem.ts';
+import { orEnd, isAlnum } from '../service/parse/chars.ts';
 
 export const CABLE_EXTENSIONS = ['.cable'] as const;
 
@@ -319,13 +320,9 @@ export class CableIndex {
 
 function hasWord(text: string, word: string): boolean {
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    if (!isAlnum(text.charCodeAt(i - 1)) && !isAlnum(text.charCodeAt(i + word.length))) return true;
+    if (!isAlnum(orEnd(text.charCodeAt(i - 1))) && !isAlnum(orEnd(text.charCodeAt(i + word.length)))) return true;
   }
   return false;
-}
-
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function label(e: IndexedCable): string {

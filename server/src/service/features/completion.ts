@@ -11,6 +11,7 @@ import type { CableDocument, Level } from '../model.ts';
 import type { Dictionary, TagInfo } from '../dictionary.ts';
 import { compareLevels, levelName } from '../classification.ts';
 import { monthName } from '../dtg.ts';
+import { OFFERED_CAPTIONS, OFFERED_PRECEDENCES, SUBJECT_KEYWORDS, TAGS_KEYWORDS, alternation } from '../parse/vocabulary.ts';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
@@ -28,7 +29,6 @@ const MARKINGS: { text: string; level: Level; caveats: string[] }[] = [
   { text: 'TS//NF', level: 'TS', caveats: ['NF'] },
 ];
 
-const CAPTIONS = ['SIPDIS', 'NOFORN', 'SENSITIVE', 'NODIS', 'EXDIS', 'STADIS', 'LIMDIS', 'SPECAT', 'SPECAT EXCLUSIVE'];
 /** SIPDIS may not stand with NODIS or EXDIS (05STATE226504). */
 const CONFLICTS: Record<string, string[]> = { SIPDIS: ['NODIS', 'EXDIS'], NODIS: ['SIPDIS'], EXDIS: ['SIPDIS'] };
 
@@ -43,7 +43,7 @@ function lineText(doc: CableDocument, line: number): string {
 // ---------------------------------------------------------------------------------------------
 // TAGS
 
-const TAGS_KEYWORD = /^\s*(?:TAGS?|TGS|TAGE|TAS|TABS)\s*:?(?=\s)/i;
+const TAGS_KEYWORD = new RegExp(`^\\s*(?:${alternation(TAGS_KEYWORDS)})\\s*:?(?=\\s)`, 'i');
 
 function isTagsLine(doc: CableDocument, line: number, text: string): boolean {
   const t = doc.tags;
@@ -114,7 +114,7 @@ function tagCompletions(doc: CableDocument, p: Position, dict: Dictionary, text:
 // Portion markings
 
 const PARA_START = /^\s*¶?\d{1,3}\s*\.\s*(\(?[A-Z/]*)$/i;
-const SUBJECT_START = /^\s*SUBJ(?:ECT)?\s*:\s*(\(?[A-Z/]*)$/i;
+const SUBJECT_START = new RegExp(`^\\s*(?:${alternation(SUBJECT_KEYWORDS)})\\s*:\\s*(\\(?[A-Z/]*)$`, 'i');
 
 function markingCompletions(doc: CableDocument, p: Position, dict: Dictionary, text: string): CompletionItem[] {
   const beforeCursor = text.slice(0, p.character);
@@ -168,7 +168,7 @@ function captionCompletions(doc: CableDocument, p: Position, dict: Dictionary, t
   const present = new Set(doc.captions.map((c) => c.name.toUpperCase()));
   const unclas = doc.banner && (doc.banner.level === 'U' || doc.banner.level === 'SBU');
   const items: CompletionItem[] = [];
-  CAPTIONS.forEach((cap, i) => {
+  OFFERED_CAPTIONS.forEach((cap, i) => {
     if (present.has(cap)) return;
     if ((CONFLICTS[cap] ?? []).some((c) => present.has(c))) return;
     if (cap === 'SENSITIVE' && doc.banner && !unclas) return;
@@ -215,7 +215,7 @@ function dtgCompletions(doc: CableDocument, p: Position, dict: Dictionary, text:
     doc.header.dtgLine?.range.start.line === p.line || /^\s*ZN[RY]\b/.test(prevLine) || /^\s*(?:[ZOPRY]\s+)?\d{6}/.test(restOfLine);
   if (!isDtgLine) return [];
   const typed = prec[1];
-  return ['R', 'P', 'O', 'Z'].map((letter, i) => {
+  return OFFERED_PRECEDENCES.map((letter, i) => {
     const e = dict.precedence(letter);
     return {
       label: letter,

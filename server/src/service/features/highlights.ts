@@ -13,6 +13,7 @@
 import { DocumentHighlightKind, type DocumentHighlight } from 'vscode-languageserver-types';
 import type { CableDocument, Level, PortionMarking, Position, Range } from '../model.ts';
 import { containsPosition, containsRange } from './rangeMath.ts';
+import { orEnd, isAlnum, isLower } from '../parse/chars.ts';
 
 export function documentHighlights(doc: CableDocument, position: Position): DocumentHighlight[] {
   const ranges = highlightRanges(doc, position);
@@ -93,7 +94,7 @@ function textMentions(doc: CableDocument, code: string, tagsRange: Range): Range
       const i = text.indexOf(code, from);
       if (i < 0) break;
       from = i + code.length;
-      if (isLetterOrDigit(text.charCodeAt(i - 1)) || isLetterOrDigit(text.charCodeAt(from))) continue;
+      if (isAlnum(orEnd(text.charCodeAt(i - 1))) || isAlnum(orEnd(text.charCodeAt(from)))) continue;
       const r = { start: { line, character: i }, end: { line, character: from } };
       if (!containsRange(tagsRange, r)) out.push(r);
     }
@@ -104,12 +105,8 @@ function textMentions(doc: CableDocument, code: string, tagsRange: Range): Range
 function hasLowerCase(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 97 && c <= 122) return true;
+    if (isLower(c)) return true;
   }
   return false;
 }
 
-function isLetterOrDigit(c: number): boolean {
-  // NaN (outside the string) is neither.
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}

@@ -4,6 +4,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { CableDocument } from '../model.ts';
+import { Char } from '../parse/chars.ts';
 
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
@@ -72,7 +73,7 @@ export function isBlankLine(doc: CableDocument, line: number): boolean {
 
 function isBlank(c: number): boolean {
   // Space, tab, NBSP, BOM: what the corpus pads lines with.
-  return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 11 || c === 12;
+  return c === Char.Space || c === Char.Tab || c === Char.NoBreakSpace || c === Char.ByteOrderMark || c === Char.VerticalTab || c === Char.FormFeed;
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   lineContentRange,
   rangesEqual,
 } from './rangeMath.ts';
+import { Char, isWordChar } from '../parse/chars.ts';
 
 const modelRanges = new WeakMap<CableDocument, Range[]>();
 
@@ -104,10 +105,6 @@ function spanAround(line: string, ch: number, ok: (c: number) => boolean): [numb
   return e > s ? [s, e] : undefined;
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff;
+  return c === Char.Space || c === Char.Tab || c === Char.NoBreakSpace || c === Char.ByteOrderMark;
 }

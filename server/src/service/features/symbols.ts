@@ -10,6 +10,7 @@
  */
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Addressee, CableDocument, PortionMarking, Range } from '../model.ts';
+import { PRECEDENCE_NAMES } from '../parse/vocabulary.ts';
 import {
   clampRange,
   comparePositions,
@@ -19,7 +20,6 @@ import {
   union,
 } from './rangeMath.ts';
 
-const PRECEDENCE: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY' };
 
 const BLOCK_NAMES: Record<string, string> = {
   summary: 'SUMMARY',
@@ -39,7 +39,25 @@ interface Node {
 }
 
 export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
-  const make = (
+  const make = symbolMaker(doc);
+  const nodes: Node[] = [];
+  const push: Push = (sym, rank = RANK.other) => {
+    if (sym) nodes.push({ sym, rank });
+  };
+  push(headerSymbol(doc, make));
+  headingSymbols(doc, make, push);
+  textSymbols(doc, make, push);
+  return nest(nodes);
+}
+
+type Push = (sym: DocumentSymbol | undefined, rank?: number) => void;
+
+/**
+ * Makes a symbol: its range clamped to the text and widened to take in its selection (VS Code rejects a
+ * symbol whose selection range lies outside its range) and its children.
+ */
+function symbolMaker(doc: CableDocument): Make {
+  return (
     name: string,
     detail: string | undefined,
     kind: SymbolKind,
@@ -61,14 +79,10 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
     }
     return sym;
   };
+}
 
-  const nodes: Node[] = [];
-  const push = (sym: DocumentSymbol | undefined, rank: number = RANK.other) => {
-    if (sym) nodes.push({ sym, rank });
-  };
-
-  push(headerSymbol(doc, make));
-
+/** The banner, captions, E.O., TAGS, subject, references and Classified By. */
+function headingSymbols(doc: CableDocument, make: Make, push: Push): void {
   if (doc.banner) {
     const b = doc.banner;
     const line = b.range.start.line;
@@ -114,7 +128,10 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
     const c = doc.classifiedBy;
     push(make(stripColon(c.keyword.text) || 'Classified By', c.authority?.text, SymbolKind.Property, c.range, c.keyword.range));
   }
+}
 
+/** Paragraphs and their sub-paragraphs, blocks, headings and the signature, nested later by containment. */
+function textSymbols(doc: CableDocument, make: Make, push: Push): void {
   for (const p of doc.paragraphs) {
     const start = p.pilcrow ?? p.number.range;
     const markingOnLine = p.marking && p.marking.range.start.line === start.start.line ? p.marking : undefined;
@@ -145,8 +162,6 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
     const s = doc.signature;
     push(make(s.text.trim() || s.names.join(' '), 'signature', SymbolKind.Constant, s.range, s.range));
   }
-
-  return nest(nodes);
 }
 
 /**
@@ -233,7 +248,7 @@ function headerSymbol(doc: CableDocument, make: Make): DocumentSymbol | undefine
   }
   if (h.dtgLine) {
     const d = h.dtgLine;
-    const prec = d.precedence.map((p) => PRECEDENCE[p.value] ?? p.text).join(' ');
+    const prec = d.precedence.map((p) => PRECEDENCE_NAMES[p.value] ?? p.text).join(' ');
     const name = d.dtg?.text.trim() || (textOf(doc, lineContentRange(doc, d.range.start.line)) ?? '').trim();
     kids.push(make(name || 'DTG', prec, SymbolKind.Event, d.range, d.dtg?.range ?? d.precedence[0]?.range));
   }

@@ -23,6 +23,7 @@ import {
 import { upperCased } from '../text.ts';
 import { ownParagraphs } from './structure.ts';
 import { bannerDamage, bannerDamageText } from '../classification.ts';
+import { Char, asciiLower, isNonAscii, isUpper } from '../parse/chars.ts';
 
 /** The FL4 letters and signal a banner level calls for (ACP 127 §124.b, §203.a). */
 function securityLineFor(level: Level): { signal: 'ZNR' | 'ZNY'; letter: string } {
@@ -375,9 +376,9 @@ function allowedReasons(ctx: RuleContext): readonly ReasonForm[] {
 function badLetter(l: string, max: number): boolean {
   let c = l.charCodeAt(0);
   // Lower-cased by hand for ASCII, the usual case; other letters as toLowerCase has them.
-  if (c >= 65 && c <= 90) c += 32;
-  else if (!(c < 128)) c = l.toLowerCase().charCodeAt(0);
-  return c > max || c < 97;
+  if (isUpper(c)) c = asciiLower(c);
+  else if (isNonAscii(c)) c = l.toLowerCase().charCodeAt(0);
+  return c > max || c < Char.a;
 }
 
 function anyBadLetter(letters: string[], max: number): boolean {

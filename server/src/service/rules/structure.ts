@@ -98,4 +98,15 @@ export const structureRules: Rule[] = [
       }
     },
   },
+  {
+    code: 'parser-error',
+    severity: 'warning',
+    family: 'structure',
+    description: 'A line the parser failed on (an internal error, not a fault of the cable): it is left out of the outline, hovers and checks, which work on the rest of the cable.',
+    check(ctx, report) {
+      for (const p of ctx.doc.problems) {
+        if (p.code === 'parser-error') report({ range: p.range, message: `${p.message} This is a fault of the parser, not of the cable: please report it with the cable.` });
+      }
+    },
+  },
 ];

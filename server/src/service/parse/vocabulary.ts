@@ -1,0 +1,91 @@
+/**
+ * The closed vocabulary of a cable, in one place: caption words, precedence words, the words that open
+ * and close blocks, the keywords of the heading elements, and the header words a printout reads in
+ * capitals. The parser's recognisers and their fast gates (gates.ts) are built from these lists, and
+ * completion and the grammar source (syntaxes/cable.tmLanguage.src.ts) import them: a word added here is
+ * read, gated, offered and coloured alike.
+ *
+ * Lists whose order matters say so: a regular expression built from a list tries its words in the list's
+ * order, so a word must come before any word it begins with.
+ */
+import type { Block, PrecedenceLetter } from '../model.ts';
+
+/**
+ * Caption words as they stand on a caption line (SIPDIS, NOFORN …) and the caption each names (5 FAH-2 H-440 and H-443;
+ * EXCLUSIVE only ever follows SPECAT).
+ */
+export const CAPTION_WORDS: Readonly<Record<string, string>> = {
+  SIPDIS: 'SIPDIS',
+  NOFORN: 'NOFORN',
+  NODIS: 'NODIS',
+  EXDIS: 'EXDIS',
+  LIMDIS: 'LIMDIS',
+  STADIS: 'STADIS',
+  SENSITIVE: 'SENSITIVE',
+  SPECAT: 'SPECAT',
+  EXCLUSIVE: 'SPECAT EXCLUSIVE',
+  CHEROKEE: 'CHEROKEE',
+  DIRGEN: 'DIRGEN',
+  CODEL: 'CODEL',
+};
+export const CAPTION_KEYS: readonly string[] = Object.keys(CAPTION_WORDS);
+export const CAPTION_WORD_MAX = Math.max(...CAPTION_KEYS.map((k) => k.length));
+
+/** The captions completion offers under the banner, the most used first (each one a caption named above). */
+export const OFFERED_CAPTIONS: readonly string[] = ['SIPDIS', 'NOFORN', 'SENSITIVE', 'NODIS', 'EXDIS', 'STADIS', 'LIMDIS', 'SPECAT', 'SPECAT EXCLUSIVE'];
+
+/** Precedence words after an addressee (`… PRIORITY 4321`) and the letter FL2 and FL5 write for each. */
+export const PRECEDENCE_WORDS: Readonly<Record<string, PrecedenceLetter>> = { FLASH: 'Z', IMMEDIATE: 'O', PRIORITY: 'P', ROUTINE: 'R' };
+/** The word that may stand before IMMEDIATE: NIACT IMMEDIATE, night action (wake the addressee). */
+export const NIGHT_ACTION = 'NIACT';
+/** What each precedence letter stands for (Y, EMERGENCY, is a military precedence some cables carry). */
+export const PRECEDENCE_NAMES: Readonly<Record<PrecedenceLetter, string>> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY' };
+/** The precedence letters completion offers on the DTG line, the most used first. */
+export const OFFERED_PRECEDENCES: readonly PrecedenceLetter[] = ['R', 'P', 'O', 'Z'];
+
+export type BlockKind = Block['kind'];
+/**
+ * The words that open and close blocks (`SUMMARY:` … `END SUMMARY.`), and the kind of block each names.
+ * SUMMAY is a misspelling real cables carry. Words here are told apart by their first letter (blockKind).
+ */
+export const BLOCK_WORDS: Readonly<Record<string, BlockKind>> = {
+  SUMMARY: 'summary',
+  SUMMAY: 'summary',
+  COMMENT: 'comment',
+  TEXT: 'text',
+  QUOTE: 'quote',
+  INTRODUCTION: 'introduction',
+  'ACTION REQUEST': 'action-request',
+};
+/** The word before a block word that opens a block explicitly: such a block must have its END. */
+export const BLOCK_BEGIN = 'BEGIN';
+/** Kinds that open a block only after BEGIN: TEXT and QUOTE alone open many sentences. */
+export const BEGIN_ONLY_BLOCKS: readonly BlockKind[] = ['text', 'quote'];
+
+/**
+ * The keywords of the heading elements as written, each list in the order a regex must try them.
+ * TAGS has the misspellings of real cables (TAG, TAGE, TAS, TABS, TGS, AGS: reported as tags-keyword);
+ * REF may follow PROGRAM (`PROGRAM REFERENCE:`); Classified By's place is taken by `Derived from:`
+ * in derivative classifications.
+ */
+export const TAGS_KEYWORDS: readonly string[] = ['TAGS', 'TAG', 'TAGE', 'TAS', 'TABS', 'TGS', 'AGS'];
+export const SUBJECT_KEYWORDS: readonly string[] = ['SUBJECT', 'SUBJ'];
+export const REF_KEYWORDS: readonly string[] = ['REFERENCES', 'REFERENCE', 'REFTELS', 'REFTEL', 'REF(S)', 'REFS', 'REF'];
+export const REF_PREFIX = 'PROGRAM';
+export const CLASSIFIED_BY = 'CLASSIFIED BY';
+export const DERIVED_FROM = 'DERIVED FROM';
+/** How the E.O. keyword opens (`E.O. 12958`, `E. O.`, `EO 12958`, `E O`): its first two characters. */
+export const EO_OPENINGS: readonly string[] = ['E.', 'E ', 'EO'];
+
+/** The header lines a printout or the WikiLeaks viewer adds, read on the upper-cased line. */
+export const PARTIAL_EXTRACT_NOTE = 'THIS RECORD IS A PARTIAL EXTRACT';
+export const WEEKDAYS: readonly string[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+export const RECEIVING_COPY_WORDS: readonly string[] = ['INFO', 'ACTION', 'PAGE'];
+
+/**
+ * `A|B|…`: the words as regex alternatives, in the list's order (put them in a group), each blank in a
+ * word standing for `blanks` (one blank, or a run of them: ' +').
+ */
+export function alternation(words: readonly string[], blanks = ' '): string {
+  return words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, blanks)).join('|');
+}
