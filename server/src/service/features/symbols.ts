@@ -39,7 +39,22 @@ interface Node {
 }
 
 export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
-  const make = (
+  const make = symbolMaker(doc);
+  const nodes: Node[] = [];
+  const push: Push = (sym, rank = RANK.other) => {
+    if (sym) nodes.push({ sym, rank });
+  };
+  push(headerSymbol(doc, make));
+  headingSymbols(doc, make, push);
+  bodySymbols(doc, make, push);
+  return nest(nodes);
+}
+
+type Push = (sym: DocumentSymbol | undefined, rank?: number) => void;
+
+/** A symbol from the parser's ranges, clamped to the text, its range widened to hold its selection and children. */
+function symbolMaker(doc: CableDocument): Make {
+  return (
     name: string,
     detail: string | undefined,
     kind: SymbolKind,
@@ -61,14 +76,10 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
     }
     return sym;
   };
+}
 
-  const nodes: Node[] = [];
-  const push = (sym: DocumentSymbol | undefined, rank: number = RANK.other) => {
-    if (sym) nodes.push({ sym, rank });
-  };
-
-  push(headerSymbol(doc, make));
-
+/** The banner, captions and the heading's keyword lines (E.O., TAGS, SUBJECT, REF, Classified By). */
+function headingSymbols(doc: CableDocument, make: Make, push: Push): void {
   if (doc.banner) {
     const b = doc.banner;
     const line = b.range.start.line;
@@ -114,7 +125,10 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
     const c = doc.classifiedBy;
     push(make(stripColon(c.keyword.text) || 'Classified By', c.authority?.text, SymbolKind.Property, c.range, c.keyword.range));
   }
+}
 
+/** Paragraphs and their sub-paragraphs, blocks, headings and the signature. */
+function bodySymbols(doc: CableDocument, make: Make, push: Push): void {
   for (const p of doc.paragraphs) {
     const start = p.pilcrow ?? p.number.range;
     const markingOnLine = p.marking && p.marking.range.start.line === start.start.line ? p.marking : undefined;
@@ -145,8 +159,6 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
     const s = doc.signature;
     push(make(s.text.trim() || s.names.join(' '), 'signature', SymbolKind.Constant, s.range, s.range));
   }
-
-  return nest(nodes);
 }
 
 /**
