@@ -12,7 +12,10 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
 // The net under a bug that escapes a handler (a throw in a timer, a promise nobody awaited), as in the
-// Node entry: logged to the client's output channel, and the worker keeps serving.
+// Node entry: logged to the client's output channel, and the worker keeps serving. Unlike the Node
+// entry, a reader error does not end the worker: postMessage carries whole messages, so nothing can
+// lose the frame boundaries, and BrowserMessageReader's "errors" are these same uncaught exceptions.
+// (A worker that closed itself would not be restarted: the web client sees no exit.)
 self.addEventListener('error', (e: ErrorEvent) => {
   connection.console.error(`uncaught exception: ${e.error instanceof Error ? (e.error.stack ?? e.error.message) : e.message}`);
   e.preventDefault();

@@ -6,11 +6,29 @@
  *   cable/test/throw       → the handler throws: the connection must answer with an error and live on
  *   cable/test/throwLater  → a throw in a timer, outside any handler: logged by the process-level net
  *   cable/test/failParsesAtLine { line } → every parse fails at that line (null: none), as a parser bug would
+ * and a parser that fails on demand: a text that starts with PARSER_CRASH_MARK is read as the parser reads it
+ * after an internal error (what it had, plus its failure report), for the model cache's log line.
  */
 import type { Connection } from 'vscode-languageserver';
-import { failParsesAtLine } from './service/parse.ts';
+import { failParsesAtLine, parseCable, type ParseOptions } from './service/parse.ts';
+import type { CableDocument } from './service/model.ts';
+import { PARSER_FAILURE } from './modelCache.ts';
+import type { ServerHost } from './server.ts';
 
-export function installTestHooks(connection: Connection): void {
+export const PARSER_CRASH_MARK = 'CABLE-TEST-PARSER-CRASH';
+
+function parseFailingOnDemand(text: string, options?: ParseOptions): CableDocument {
+  const model = parseCable(text, options);
+  // startsWith, not includes: the benchmark runs with the hooks on, and must not pay a scan per parse.
+  if (text.startsWith(PARSER_CRASH_MARK)) {
+    const at = { line: 0, character: 0 };
+    model.problems.push({ range: { start: at, end: at }, code: PARSER_FAILURE, message: 'Internal parser error: cable/test: the parser failed on purpose' });
+  }
+  return model;
+}
+
+/** Installs the requests; returns what the hooks add to the server's host. */
+export function installTestHooks(connection: Connection): Partial<ServerHost> {
   connection.onRequest('cable/test/heapStats', () => {
     const gc = (globalThis as { gc?: () => void }).gc;
     if (gc) {
@@ -33,4 +51,5 @@ export function installTestHooks(connection: Connection): void {
     failParsesAtLine(params.line ?? undefined);
     return null;
   });
+  return { parse: parseFailingOnDemand };
 }

@@ -10,7 +10,6 @@
  */
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Addressee, CableDocument, PortionMarking, Range } from '../model.ts';
-import { PRECEDENCE_NAMES } from '../parse/vocabulary.ts';
 import {
   clampRange,
   comparePositions,
@@ -20,6 +19,7 @@ import {
   union,
 } from './rangeMath.ts';
 
+const PRECEDENCE: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY' };
 
 const BLOCK_NAMES: Record<string, string> = {
   summary: 'SUMMARY',
@@ -46,16 +46,13 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
   };
   push(headerSymbol(doc, make));
   headingSymbols(doc, make, push);
-  textSymbols(doc, make, push);
+  bodySymbols(doc, make, push);
   return nest(nodes);
 }
 
 type Push = (sym: DocumentSymbol | undefined, rank?: number) => void;
 
-/**
- * Makes a symbol: its range clamped to the text and widened to take in its selection (VS Code rejects a
- * symbol whose selection range lies outside its range) and its children.
- */
+/** A symbol from the parser's ranges, clamped to the text, its range widened to hold its selection and children. */
 function symbolMaker(doc: CableDocument): Make {
   return (
     name: string,
@@ -81,7 +78,7 @@ function symbolMaker(doc: CableDocument): Make {
   };
 }
 
-/** The banner, captions, E.O., TAGS, subject, references and Classified By. */
+/** The banner, captions and the heading's keyword lines (E.O., TAGS, SUBJECT, REF, Classified By). */
 function headingSymbols(doc: CableDocument, make: Make, push: Push): void {
   if (doc.banner) {
     const b = doc.banner;
@@ -130,8 +127,8 @@ function headingSymbols(doc: CableDocument, make: Make, push: Push): void {
   }
 }
 
-/** Paragraphs and their sub-paragraphs, blocks, headings and the signature, nested later by containment. */
-function textSymbols(doc: CableDocument, make: Make, push: Push): void {
+/** Paragraphs and their sub-paragraphs, blocks, headings and the signature. */
+function bodySymbols(doc: CableDocument, make: Make, push: Push): void {
   for (const p of doc.paragraphs) {
     const start = p.pilcrow ?? p.number.range;
     const markingOnLine = p.marking && p.marking.range.start.line === start.start.line ? p.marking : undefined;
@@ -248,7 +245,7 @@ function headerSymbol(doc: CableDocument, make: Make): DocumentSymbol | undefine
   }
   if (h.dtgLine) {
     const d = h.dtgLine;
-    const prec = d.precedence.map((p) => PRECEDENCE_NAMES[p.value] ?? p.text).join(' ');
+    const prec = d.precedence.map((p) => PRECEDENCE[p.value] ?? p.text).join(' ');
     const name = d.dtg?.text.trim() || (textOf(doc, lineContentRange(doc, d.range.start.line)) ?? '').trim();
     kids.push(make(name || 'DTG', prec, SymbolKind.Event, d.range, d.dtg?.range ?? d.precedence[0]?.range));
   }

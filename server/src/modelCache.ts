@@ -1,0 +1,62 @@
+/**
+ * Parse once per document version: the parsed model of each open document, reused by every feature
+ * and the diagnostics until the text changes. A parser crash is said in the log with the document's
+ * URI, once per parse (so once per version), since the model then covers only part of the text.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CableDocument } from './service/model.ts';
+import type { ParseOptions } from './service/parse.ts';
+
+export type Parse = (text: string, options?: ParseOptions) => CableDocument;
+
+/**
+ * The code of the problem by which the parser reports that it failed part-way (it never throws: it
+ * returns what it had read, with this problem). Change this, and the test hook that forges it, if the
+ * parser reports its failure otherwise.
+ */
+export const PARSER_FAILURE = 'parser-error';
+
+/** The parser's report of its own failure in `model`, if it failed. */
+export function parserFailure(model: CableDocument): string | undefined {
+  return model.problems.find((p) => p.code === PARSER_FAILURE)?.message;
+}
+
+export class ModelCache {
+  private readonly entries = new Map<string, { version: number; text: string; model: CableDocument }>();
+
+  constructor(
+    private readonly parse: Parse,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /**
+   * The model of `doc` as it is now. An entry is reused only for the same version and the same text: a
+   * client that sends two texts under one version number is not served the first text's model. (The
+   * text is compared by reference first, which is all it costs when it did not change.)
+   */
+  get(doc: TextDocument): CableDocument {
+    const text = doc.getText();
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.text === text) return hit.model;
+    // The parser's own report names the line; the stack goes to the log for whoever fixes the parser.
+    const onError = (err: unknown, line: number) =>
+      this.log(`parser failed on ${doc.uri}${line >= 0 ? ` line ${line + 1}` : ''}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const model = this.parse(text, { onError });
+    this.entries.set(doc.uri, { version: doc.version, text, model });
+    const failure = parserFailure(model);
+    if (failure !== undefined) {
+      this.log(`The parser failed on ${doc.uri} (version ${doc.version}); features see only what it read before the failure. ${failure}`);
+    }
+    return model;
+  }
+
+  /** Whether `doc` as it is now has been parsed (so `get` costs nothing). */
+  has(doc: TextDocument): boolean {
+    const hit = this.entries.get(doc.uri);
+    return !!hit && hit.version === doc.version && hit.text === doc.getText();
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
