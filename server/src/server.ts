@@ -22,7 +22,7 @@ import { completion } from './service/features/completion.ts';
 import { computeDiagnostics, exceedsMaxFileSize } from './service/diagnostics.ts';
 import { RULES } from './service/rules/index.ts';
 import { CABLE_STATUS, type CableStatusParams } from './statusNotification.ts';
-import { codeActions } from './service/features/codeActions.ts';
+import { CODE_ACTION_KINDS, codeActions } from './service/features/codeActions.ts';
 
 /** Parsed models keyed by URI; an entry is reused only for the same document version. */
 class ModelCache {
@@ -93,7 +93,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         ...structure.capabilities,
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '(', ','] },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
       },
       serverInfo: { name: 'cable-language-server', version: VERSION },
     };
@@ -204,7 +204,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       if (token.isCancellationRequested) return [];
       const current = documents.get(uri);
       if (!current) return [];
-      return codeActions(models.get(current), uri, params.range, params.context.diagnostics, settings, dict);
+      return codeActions(models.get(current), uri, params.range, params.context.diagnostics, settings, dict, params.context.only);
     } catch (err) {
       connection.console.error(`code actions failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return [];
