@@ -1,8 +1,10 @@
 /**
  * Expands a VS Code snippet body as the editor inserts it, before the writer types anything: variables
- * (`CURRENT_YEAR`, …) resolved for a fixed clock, transforms applied (regex and format string, with
+ * (`CURRENT_YEAR`, …) resolved for a fixed clock, their transforms applied (regex and format string, with
  * `${1:/upcase}`, `${n:+if}`, `${n:-else}`, `${n:?if:else}`), placeholders and choices at their first value,
- * mirrors of a tab stop given its value, `$0` empty. It follows the snippet grammar of the VS Code docs
+ * mirrors of a tab stop given its value, `$0` empty. A tab stop's own transform (`${2/(.).*\/$1/}`) is not
+ * applied: the editor applies it only when the writer tabs out of that placeholder, so as inserted the
+ * mirror shows the value as it is. It follows the snippet grammar of the VS Code docs
  * ("Snippet syntax"); the extension-host suite checks the real editor's insertion.
  */
 
@@ -147,7 +149,7 @@ export function expandSnippet(body: string, variables: Record<string, string>): 
           const [regex, a] = until(s, j, '/', true);
           const [fmt, b] = until(s, a, '/', true);
           const [options, k] = until(s, b, '}', false);
-          out += transform(own(), regex, fmt, options);
+          out += tabStop !== undefined ? own() : transform(own(), regex, fmt, options);
           j = k;
           break;
         }
