@@ -45,7 +45,7 @@ import type { CableIndex } from './workspace/cableIndex.ts';
 import type { CableFileSystem } from './workspace/fileSystem.ts';
 import { hover } from './service/features/hover.ts';
 import { completion } from './service/features/completion.ts';
-import { codeActions } from './service/features/codeActions.ts';
+import { CODE_ACTION_KINDS, codeActions } from './service/features/codeActions.ts';
 import { documentSymbols, flattenSymbols } from './service/features/symbols.ts';
 import { foldingRanges } from './service/features/folding.ts';
 import { selectionRanges } from './service/features/selectionRanges.ts';
@@ -80,8 +80,8 @@ function registerFeatures({ guard, settings, index }: Features): void {
     completion(model, p.position, dict),
   );
   const settingsAndDictionary = async (uri: string) => ({ settings: await settings.get(uri), dict: await settings.dictionaryFor(uri) });
-  guard.document(CodeActionRequest.type, { fallback: [], capability: { codeActionProvider: { codeActionKinds: ['quickfix'] } }, wait: settingsAndDictionary }, (model, p, w) =>
-    codeActions(model, p.textDocument.uri, p.range, p.context.diagnostics, w.settings, w.dict),
+  guard.document(CodeActionRequest.type, { fallback: [], capability: { codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS } }, wait: settingsAndDictionary }, (model, p, w) =>
+    codeActions(model, p.textDocument.uri, p.range, p.context.diagnostics, w.settings, w.dict, p.context.only),
   );
   guard.document(DocumentSymbolRequest.type, { fallback: [], capability: { documentSymbolProvider: { label: 'Cable' } } }, (model, p) => {
     const symbols = documentSymbols(model);

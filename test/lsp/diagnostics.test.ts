@@ -149,6 +149,49 @@ test('code actions: a quick fix round trip and "disable this rule"', async () =>
   }
 });
 
+test('code actions: the same fix on many lines once for the file, and source.fixAll.cable for the obvious fixes', async () => {
+  const server = await startServer('stdio');
+  try {
+    const kinds = (server.initializeResult.capabilities.codeActionProvider as { codeActionKinds?: string[] }).codeActionKinds;
+    assert.deepEqual(kinds, ['quickfix', 'source.fixAll.cable'], 'the server advertises both kinds');
+    const diags = collector(server);
+    const text = edit(edit(edit(CLEAN, '1. (C) Summary', '1. (C NF) Summary'), '2. (C) The second', '2. (C NF) The second'), 'TAGS: PREL, PGOV, FR', 'TAGS: PREL, POGOV, FR');
+    await server.open(URI, text, 1);
+    const p = await diags.next((x) => x.uri === URI && x.version === 1);
+    const marks = p.diagnostics.filter((x) => x.code === 'portion-marking-malformed');
+    assert.equal(marks.length, 2, JSON.stringify(p.diagnostics));
+    const quick = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: marks[0]!.range,
+      context: { diagnostics: [marks[0]!] },
+    })) as CodeAction[];
+    const all = quick.find((a) => a.title === "Fix all 2 'portion-marking-malformed' problems in this file");
+    assert.ok(all, JSON.stringify(quick.map((a) => a.title)));
+    assert.equal(all.kind, 'quickfix');
+    assert.ok(!quick.some((a) => a.kind === 'source.fixAll.cable'), 'no source action among the quick fixes');
+    const fixed = applyEdits(text, all.edit!.changes![URI]!);
+    assert.match(fixed, /^1\. \(C\/\/NOFORN\) Summary/m);
+    assert.match(fixed, /^2\. \(C\/\/NOFORN\) The second/m);
+    // What an editor asks on save ("editor.codeActionsOnSave": {"source.fixAll": …}): every obvious fix.
+    const onSave = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.deepEqual(onSave.map((a) => a.kind), ['source.fixAll.cable']);
+    const saved = applyEdits(text, onSave[0]!.edit!.changes![URI]!);
+    assert.equal(saved, edit(edit(CLEAN, '1. (C) Summary', '1. (C//NOFORN) Summary'), '2. (C) The second', '2. (C//NOFORN) The second'), 'the markings and the TAGS slip');
+    const onlyQuick = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: marks[0]!.range,
+      context: { diagnostics: [marks[0]!], only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.ok(onlyQuick.length > 0 && onlyQuick.every((a) => a.kind === 'quickfix'));
+  } finally {
+    await server.close();
+  }
+});
+
 test('run: onSave lints on open and save, not while typing', async () => {
   const server = await startServer('stdio', { configuration: { diagnostics: { run: 'onSave' } } });
   try {

@@ -146,14 +146,15 @@ test('classified-by-missing: a 2009 CONFIDENTIAL cable without the line is an er
   assert.equal(f.effectiveSeverity, 'error');
 });
 
-test('classified-by-missing: a warning before E.O. 12958', () => {
-  const text = `O 121758Z MAY 86
+/** A cable of the given DTG and E.O. line, SECRET, with no Classified By line. */
+function olderCable(dtgLine: string, eoLine: string): string {
+  return `${dtgLine}
 FM AMEMBASSY MADRID
 TO SECSTATE WASHDC IMMEDIATE 1234
 
 S E C R E T MADRID 01234
 
-E.O. 12356: DECL: OADR
+${eoLine}
 TAGS: PREL SP
 SUBJECT: AN OLDER CABLE
 
@@ -163,8 +164,28 @@ SUBJECT: AN OLDER CABLE
 
 SAMPLE
 `;
-  const f = expectOne(text, 'classified-by-missing', 'S E C R E T');
+}
+
+test('classified-by-missing: telegrams under E.O. 11652 and E.O. 12356 named no classifier', () => {
+  expectNone(olderCable('O 121758Z MAY 86', 'E.O. 12356: DECL: OADR'), 'classified-by-missing');
+  expectNone(olderCable('O 121758Z MAY 75', 'E.O. 11652: GDS'), 'classified-by-missing');
+  // No date in the text: the order named gives the era.
+  expectNone(olderCable('', 'E.O. 11652: XGDS-1'), 'classified-by-missing');
+});
+
+test('classified-by-missing: an E.O. 12065 cable is told its own era\'s form, never the 1995 one', () => {
+  const text = olderCable('O 121758Z MAY 80', 'E.O. 12065: GDS 5/12/86');
+  const f = expectOne(text, 'classified-by-missing', 'E.O. 12065');
   assert.equal(f.effectiveSeverity, 'warning');
+  assert.match(f.message, /E\.O\. 12065: GDS 5\/12\/86 \(SURNAME, GIVEN NAME\)/);
+  assert.doesNotMatch(f.message, /1\.[45]|Classified By:/);
+  expectNone(olderCable('O 121758Z MAY 80', 'E.O. 12065: GDS 5/12/86 (DOE, JOHN A.) OR-P'), 'classified-by-missing');
+});
+
+test('classified-by-missing: the example gives the reason section of the cable\'s years', () => {
+  const in1999 = edit(edit(CLEAN, 'P 141030Z JUL 09', 'P 141030Z JUL 99'), 'Classified By:', '');
+  assert.match(expectOne(in1999, 'classified-by-missing', BANNER).message, /reasons 1\.5 \(b\) and \(d\)/);
+  assert.match(expectOne(edit(CLEAN, 'Classified By:', ''), 'classified-by-missing', BANNER).message, /reasons 1\.4 \(b\) and \(d\)/);
 });
 
 test('classified-by-missing: a line without a reason', () => {
@@ -198,6 +219,25 @@ test('classified-by-reason-invalid: 1.5 is right in 1999, 1.4 is not', () => {
 
 test('classified-by-reason-invalid: not raised for 1.4 (b) and (d) in 2009', () => {
   expectNone(CLEAN, 'classified-by-reason-invalid');
+});
+
+test('classified-by-reason-invalid: a reason written but unreadable is malformed, not missing', () => {
+  const text = edit(CLEAN, 'Classified By:', 'Classified By: Political Counselor John Sample, Reasons 1:4 b,d');
+  const f = expectOne(text, 'classified-by-reason-invalid', 'Reasons 1:4 b,d', { exact: true });
+  assert.match(f.message, /'Reasons 1:4 b,d' cannot be read; expected .* 1\.4 \(b\) and \(d\)/);
+  expectNone(text, 'classified-by-missing');
+});
+
+test('classified-by-reason-invalid: categories without a section name the section they need', () => {
+  const text = edit(CLEAN, 'Classified By:', 'Classified By: Political Counselor John Sample for reasons b, d.');
+  const f = expectOne(text, 'classified-by-reason-invalid', 'Classified By:');
+  assert.doesNotMatch(f.message, /section\s+is/);
+  assert.match(f.message, /no section of the order; expected 1\.4 \(b\) and \(d\)/);
+});
+
+test('classification-missing: the example banner is this cable\'s post and serial, at the security line\'s level', () => {
+  const f = expectOne(edit(CLEAN, BANNER, ''), 'classification-missing', 'SIPDIS');
+  assert.match(f.message, /e\.g\. C O N F I D E N T I A L PARIS 000123/);
 });
 
 test('caption-conflict: SIPDIS with NODIS', () => {

@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLEAN, CLEAN_UNCLAS, applyFix, edit, expectNone, expectOne } from './rulesHelpers.ts';
 import { Dictionary } from '../../server/src/service/dictionary.ts';
-import { failParsesAtLine } from '../../server/src/service/parse.ts';
+import { failParsesAtLine, parseCable } from '../../server/src/service/parse.ts';
+import { computeFindings } from '../../server/src/service/diagnostics.ts';
+import { resolveSettings } from '../../server/src/service/settings.ts';
+import { lintText } from '../../server/src/cli/lint.ts';
 
 const TAGS = 'TAGS: PREL, PGOV, FR';
 
@@ -105,4 +108,61 @@ test('parser-error: a line the parser failed on is shown where it stands, with w
     failParsesAtLine(undefined);
   }
   expectNone(CLEAN, 'parser-error');
+});
+
+test('subject-missing: the message gives a neutral form, marked where the era marks subjects', () => {
+  const f = expectOne(edit(CLEAN, 'SUBJECT: FRENCH VIEWS ON A SAMPLE TOPIC', ''), 'subject-missing', 'C O N F I D E N T I A L');
+  assert.match(f.message, /SUBJECT: and the topic/);
+  const in2011 = edit(edit(CLEAN, 'P 141030Z JUL 09', 'P 141030Z JUL 11'), 'SUBJECT: FRENCH VIEWS ON A SAMPLE TOPIC', '');
+  assert.match(expectOne(in2011, 'subject-missing', 'C O N F I D E N T I A L').message, /SUBJECT: \(C\) and the topic/);
+});
+
+test('tags-unknown: a post or mission written freestyle is never "corrected" to a code', () => {
+  for (const name of ['USEU', 'USNATO', 'ROME']) {
+    const f = expectOne(edit(CLEAN, TAGS, `TAGS: PREL, ${name}, FR`), 'tags-unknown', name, { exact: true });
+    assert.doesNotMatch(f.message, /did you mean/);
+    assert.match(f.message, /name of a post or mission/);
+    assert.equal(f.fix, undefined);
+    assert.equal(f.effectiveSeverity, 'information');
+  }
+});
+
+test('tags-unknown: freestyle words and abbreviations get no edit-distance guess; slips of a code do', () => {
+  for (const word of ['POL', 'NPT', 'ELECTIONS']) {
+    assert.doesNotMatch(expectOne(edit(CLEAN, TAGS, `TAGS: PREL, ${word}, FR`), 'tags-unknown', word).message, /did you mean/);
+  }
+  assert.match(expectOne(edit(CLEAN, TAGS, 'TAGS: PREL, PGOF, FR'), 'tags-unknown', 'PGOF').message, /did you mean PGOV/);
+});
+
+test('tags-unknown: the editor names its setting, the command line its settings file key', () => {
+  const doc = parseCable(edit(CLEAN, TAGS, 'TAGS: PREL, QZQZ, FR'));
+  const dict = Dictionary.default();
+  const editor = computeFindings(doc, resolveSettings(undefined), dict).find((f) => f.rule.code === 'tags-unknown')!;
+  assert.match(editor.message, /cable\.tags\.extra/);
+  const cli = lintText(edit(CLEAN, TAGS, 'TAGS: PREL, QZQZ, FR'), resolveSettings(undefined)).find((d) => d.code === 'tags-unknown')!;
+  assert.match(cli.message, /tags\.extra of \.cablerc\.json/);
+  assert.doesNotMatch(cli.message, /cable\.tags\.extra/);
+});
+
+test('paragraph-numbering: one mistyped number is reported on itself, with the number it should have', () => {
+  const text = edit(CLEAN, P3, `${P3.replace('3.', '5.')}\n\n4. (U) Four.\n\n5. (U) Five.`);
+  const f = expectOne(text, 'paragraph-numbering', '5. (U) The third');
+  assert.match(f.message, /expected 3/);
+  assert.match(applyFix(text, f), /^3\. \(U\) The third/m);
+});
+
+test('paragraph-numbering: a repeated number is reported even when the next carries on', () => {
+  const text = edit(CLEAN, P3, `${P3}\n\n3. (U) Again three.\n\n4. (U) Four.`);
+  const f = expectOne(text, 'paragraph-numbering', '3. (U) Again three.');
+  assert.match(f.message, /repeats paragraph 3; expected 4/);
+});
+
+test('paragraph-numbering: an unnumbered lead paragraph before 2 is not a missing 1', () => {
+  const lead = edit(CLEAN, '1. (C) Summary: The first paragraph says what the cable is about. End summary.', '(C) Summary: The lead paragraph is not numbered. End summary.');
+  expectNone(lead, 'paragraph-numbering');
+  // The numbering then runs on from 2, and a fix renumbers from there.
+  const gap = edit(lead, P3, P3.replace('3.', '4.'));
+  const f = expectOne(gap, 'paragraph-numbering', '4. (U)');
+  assert.match(applyFix(gap, f), /^3\. \(U\)/m);
+  assert.match(applyFix(gap, f), /^2\. \(C\)/m);
 });

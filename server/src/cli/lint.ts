@@ -78,14 +78,19 @@ function dictionaryFor(settings: CableSettings): Dictionary {
 
 const decoder = new TextDecoder('utf-8');
 
-export function lintText(text: string, settings: CableSettings): LintDiagnostic[] {
-  return lintDocument(parseCable(text), settings);
+export function lintText(text: string, settings: CableSettings, file?: string): LintDiagnostic[] {
+  return lintDocument(parseCable(text), settings, file);
 }
 
 const COSTLY_RULES = RULES.filter((r) => r.costly).map((r) => r.code);
 
-function lintDocument(doc: CableDocument, settings: CableSettings): LintDiagnostic[] {
-  return computeFindings(doc, settings, dictionaryFor(settings)).map((f) => ({
+/** Messages name a setting by its key in the settings file (`tags.extra of .cablerc.json`), not the editor's. */
+function configKey(key: string): string {
+  return `${key} of ${CONFIG_NAME}`;
+}
+
+function lintDocument(doc: CableDocument, settings: CableSettings, file?: string): LintDiagnostic[] {
+  return computeFindings(doc, settings, dictionaryFor(settings), { uri: file, setting: configKey }).map((f) => ({
     code: f.rule.code,
     severity: f.effectiveSeverity,
     message: f.message,
@@ -104,7 +109,7 @@ function lintFile(file: string, settings: CableSettings, readFile: (p: string) =
   }
   try {
     const doc = parseCable(decoder.decode(bytes));
-    const result: FileResult = { file, diagnostics: lintDocument(doc, settings) };
+    const result: FileResult = { file, diagnostics: lintDocument(doc, settings, file) };
     if (exceedsMaxFileSize(doc, settings)) result.skippedRules = COSTLY_RULES;
     return { ok: true, result };
   } catch (err) {

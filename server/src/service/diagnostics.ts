@@ -7,7 +7,10 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import type { CableDocument } from './model.ts';
 import type { CableSettings } from './settings.ts';
 import { RULES } from './rules/index.ts';
-import { utcYear, type Finding, type Rule, type RuleContext, type Severity, type TagDictionary } from './rules/common.ts';
+import { editorSetting, utcYear, type Finding, type Rule, type RuleContext, type Severity, type TagDictionary } from './rules/common.ts';
+import { cableIdOfFileName } from './fileName.ts';
+
+const NO_OPTIONS: DiagnosticsOptions = {};
 
 export interface RuleFinding extends Finding {
   rule: Rule;
@@ -18,6 +21,10 @@ export interface RuleFinding extends Finding {
 export interface DiagnosticsOptions {
   /** Called when a rule throws (a bug): the other rules still run. */
   onRuleError?: (code: string, err: unknown) => void;
+  /** The document's URI or path: a file named after a cable id dates a cable whose text gives no date. */
+  uri?: string;
+  /** How messages name a setting (default: the editor's `cable.…`; the command line names `.cablerc.json` keys). */
+  setting?: (key: string) => string;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -57,18 +64,18 @@ export function exceedsMaxFileSize(doc: CableDocument, settings: CableSettings):
   return documentSize(doc) > settings.maxFileSize;
 }
 
-export function ruleContext(doc: CableDocument, dict: TagDictionary): RuleContext {
+export function ruleContext(doc: CableDocument, dict: TagDictionary, options: DiagnosticsOptions = NO_OPTIONS): RuleContext {
   const dtg = doc.dtg;
   return {
     doc,
     dict,
     dateMs: dtg?.epochMs,
     year: dtg?.epochMs !== undefined ? utcYear(dtg.epochMs) : (dtg?.year?.value ?? doc.identity.year),
+    fileId: cableIdOfFileName(options.uri),
+    setting: options.setting ?? editorSetting,
     ownParagraphs: undefined,
   };
 }
-
-const NO_OPTIONS: DiagnosticsOptions = {};
 
 function byStart(a: RuleFinding, b: RuleFinding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
@@ -77,7 +84,7 @@ function byStart(a: RuleFinding, b: RuleFinding): number {
 /** Every finding of every rule that is switched on, in document order. */
 export function computeFindings(doc: CableDocument, settings: CableSettings, dict: TagDictionary, options: DiagnosticsOptions = NO_OPTIONS): RuleFinding[] {
   if (!settings.diagnostics.enable) return [];
-  const ctx = ruleContext(doc, dict);
+  const ctx = ruleContext(doc, dict, options);
   const large = exceedsMaxFileSize(doc, settings);
   const out: RuleFinding[] = [];
   const overrides = settings.diagnostics.rules;
@@ -141,7 +148,7 @@ export function computeDiagnostics(
   uri?: string,
   options: DiagnosticsOptions = NO_OPTIONS,
 ): Diagnostic[] {
-  const findings = computeFindings(doc, settings, dict, options);
+  const findings = computeFindings(doc, settings, dict, uri !== undefined && options.uri === undefined ? { ...options, uri } : options);
   const out: Diagnostic[] = [];
   for (let i = 0; i < findings.length; i++) out.push(findingToDiagnostic(findings[i]!, uri));
   return out;

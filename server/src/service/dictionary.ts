@@ -12,6 +12,7 @@ import organizationRows from '../../data/tags-organization.json';
 import geographicRows from '../../data/tags-geographic.json';
 import typoRows from '../../data/tags-typos.json';
 import routingIndicators from '../../data/routing-indicators.json';
+import postNames from '../../data/posts.json';
 import glossary from '../../data/glossary.json';
 import { Char, isLower } from './parse/chars.ts';
 
@@ -213,14 +214,17 @@ export class Dictionary {
 
   /**
    * Likely intended codes for an unknown one: the typo table first, then known codes of the same length one
-   * substitution away (subject codes first, titled before untitled).
+   * substitution away (subject codes first, titled before untitled). Those only for the shapes of codes,
+   * two letters (geographic) and four (subject, program), where one slip is the likely story; never for a
+   * post's or mission's name (`USEU` is not a slip for `USEM`), nor for the words and abbreviations cables
+   * write freestyle (`POL`, `NPT`, `ELECTIONS`).
    */
   suggest(code: string): string[] {
     const key = keyOf(code);
     const out: string[] = [];
     const typo = this.typo(key);
     if (typo && typo.kind !== 'person name') out.push(...typo.correct);
-    if (key.length >= 2 && key.length <= 8) {
+    if ((key.length === 2 || key.length === 4) && this.post(key) === undefined) {
       const near = this.oneSubstitutionAway(key);
       if (near.length > 1) {
         // Each candidate scored once, not at every comparison of the sort.
@@ -294,6 +298,12 @@ export class Dictionary {
     const v = (routingIndicators as Record<string, string | string[]>)[ri.trim().toUpperCase()];
     if (v === undefined) return undefined;
     return Array.isArray(v) ? v.join(' / ') : v;
+  }
+
+  /** The station a post's or mission's name stands for (`USNATO` → `US MISSION USNATO BRUSSELS BE`). */
+  post(name: string): string | undefined {
+    const k = keyOf(name).replace(/\s+/g, ' ');
+    return Object.hasOwn(postNames, k) ? (postNames as Record<string, string>)[k] : this.base?.post(name);
   }
 
   /** One best row per code, team codes included. */

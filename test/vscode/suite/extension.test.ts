@@ -207,4 +207,30 @@ describe('cable extension in VS Code', () => {
     const after = await diagnosticsWhen(doc.uri, hasCode('dtg-invalid-date'), 'day 32 of July is flagged');
     assert.ok(!hasCode('dtg-malformed')(after), 'the well-formed DTG is not reported as malformed');
   });
+
+  it('inserts each cable snippet as a cable dated now that passes every check', async () => {
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const day = now.getDate() === 29 ? 28 : now.getDate();
+    const decl = `${pad(now.getMonth() + 1)}/${pad(day)}/${now.getFullYear() + 10}`;
+    for (const name of ['Unclassified cable', 'Classified cable (CONFIDENTIAL)', 'Classified cable (SECRET)']) {
+      // Starts with something to report, so the wait below ends on the linted snippet, not the start.
+      const doc = await vscode.workspace.openTextDocument({ language: 'cable', content: 'UNCLAS OTTAWA 000001\n' });
+      const editor = await vscode.window.showTextDocument(doc);
+      await diagnosticsWhen(doc.uri, (ds) => ds.some((d) => d.severity <= vscode.DiagnosticSeverity.Warning), 'the placeholder text is reported');
+      editor.selection = new vscode.Selection(0, 0, doc.lineCount, 0);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'cable', name });
+      const text = doc.getText();
+      assert.match(text, /^E\.O\. 13526: /m, `${name}: ${text}`);
+      assert.doesNotMatch(text, /\$\{|\$\d/, `${name}: every variable expanded`);
+      if (name !== 'Unclassified cable') assert.match(text, new RegExp(`^E\\.O\\. 13526: DECL: ${decl.replace(/\//g, '\\/')}$`, 'm'), `${name}: ${text}`);
+      const after = await diagnosticsWhen(
+        doc.uri,
+        (ds) => !ds.some((d) => d.severity <= vscode.DiagnosticSeverity.Warning),
+        `the inserted ${name} passes every check (its heading: ${JSON.stringify(text.split('\n').slice(0, 8))})`,
+      );
+      assert.deepEqual(after.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning), []);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });

@@ -1,16 +1,24 @@
 /**
- * Quick fixes for diagnostics that have one right fix (the rules compute them with the finding), and
- * "disable this rule" for every cable diagnostic: a command the client runs to write the
- * `cable.diagnostics.rules` setting (the server cannot write settings; the CLI reads `.cablerc.json`).
+ * Quick fixes for diagnostics that have one right fix (the rules compute them with the finding), the same
+ * fix for every line of the file at once ("Fix all … in this file", and `source.fixAll.cable` for the
+ * obvious fixes, which editors can run on save), and "disable this rule" for every cable diagnostic: a
+ * command the client runs to write the `cable.diagnostics.rules` setting (the server cannot write
+ * settings; the CLI reads `.cablerc.json`).
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { CableDocument } from '../model.ts';
 import type { CableSettings } from '../settings.ts';
-import type { TagDictionary } from '../rules/common.ts';
+import type { Fix, TagDictionary } from '../rules/common.ts';
 import { computeFindings, type RuleFinding } from '../diagnostics.ts';
 
 /** The command the client registers to switch a rule off: arguments `[code, uri]`. */
 export const DISABLE_RULE_COMMAND = 'cable.disableRule';
+
+/** Every obvious fix in the file at once (VS Code: `"editor.codeActionsOnSave": {"source.fixAll.cable": …}`). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cable`;
+
+/** The code action kinds the server offers, for its capabilities. */
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 function sameRange(a: Range, b: Range): boolean {
   return (
@@ -21,14 +29,66 @@ function sameRange(a: Range, b: Range): boolean {
   );
 }
 
+function before(p: Range['start'], q: Range['start']): boolean {
+  return p.line < q.line || (p.line === q.line && p.character < q.character);
+}
+
 function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
-  return before(a.start, b.end) && before(b.start, a.end);
+  return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
 function diagnosticCode(d: Diagnostic): string | undefined {
   if (d.source !== undefined && d.source !== 'cable') return undefined;
   return typeof d.code === 'string' ? d.code : undefined;
+}
+
+/** Whether the client asked for `kind` (`only` lists kinds and their parents; none means every quick fix). */
+function wanted(only: string[] | undefined, kind: string): boolean {
+  if (!only) return kind === CodeActionKind.QuickFix;
+  return only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+/**
+ * The edits of several fixes in one: each distinct fix once (the renumbering every paragraph-numbering
+ * finding shares counts once), and a fix whose edits touch another's left out, so the edits never collide.
+ * Returns the edits and how many fixes they hold.
+ */
+function mergeFixes(fixes: Fix[]): { edits: TextEdit[]; count: number } {
+  const edits: TextEdit[] = [];
+  const seen = new Set<Fix>();
+  let count = 0;
+  for (const fix of fixes) {
+    if (seen.has(fix)) continue;
+    seen.add(fix);
+    if (fix.edits.some((e) => edits.some((x) => overlaps(x.range, e.range) && !(sameRange(x.range, e.range) && x.newText === e.newText)))) continue;
+    for (const e of fix.edits) if (!edits.some((x) => sameRange(x.range, e.range) && x.newText === e.newText)) edits.push({ range: e.range, newText: e.newText });
+    count++;
+  }
+  return { edits, count };
+}
+
+/** "Fix all" for each rule whose fix the file needs in more than one place, offered where one of them is. */
+function fixAllPerRule(findings: RuleFinding[], ours: Diagnostic[], range: Range, uri: string): CodeAction[] {
+  const byRule = new Map<string, RuleFinding[]>();
+  for (const f of findings) {
+    if (!f.fix) continue;
+    const list = byRule.get(f.rule.code);
+    if (list) list.push(f);
+    else byRule.set(f.rule.code, [f]);
+  }
+  const out: CodeAction[] = [];
+  for (const [code, list] of byRule) {
+    if (!ours.some((d) => d.code === code && overlaps(d.range, range))) continue;
+    const { edits, count } = mergeFixes(list.map((f) => f.fix!));
+    if (count < 2) continue;
+    out.push({
+      title: `Fix all ${count} '${code}' problems in this file`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: ours.filter((d) => d.code === code),
+      edit: { changes: { [uri]: edits } },
+    });
+  }
+  return out;
 }
 
 export function codeActions(
@@ -38,11 +98,20 @@ export function codeActions(
   contextDiagnostics: Diagnostic[],
   settings: CableSettings,
   dict: TagDictionary,
+  only?: string[],
 ): CodeAction[] {
   const actions: CodeAction[] = [];
-  const ours = contextDiagnostics.filter((d) => diagnosticCode(d) !== undefined);
+  const quickFixes = wanted(only, CodeActionKind.QuickFix);
+  const fixAll = only !== undefined && wanted(only, FIX_ALL_KIND);
+  const ours = quickFixes ? contextDiagnostics.filter((d) => diagnosticCode(d) !== undefined) : [];
   // Recomputed rather than read from the diagnostics' data: the fixes then match this version of the text.
-  const findings = ours.length ? computeFindings(doc, settings, dict) : [];
+  const findings = ours.length || fixAll ? computeFindings(doc, settings, dict, { uri }) : [];
+
+  if (fixAll) {
+    const { edits, count } = mergeFixes(findings.filter((f) => f.fix?.preferred).map((f) => f.fix!));
+    if (count > 0) actions.push({ title: `Fix all ${count} obvious problems in this file`, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+  }
+  if (!quickFixes) return actions;
 
   const matched = new Map<Diagnostic, RuleFinding>();
   for (const d of ours) {
@@ -67,16 +136,8 @@ export function codeActions(
     });
   }
 
-  // Unmarked paragraphs usually come several at once: one action marks them all.
-  const unmarked = findings.filter((f) => f.rule.code === 'portion-marking-missing' && f.fix);
-  if (unmarked.length > 1 && ours.some((d) => d.code === 'portion-marking-missing' && overlaps(d.range, range))) {
-    actions.push({
-      title: `Mark all ${unmarked.length} unmarked portions at the banner's level`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: ours.filter((d) => d.code === 'portion-marking-missing'),
-      edit: { changes: { [uri]: unmarked.flatMap((f) => f.fix!.edits) } },
-    });
-  }
+  // The same fix on many lines (eight `(C NF)` markings, every unmarked paragraph): once for the file.
+  actions.push(...fixAllPerRule(findings, ours, range, uri));
 
   const codes = [...new Set(ours.map((d) => diagnosticCode(d)!))];
   for (const code of codes) {

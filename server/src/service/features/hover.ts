@@ -91,8 +91,8 @@ export function tagHoverMarkdown(code0: string, kind: TagCode['kind'], dict: Dic
   if (kind === 'person') {
     return [
       `**${esc(code0)}** — personal-name TAGS`,
-      'Names are written free style ("SURNAME, GIVEN"); the Department defines no list of them.',
-      sourceLine('cable-format.md §4.1 (cabledrum.net/tags)'),
+      'The name of a person relevant to the message, in parentheses ("SURNAME, GIVEN"); no list of them exists.',
+      sourceLine('TAGS handbook 1974 §4.a'),
     ].join('\n\n');
   }
   const out: Md = [];
@@ -108,7 +108,8 @@ export function tagHoverMarkdown(code0: string, kind: TagCode['kind'], dict: Dic
     }
   } else {
     out.push(`**${esc(code0)}** — unknown TAGS code`);
-    out.push('Not in the subject, program, geographic or organization TAGS lists used by this extension.');
+    const post = dict.post(code0);
+    out.push(post ? `The name of a post or mission (${esc(post)}), written freestyle; not a TAGS code.` : 'In none of the subject, program, geographic or organization TAGS lists consulted.');
   }
   const typo = dict.typo(code0);
   if (typo && typo.kind !== 'person name') {
@@ -117,7 +118,6 @@ export function tagHoverMarkdown(code0: string, kind: TagCode['kind'], dict: Dic
       `${typo.kind === 'split' ? 'Run-together codes' : 'Known slip'}: stands for ${what.join(', ')}` +
         `${typo.note ? ` (seen in ${esc(typo.note)})` : ''}.`,
     );
-    out.push(sourceLine('heuer/cablemap _TAG_FIXES (BSD-3-Clause)'));
   } else if (rows.length === 0) {
     const sug = dict.suggest(code0).slice(0, 3);
     if (sug.length) {
@@ -210,6 +210,16 @@ function declMarkdown(decl: NonNullable<NonNullable<CableDocument['eo']>['declas
 // ---------------------------------------------------------------------------------------------
 // Classification
 
+/** 5 FAH-1 H-246.2 for the marking, and the source of each caveat's gloss. */
+function markingSources(pm: PortionMarking, dict: Dictionary): string {
+  const sources = ['5 FAH-1 H-246.2'];
+  for (const c of pm.caveats) {
+    const s = dict.marking(c === 'NOFORN' ? 'NF' : c.split(' ')[0])?.source;
+    if (s && !sources.includes(s)) sources.push(s);
+  }
+  return sources.join('; ');
+}
+
 function markingMarkdown(pm: PortionMarking, dict: Dictionary): Md {
   const out: Md = [`**Portion marking** ${code(pm.text)}`];
   if (pm.level) {
@@ -226,7 +236,7 @@ function markingMarkdown(pm: PortionMarking, dict: Dictionary): Md {
     if (e?.text) out.push(e.text);
   }
   if (pm.malformed) out.push(`Malformed: ${esc(pm.malformed.replace(/-/g, ' '))}.`);
-  out.push(sourceLine('5 FAH-1 H-246.2 (portion marking); caveats as cited in glossary.json'));
+  out.push(sourceLine(markingSources(pm, dict)));
   return out;
 }
 
@@ -244,7 +254,7 @@ function bannerMarkdown(b: Banner, dict: Dictionary): Md {
     const damage = bannerDamage(b.classification.text, b.level);
     out.push(damage === 'doubled' ? 'The doubled first letter is conversion damage.' : damage === 'stray' ? 'The stray letter before the word is conversion damage.' : 'The lost first letter is conversion damage.');
   }
-  out.push(sourceLine('ACP 127(G) §201.b(4); 5 FAH-2 H-222 (cable-format.md §1.10)'));
+  out.push(sourceLine('ACP 127(G) §201.b(4); 5 FAH-2 H-222'));
   return out;
 }
 
@@ -258,7 +268,7 @@ function reasonMarkdown(reason: NonNullable<NonNullable<CableDocument['classifie
     const e = dict.reason(l);
     out.push(e ? `(${l.toLowerCase()}) ${esc(e.title)}` : `(${l.toLowerCase()}) not a category letter`);
   }
-  out.push(sourceLine('E.O. 12958 §1.5 / E.O. 13526 §1.4 (cable-format.md §3)'));
+  out.push(sourceLine('E.O. 12958 §1.5 / E.O. 13526 §1.4'));
   return out;
 }
 
@@ -289,7 +299,7 @@ function eoMarkdown(order: number, dict: Dictionary, doc: CableDocument): Md {
 
 function riMarkdown(tok: Token, dict: Dictionary): Md {
   const name = dict.routingIndicator(tok.text);
-  if (name) return [`**${esc(tok.text)}** — routing indicator of ${esc(name)}`, sourceLine('ACP 117 CAN-US SUPP-1 (2010) via heuer/cablemap route2name.csv')];
+  if (name) return [`**${esc(tok.text)}** — routing indicator of ${esc(name)}`, sourceLine('ACP 117 CAN-US SUPP-1 (2010)')];
   return [
     `**${esc(tok.text)}** — routing indicator`,
     'Not in the 2010 Allied Routing Indicator Book extract; State collectives and some posts are missing from it.',

@@ -2,7 +2,7 @@
  * Classification rules (cable-format.md section 3): the banner, the FL4 security line, portion
  * markings against the banner, the Classified By line and its reason, and conflicting captions.
  */
-import type { Banner, Caption, Level, Paragraph, PortionMarking, Range, SubParagraph } from '../model.ts';
+import type { Banner, Caption, ClassifiedBy, Level, Paragraph, PortionMarking, Range, SubParagraph, Token } from '../model.ts';
 import {
   EO12958_EFFECTIVE,
   EO13292_SIGNED,
@@ -24,6 +24,7 @@ import { upperCased } from '../text.ts';
 import { ownParagraphs } from './structure.ts';
 import { bannerDamage, bannerDamageText } from '../classification.ts';
 import { Char, asciiLower, isNonAscii, isUpper } from '../parse/chars.ts';
+import { EXECUTIVE_ORDERS, eoLineExample } from './declassification.ts';
 
 /** The FL4 letters and signal a banner level calls for (ACP 127 §124.b, §203.a). */
 function securityLineFor(level: Level): { signal: 'ZNR' | 'ZNY'; letter: string } {
@@ -75,6 +76,17 @@ const MALFORMED_REASONS: Record<string, string> = {
 
 type Report = (f: Finding) => void;
 
+const SPACED: Partial<Record<Level, string>> = { C: 'C O N F I D E N T I A L', S: 'S E C R E T', TS: 'T O P S E C R E T' };
+
+/** A banner for this cable, for messages: its level (when the security line gives it), post and serial. */
+function bannerExample(ctx: RuleContext, level: Level | undefined): string {
+  const { origin, serial } = ctx.doc.identity;
+  const post = origin ?? 'POST';
+  const number = String(serial ?? 1).padStart(6, '0');
+  if (level === undefined) return `UNCLAS ${post} ${number} or C O N F I D E N T I A L ${post} ${number}`;
+  return `${SPACED[level] ?? 'UNCLAS'} ${post} ${number}`;
+}
+
 function reportAboveBanner(marking: PortionMarking, rank: number, banner: Banner, paragraph: Paragraph | undefined, sub: SubParagraph | undefined, report: Report): void {
   if (marking.level === undefined || levelRank(marking.level) <= rank) return;
   report({
@@ -114,8 +126,8 @@ export const classificationRules: Rule[] = [
     description: 'No classification banner (`UNCLAS …`, `C O N F I D E N T I A L …`, `S E C R E T …`) at the start of the text (a warning when the FL4 security line still states the level).',
     check(ctx, report) {
       if (ctx.doc.banner || !hasText(ctx)) return;
-      const example = 'e.g. C O N F I D E N T I A L BRUSSELS 000995 or UNCLAS KABUL 005855';
       const sec = ctx.doc.header.security;
+      const example = `e.g. ${bannerExample(ctx, sec?.level !== undefined && sec.level !== 'R' ? sec.level : undefined)}`;
       if (sec?.level !== undefined && sec.level !== 'R') {
         // The security line still states the classification (published copies whose banner was cut
         // with a redacted block): the text lacks its banner, but the cable is not unmarked.
@@ -260,43 +272,65 @@ export const classificationRules: Rule[] = [
     code: 'classified-by-missing',
     severity: 'error',
     family: 'classification',
-    description: 'A classified cable with no `Classified By:` line naming the classifier and the reason (a warning before E.O. 12958, Oct 1995).',
+    description: 'A classified cable with no `Classified By:` line naming the classifier and the reason, from E.O. 12958 (Oct 1995); under E.O. 12065 (1978–82) no classifier in parentheses on the E.O. line (a warning). Telegrams under E.O. 11652 and E.O. 12356 named no classifier.',
     check(ctx, report) {
       const banner = ctx.doc.banner;
       if (!banner || !isClassified(banner.level)) return;
-      const modern = onOrAfter(ctx, EO12958_EFFECTIVE);
+      const order = eraOrder(ctx);
       const cb = ctx.doc.classifiedBy;
       if (!cb) {
-        // Under E.O. 11652/12065 the classifier stood in the E.O. line itself: `GDS 8/12/85 (TOMSETH, VICTOR L.)`.
-        if (!modern && ctx.doc.eo?.instruction?.text.includes('(')) return;
-        report({
-          range: banner.classification.range,
-          message: `The ${levelName(banner.level)} cable has no Classified By line; expected one before the first paragraph, e.g. Classified By: Ambassador Jane Doe, reasons 1.4 (b) and (d)`,
-          severity: modern ? undefined : 'warning',
-        });
+        if (order >= 12958) {
+          report({
+            range: banner.classification.range,
+            message: `The ${levelName(banner.level)} cable has no Classified By line; expected one before the first paragraph, e.g. Classified By: Ambassador Jane Doe, reasons ${reasonExample(ctx)}`,
+          });
+        } else if (order === 12065 && !ctx.doc.eo?.instruction?.text.includes('(')) {
+          // Under E.O. 12065 the classifier stood in the E.O. line itself: `GDS 8/12/85 (TOMSETH, VICTOR L.)`.
+          report({
+            range: ctx.doc.eo?.range ?? banner.classification.range,
+            message: `The ${levelName(banner.level)} cable names no classifier; under E.O. 12065 the classifier's name stood in parentheses on the E.O. line, e.g. ${eoLineExample(ctx)}`,
+            severity: 'warning',
+          });
+        }
+        // Telegrams under E.O. 11652 and E.O. 12356 named no classifier: the E.O. line's schedule or OADR
+        // was all they carried (declassification-missing checks it).
         return;
       }
-      // Derivative classification ("Derived from: Multiple Sources") carries its sources' reasons.
-      if (!cb.reason && !/\bderived\b/i.test(`${cb.keyword.text} ${cb.authority?.text ?? ''}`)) {
-        report({
-          range: cb.keyword.range,
-          message: 'The Classified By line gives no reason; expected the section and categories of the order, e.g. reasons 1.4 (b) and (d)',
-          // The line is there, so a reader knows who classified it: real cables often word the reason
-          // loosely, and that is worth a warning, not an error.
-          severity: 'warning',
-        });
-      }
+      // Derivative classification ("Derived from: Multiple Sources") carries its sources' reasons; a
+      // reason written but not readable is classified-by-reason-invalid's; before E.O. 12958 no reason
+      // was cited.
+      if (cb.reason || order < 12958 || writtenReason(ctx, cb) || /\bderived\b/i.test(`${cb.keyword.text} ${cb.authority?.text ?? ''}`)) return;
+      report({
+        range: cb.keyword.range,
+        message: `The Classified By line gives no reason; expected the section and categories of the order, e.g. reasons ${reasonExample(ctx)}`,
+        // The line is there, so a reader knows who classified it: real cables often word the reason
+        // loosely, and that is worth a warning, not an error.
+        severity: 'warning',
+      });
     },
   },
   {
     code: 'classified-by-reason-invalid',
     severity: 'warning',
     family: 'classification',
-    description: 'A classification reason outside the section and letters of the order in force: 1.5 (a)–(g) under E.O. 12958 (1995–2003), 1.4 (a)–(h) after E.O. 13292 and under E.O. 13526.',
+    description: 'A classification reason outside the section and letters of the order in force: 1.5 (a)–(g) under E.O. 12958 (1995–2003), 1.4 (a)–(h) after E.O. 13292 and under E.O. 13526; or one written but unreadable (`Reasons 1:4 b,d`), or with letters but no section (`for reasons b, d`).',
     check(ctx, report) {
-      const reason = ctx.doc.classifiedBy?.reason;
-      if (!reason || !onOrAfter(ctx, EO12958_EFFECTIVE)) return;
+      const cb = ctx.doc.classifiedBy;
+      if (!cb || eraOrder(ctx) < 12958) return;
+      const reason = cb.reason;
+      if (!reason) {
+        const written = writtenReason(ctx, cb);
+        if (written) report({ range: written.range, message: `Reason '${written.text}' cannot be read; expected the section and categories of the order, e.g. ${reasonExample(ctx)}` });
+        return;
+      }
       const allowed = allowedReasons(ctx);
+      if (reason.section === '') {
+        report({
+          range: reason.range,
+          message: `Reason '${reason.text}' gives categories but no section of the order; expected ${reasonExample(ctx, reason.letters)}`,
+        });
+        return;
+      }
       // The latest letter of the reason's section under the orders allowed, 0 when none has the section.
       let max = 0;
       for (const a of allowed) if (a.section === reason.section) max = Math.max(max, a.last.charCodeAt(0));
@@ -362,6 +396,45 @@ const AMENDED_REASONS: ReasonForm = { section: '1.4', last: 'h', order: 'E.O. 12
 const EITHER_REASONS: readonly ReasonForm[] = [AMENDED_REASONS, OLD_REASONS];
 const ONLY_OLD_REASONS: readonly ReasonForm[] = [OLD_REASONS];
 const ONLY_AMENDED_REASONS: readonly ReasonForm[] = [AMENDED_REASONS];
+
+/** A reason of the cable's era for messages: `1.4 (b) and (d)`, or `1.5 …` before E.O. 13292. */
+function reasonExample(ctx: RuleContext, letters: readonly string[] = ['b', 'd']): string {
+  return `${allowedReasons(ctx)[0]!.section} ${letters.map((l) => `(${l.toLowerCase()})`).join(' and ')}`;
+}
+
+/**
+ * The classification order the cable falls under: the one in force on its date, else the one its E.O.
+ * line names, else today's (a cable being written).
+ */
+function eraOrder(ctx: RuleContext): number {
+  const at = ctx.dateMs ?? (ctx.year !== undefined ? Date.UTC(ctx.year, 6, 1) : undefined);
+  const named = ctx.doc.eo?.order?.value;
+  for (const e of EXECUTIVE_ORDERS) {
+    if (e.order === 13292) continue;
+    if (at !== undefined ? at >= e.from && at < e.to : e.order === named) return e.order;
+  }
+  // Older than every order listed: the earliest stands for all that came before.
+  return at !== undefined && at < EXECUTIVE_ORDERS[0]!.from ? EXECUTIVE_ORDERS[0]!.order : 13526;
+}
+
+/**
+ * A reason the Classified By line writes but the reader could not read (`Reasons 1:4 b,d`, `reasons 14
+ * (b)`): from the word REASON to the end of its line within the block.
+ */
+function writtenReason(ctx: RuleContext, cb: ClassifiedBy): Token | undefined {
+  const { start, end } = cb.range;
+  for (let l = start.line; l <= end.line; l++) {
+    const line = ctx.doc.lines[l] ?? '';
+    const from = l === cb.keyword.range.end.line ? cb.keyword.range.end.character : l === start.line ? start.character : 0;
+    const to = l === end.line ? end.character : line.length;
+    const m = /\breasons?\b/i.exec(line.slice(from, to));
+    if (!m) continue;
+    const at = from + m.index;
+    const text = line.slice(at, to).trimEnd();
+    return { text, range: { start: { line: l, character: at }, end: { line: l, character: at + text.length } } };
+  }
+  return undefined;
+}
 
 /** The reason forms in force on the cable's date, both during the 2003 switch-over. */
 function allowedReasons(ctx: RuleContext): readonly ReasonForm[] {

@@ -13,6 +13,8 @@ export interface TagDictionary {
   lookupTag(code: string): { kind: string; title?: string } | undefined;
   typo(code: string): { correct: string[] } | undefined;
   suggest(code: string): string[];
+  /** The station a post's or mission's name stands for (`USEU`, `BRUSSELS`), when it is one. */
+  post(name: string): string | undefined;
 }
 
 export interface TextEdit {
@@ -53,6 +55,16 @@ export interface RuleContext {
   /** The cable's year: the DTG's, else the identity's. */
   year?: number;
   /**
+   * The file the cable is in is named after a cable id (`09STATE71326.cable`): the id and its year, which
+   * the rules fall back on when the text gives no date.
+   */
+  fileId?: { id: string; year: number };
+  /**
+   * How a message names a setting where it is shown: the editor's `cable.tags.extra`, the command line's
+   * key in `.cablerc.json`. One message text serves both.
+   */
+  setting: (key: string) => string;
+  /**
    * The cable's own paragraphs (`ownParagraphs` in structure.ts), worked out by the first rule that
    * needs them: two rules judge the same numbering.
    */
@@ -68,6 +80,11 @@ export interface Rule {
   /** Skipped on documents above `cable.maxFileSize` (rules that walk every paragraph). */
   costly?: boolean;
   check(ctx: RuleContext, report: (f: Finding) => void): void;
+}
+
+/** Settings as the editor names them (`tags.extra` → `cable.tags.extra`). */
+export function editorSetting(key: string): string {
+  return `cable.${key}`;
 }
 
 // ---------------------------------------------------------------------------------------------

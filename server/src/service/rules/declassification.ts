@@ -33,6 +33,38 @@ function orderInForce(ms: number): string {
   return hits.map((e) => `E.O. ${e.order}`).join(' or ') || 'none known';
 }
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** `MM/DD/YYYY` of a day `years` after `ms`, 29 February falling back to the 28th in a common year. */
+function dateYearsOn(ms: number, years: number, form: 'MM/DD/YYYY' | 'M/D/YY'): string {
+  const d = new Date(ms);
+  const y = d.getUTCFullYear() + years;
+  const m = d.getUTCMonth() + 1;
+  const day = m === 2 && d.getUTCDate() === 29 && new Date(Date.UTC(y, 1, 29)).getUTCMonth() !== 1 ? 28 : d.getUTCDate();
+  return form === 'MM/DD/YYYY' ? `${pad2(m)}/${pad2(day)}/${y}` : `${m}/${day}/${pad2(y % 100)}`;
+}
+
+/**
+ * The E.O. line a classified cable of this one's date would carry, for messages: the order in force and
+ * its form (E.O. 11652 schedule codes, E.O. 12065's schedule with a date, E.O. 12356's OADR, and from E.O.
+ * 12958 a DECL date, here ten years on). A cable with no date is taken as written today.
+ */
+export function eoLineExample(ctx: RuleContext): string {
+  const at = ctx.dateMs ?? (ctx.year !== undefined ? utc(ctx.year, 7, 1) : undefined);
+  const order = at === undefined ? 13526 : (EXECUTIVE_ORDERS.find((e) => e.order !== 13292 && at >= e.from && at < e.to)?.order ?? 13526);
+  switch (order) {
+    case 10501:
+    case 11652:
+      return 'E.O. 11652: GDS';
+    case 12065:
+      return `E.O. 12065: GDS ${dateYearsOn(at!, 6, 'M/D/YY')} (SURNAME, GIVEN NAME)`;
+    case 12356:
+      return 'E.O. 12356: DECL: OADR';
+    default:
+      return at === undefined ? `E.O. ${order}: DECL: MM/DD/YYYY (a date ten years on)` : `E.O. ${order}: DECL: ${dateYearsOn(at, 10, 'MM/DD/YYYY')}`;
+  }
+}
+
 /** The cable's date for comparisons with DECL dates, at day granularity. */
 function cableDay(ctx: RuleContext): number | undefined {
   if (ctx.dateMs === undefined) return undefined;
@@ -51,7 +83,7 @@ export const declassificationRules: Rule[] = [
       // Before 1 March 1973 declassification went by group markings (`GP-3`), not an E.O. line.
       if (!onOrAfter(ctx, TAGS_START)) return;
       const eo = ctx.doc.eo;
-      const example = 'e.g. E.O. 12958: DECL: 07/16/2019';
+      const example = `e.g. ${eoLineExample(ctx)}`;
       if (!eo) {
         report({ range: banner.classification.range, message: `The ${levelName(banner.level)} cable has no E.O. line; expected a declassification instruction after the captions, ${example}` });
         return;
@@ -67,7 +99,7 @@ export const declassificationRules: Rule[] = [
     code: 'declassification-date-invalid',
     severity: 'error',
     family: 'declassification',
-    description: 'A DECL date that names no real day, or one on or before the cable\'s date.',
+    description: 'A DECL date that names no real day, or one on or before the cable\'s date; in a cable whose text gives no date, one before its year (from a file named after the cable id, `09STATE71326.cable`) or before the order named took effect.',
     check(ctx, report) {
       const d = ctx.doc.eo?.declassifyOn;
       if (!d) return;
@@ -86,8 +118,25 @@ export const declassificationRules: Rule[] = [
           message: `Declassification date '${d.text}' (${isoDay(decl)}) is ${decl === day ? 'the cable\'s own date' : 'before the cable\'s date'} (${isoDay(day)}); expected a later date`,
           related: dtg ? [{ range: dtg.range, message: 'the cable\'s date-time group' }] : undefined,
         });
-      } else if (ctx.year !== undefined && d.year < ctx.year) {
-        report({ range: d.range, message: `Declassification date '${d.text}' is in ${d.year}, before the cable's year ${ctx.year}; expected a later date` });
+        return;
+      }
+      // No date in the text (a partial extract): the year as written, else the year of the cable id the
+      // file is named after, else the order named, which no cable predates.
+      const year = ctx.year ?? ctx.fileId?.year;
+      if (year !== undefined && d.year < year) {
+        const why = ctx.year !== undefined ? `the cable's year ${year}` : `${year}, the year of ${ctx.fileId!.id} that the file is named after`;
+        report({ range: d.range, message: `Declassification date '${d.text}' is in ${d.year}, before ${why}; expected a later date` });
+        return;
+      }
+      const order = ctx.doc.eo?.order;
+      const entry = order ? EXECUTIVE_ORDERS.find((e) => e.order === order.value) : undefined;
+      // Six months' grace: cables cited an order from its signing, before it took effect.
+      if (entry && decl < entry.from - GRACE_MS) {
+        report({
+          range: d.range,
+          message: `Declassification date '${d.text}' (${isoDay(decl)}) is before E.O. ${entry.order} took effect (${isoDay(entry.from)}), so before any cable under it; expected a later date`,
+          related: [{ range: order!.range, message: `the order: ${entry.note}` }],
+        });
       }
     },
   },
@@ -95,7 +144,7 @@ export const declassificationRules: Rule[] = [
     code: 'declassification-date-too-far',
     severity: 'warning',
     family: 'declassification',
-    description: 'A DECL date more than 25 years after the cable\'s date (the longest the orders allow without an exemption).',
+    description: 'A DECL date more than 25 years after the cable\'s date (the longest the orders allow without an exemption); the day after the 25th anniversary, as writers count, is not too far.',
     check(ctx, report) {
       const d = ctx.doc.eo?.declassifyOn;
       const day = cableDay(ctx);
@@ -103,12 +152,15 @@ export const declassificationRules: Rule[] = [
       const decl = utc(d.year, d.month, d.day);
       // 25 years hold at least 25 × 365 days: a date within that needs no calendar arithmetic.
       if (decl - day <= 25 * 365 * DAY_MS) return;
-      const limit = new Date(day);
-      limit.setUTCFullYear(limit.getUTCFullYear() + 25);
-      if (decl <= limit.getTime()) return;
+      const anniversary = new Date(day);
+      anniversary.setUTCFullYear(anniversary.getUTCFullYear() + 25);
+      // Writers count the 25 years through the anniversary (a cable of 19 March gives 20 March), and the
+      // DTG's UTC day can be the day before the post's own: one day past is as written, not too far.
+      const limit = anniversary.getTime() + DAY_MS;
+      if (decl <= limit) return;
       report({
         range: d.range,
-        message: `Declassification date '${d.text}' is more than 25 years after the cable (${isoDay(day)}); expected a date by ${isoDay(limit.getTime())}, or an exemption such as 25X1`,
+        message: `Declassification date '${d.text}' is more than 25 years after the cable (${isoDay(day)}); expected a date by ${isoDay(limit)}, or an exemption such as 25X1`,
       });
     },
   },

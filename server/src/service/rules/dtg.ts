@@ -8,7 +8,7 @@ import { DAY_MS, editDistance, isoDay, type Finding, type Fix, type Rule, type R
 import { upperCased } from '../text.ts';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const EXPECTED = 'expected DDHHMM, a zone letter, a three-letter month and the year, e.g. 201547Z JUL 09';
+const EXPECTED = 'expected DDHHMM, a zone letter, a three-letter month and the year, e.g. 051430Z MAR 09';
 
 type Report = (f: Finding) => void;
 
@@ -163,7 +163,7 @@ export const dtgRules: Rule[] = [
     check(ctx, report) {
       const ft = ctx.doc.header.de?.filingTime;
       if (!ft?.invalid) return;
-      report({ range: ft.range, message: `Filing time '${ft.text}': ${ft.invalid}; expected a Julian day 001–366 and HHMM, e.g. 2011547` });
+      report({ range: ft.range, message: `Filing time '${ft.text}': ${ft.invalid}; expected a Julian day 001–366 and HHMM, e.g. 0641435` });
     },
   },
   {
@@ -176,7 +176,7 @@ export const dtgRules: Rule[] = [
       if (ctx.doc.dtg || h.dtgLine?.dtg) return;
       const anchor = h.de?.range ?? h.routing?.range ?? h.dtgLine?.range;
       if (!anchor) return;
-      report({ range: h.dtgLine?.range ?? anchor, message: 'The header has no date-time group; expected a precedence and DTG line after the security line, e.g. R 201547Z JUL 09' });
+      report({ range: h.dtgLine?.range ?? anchor, message: 'The header has no date-time group; expected a precedence and DTG line after the security line, e.g. R 051430Z MAR 09' });
     },
   },
 ];

@@ -14,14 +14,14 @@ export const tagsRules: Rule[] = [
     check(ctx, report) {
       const { doc } = ctx;
       if (doc.tags && doc.tags.tags.length === 0) {
-        report({ range: doc.tags.keyword.range, message: 'The TAGS line lists no codes; expected at least one subject TAG, e.g. TAGS: PREL, PGOV, BE' });
+        report({ range: doc.tags.keyword.range, message: 'The TAGS line lists no codes; expected at least one subject TAG, e.g. TAGS: PREL, PGOV' });
         return;
       }
       if (doc.tags || !hasText(ctx) || !onOrAfter(ctx, TAGS_START)) return;
       if (!doc.banner && !doc.eo && !doc.subject) return;
       report({
         range: doc.eo?.range ?? anchorRange(ctx),
-        message: 'The cable has no TAGS line; expected one after the E.O. line with at least one subject TAG, e.g. TAGS: PREL, PGOV, BE',
+        message: 'The cable has no TAGS line; expected one after the E.O. line with at least one subject TAG, e.g. TAGS: PREL, PGOV',
       });
     },
   },
@@ -49,7 +49,7 @@ export const tagsRules: Rule[] = [
     code: 'tags-unknown',
     severity: 'warning',
     family: 'tags',
-    description: 'A TAGS code in no dictionary (subject, program, geographic, organization, or `cable.tags.extra`); the message offers the likely intended code. A warning for four-letter codes and known misspellings, information for other shapes (geographic codes, freestyle names).',
+    description: 'A TAGS code in no dictionary (subject, program, geographic, organization, or `cable.tags.extra`); the message offers the likely intended code for a slip of a two- or four-letter code or a known misspelling, never for a post\'s or mission\'s name (`USEU`). A warning for four-letter codes and known misspellings, information for other shapes (geographic codes, freestyle names).',
     check(ctx, report) {
       const t = ctx.doc.tags;
       if (!t) return;
@@ -58,12 +58,24 @@ export const tagsRules: Rule[] = [
         const code = upperCased(tag.code);
         if (code === '' || ctx.dict.lookupTag(code)) continue;
         const typo = ctx.dict.typo(code)?.correct ?? [];
+        const post = typo.length ? undefined : ctx.dict.post(code);
+        if (post !== undefined) {
+          // A post or mission written freestyle (`USEU`, `USNATO`): a name, not a slip for a code.
+          report({
+            range: tag.range,
+            message: `'${tag.text}' is the name of a post or mission (${post}), not a TAGS code; expected TAGS codes only, or add it to ${ctx.setting('tags.extra')} to accept it`,
+            severity: 'information',
+          });
+          continue;
+        }
         const candidates = typo.length ? typo : ctx.dict.suggest(code);
         const f: Finding = {
           range: tag.range,
           message:
             `Unknown TAGS code '${tag.text}'` +
-            (candidates.length ? `; did you mean ${candidates.slice(0, 3).join(', ')}?` : '; expected a subject, program, geographic or organization TAG (add team codes in cable.tags.extra)'),
+            (candidates.length
+              ? `; did you mean ${candidates.slice(0, 3).join(', ')}?`
+              : `; expected a subject, program, geographic or organization TAG (team codes go in ${ctx.setting('tags.extra')})`),
         };
         if (candidates.length === 1) {
           // `[PRELL](#)` (a WikiLeaks link) keeps its brackets: only the code itself is replaced.
