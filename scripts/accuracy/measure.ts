@@ -61,7 +61,7 @@ export function measureCablemap(file: string): Measured {
       t.total++;
       if (r.status === 'agree') t.right++;
       else if (r.status === 'set-aside') t.apart++;
-      else t.misses.push({ id: r.id, expected: r.expected, got: r.got, line: r.line, note: r.convention });
+      else t.misses.push({ id: r.id, expected: r.expected, got: r.got, line: r.line, note: r.convention && `compared with cablemap's ${r.convention} set aside` });
     }
     if (r.convention) {
       const c = conventions.get(r.convention) ?? { setAside: 0, normalised: 0 };
