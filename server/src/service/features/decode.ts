@@ -4,9 +4,10 @@
  * date falls, the precedence a prosign stands for, the kind of a TAGS code and the years an executive
  * order was in force. Plain text only; each caller escapes or lays it out as it needs.
  */
-import type { CableDocument, Dtg, EoLine, FilingTime } from '../model.ts';
+import type { CableDocument, Caveat, Dtg, EoLine, FilingTime, Level, PortionMarking } from '../model.ts';
 import type { Dictionary, GlossaryEntry, TagInfo } from '../dictionary.ts';
 import { monthName } from '../dtg.ts';
+import { levelName } from '../classification.ts';
 
 export const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
@@ -119,4 +120,53 @@ export function orderYears(order: number, dict: Dictionary): { from: string; to:
   const year = (iso?: string): string => (iso ? iso.slice(0, 4) : '');
   const next = e.replacedBy ? dict.executiveOrder(e.replacedBy) : undefined;
   return { from: year(e.effective ?? e.signed), to: next ? year(next.effective ?? next.signed) : '' };
+}
+
+/** Which section of which order a classification reason cites (`1.4`, `1.5`), or that it cites none. */
+export function reasonSectionWords(section: string): string {
+  if (section === '1.4') return 'Section 1.4 of E.O. 12958 as amended by E.O. 13292 (2003), and of E.O. 13526';
+  if (section === '1.5') return 'Section 1.5 of the original E.O. 12958 (1995–2003)';
+  return `Section ${section}: not a classification-category section of E.O. 12958 or 13526`;
+}
+
+/** Glossary text without its markdown: code spans become plain words. */
+export function plainWords(text: string): string {
+  return text.replace(/`/g, '');
+}
+
+/** `Secret`, `Limited official use`: a title written in capitals, in sentence case (other text as it is). */
+export function sentenceCase(text: string): string {
+  if (text !== text.toUpperCase()) return text;
+  return text.charAt(0) + text.slice(1).toLowerCase();
+}
+
+/** `Secret`, `Sensitive but unclassified`. */
+export function levelWords(level: Level): string {
+  return sentenceCase(levelName(level));
+}
+
+/** What a caveat means (`NOFORN` → `Not releasable to foreign nationals`), when the glossary says. */
+export function caveatWords(caveat: Caveat, dict: Dictionary): string | undefined {
+  const e = dict.marking(caveat === 'NOFORN' ? 'NF' : caveat.split(' ')[0]!);
+  if (!e) return undefined;
+  const rel = /^REL(?: TO)?\s+(\S.*)$/i.exec(caveat);
+  if (rel) return `${sentenceCase(e.title)} ${rel[1]}`;
+  // An entry titled by the caveat itself (NOFORN) explains it in its text; others (ORCON) in their title.
+  if (e.title.toUpperCase() !== caveat.toUpperCase() || !e.text) return sentenceCase(e.title);
+  const text = plainWords(e.text);
+  const stop = text.indexOf('. ');
+  return (stop > 0 ? text.slice(0, stop) : text).replace(/\.$/, '');
+}
+
+/** `Secret, not releasable to foreign nationals` for `(S//NF)`; what is wrong with a malformed one. */
+export function markingWords(pm: PortionMarking, dict: Dictionary): string {
+  const parts: string[] = [pm.level ? levelWords(pm.level) : 'Level not understood'];
+  for (const c of pm.caveats) {
+    const w = caveatWords(c, dict);
+    parts.push(w ? w.charAt(0).toLowerCase() + w.slice(1) : c);
+  }
+  if (pm.entireText) parts.push('the whole text');
+  let words = parts.join(', ');
+  if (pm.malformed) words += ` (malformed: ${pm.malformed.replace(/-/g, ' ')})`;
+  return words;
 }

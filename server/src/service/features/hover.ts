@@ -21,6 +21,7 @@ import {
   orderYears,
   pad2,
   precedenceKey,
+  reasonSectionWords,
   tagKindWords,
   usefulNote,
 } from './decode.ts';
@@ -218,9 +219,7 @@ function bannerMarkdown(b: Banner, dict: Dictionary): Md {
 function reasonMarkdown(reason: NonNullable<NonNullable<CableDocument['classifiedBy']>['reason']>, dict: Dictionary): Md {
   const sec = reason.section;
   const out: Md = [`**Classification reason** ${code(reason.text)}`];
-  if (sec === '1.4') out.push('Section 1.4 of E.O. 12958 as amended by E.O. 13292 (2003), and of E.O. 13526.');
-  else if (sec === '1.5') out.push('Section 1.5 of the original E.O. 12958 (1995–2003).');
-  else out.push(`Section ${esc(String(sec))}: not a classification-category section of E.O. 12958 or 13526.`);
+  out.push(`${esc(reasonSectionWords(sec))}.`);
   for (const l of reason.letters) {
     const e = dict.reason(l);
     out.push(e ? `(${l.toLowerCase()}) ${esc(e.title)}` : `(${l.toLowerCase()}) not a category letter`);
