@@ -23,6 +23,8 @@ import { computeDiagnostics, exceedsMaxFileSize } from './service/diagnostics.ts
 import { RULES } from './service/rules/index.ts';
 import { CABLE_STATUS, type CableStatusParams } from './statusNotification.ts';
 import { codeActions } from './service/features/codeActions.ts';
+import { previewDocument } from './service/features/preview.ts';
+import { CABLE_PREVIEW, type PreviewParams, type PreviewResult } from './previewRequest.ts';
 
 /** Parsed models keyed by URI; an entry is reused only for the same document version. */
 class ModelCache {
@@ -251,6 +253,19 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     } catch (err) {
       connection.console.error(`completion failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return [];
+    }
+  });
+  connection.onRequest(CABLE_PREVIEW, async (params: PreviewParams, token): Promise<PreviewResult> => {
+    try {
+      if (!documents.get(params.uri)) return null;
+      const dict = await dictionaryFor(params.uri);
+      const doc = documents.get(params.uri);
+      if (!doc || token.isCancellationRequested) return null;
+      const resolve = (id: string) => structure.index.resolve(id);
+      return previewDocument(models.get(doc), dict, { uri: doc.uri, version: doc.version, resolve });
+    } catch (err) {
+      connection.console.error(`preview failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return null;
     }
   });
   void getSettings;
