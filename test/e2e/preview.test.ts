@@ -21,6 +21,9 @@ const missing = missingPrerequisite() ?? (existsSync(VSIX) ? undefined : 'no dis
 const EXTENSION_ID = 'cable-tools.cable-language';
 const SEED = readFileSync(join(REPO, 'test', 'fixtures', 'seed', '09BRUSSELS995.cable'), 'utf8');
 
+/** The editor and the preview beside it, without the side bar: what the README's pictures show. */
+const README_CLIP = { x: 348, y: 0, width: 1052, height: 860 };
+
 const SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.colorTheme': 'Default Dark Modern',
@@ -147,7 +150,7 @@ describe('preview: the cable preview in code-server', { skip: process.env.CI ? f
     try {
       await check();
     } finally {
-      await page.screenshot({ path: file, animations: 'disabled' }).catch(() => undefined);
+      await page.screenshot({ path: file, animations: 'disabled', clip: README_CLIP }).catch(() => undefined);
     }
     if (readme) {
       mkdirSync(SCREENSHOTS, { recursive: true });
@@ -157,11 +160,13 @@ describe('preview: the cable preview in code-server', { skip: process.env.CI ? f
 
   /** A picture of the preview scrolled to its TAGS, subject and first paragraphs, for the README. */
   async function bodyShot(readme: string): Promise<void> {
+    // Let a scroll that follows the editor settle first, or it would move the page back.
+    await new Promise((r) => setTimeout(r, 600));
     await frame.locator('.tags').evaluate(scrollIntoView);
     await frame.locator('.para').first().waitFor();
     await new Promise((r) => setTimeout(r, 300));
     const file = join(RESULTS, `preview-${readme}`);
-    await page.screenshot({ path: file, animations: 'disabled' });
+    await page.screenshot({ path: file, animations: 'disabled', clip: README_CLIP });
     copyFileSync(file, join(SCREENSHOTS, readme));
     await frame.locator('.bar-top').evaluate(scrollToTop);
   }
@@ -217,7 +222,8 @@ describe('preview: the cable preview in code-server', { skip: process.env.CI ? f
   it('follows an edit within a second', async () => {
     await shot('edit', async () => {
       const line = SEED.split('\n').findIndex((l) => l.startsWith('PRESIDENTIAL SUMMIT')) + 1;
-      await page.locator('.part.editor .editor-instance .monaco-editor .view-lines').first().click({ position: { x: 200, y: 10 } });
+      // The seed's editor is in the first group: Ctrl+1 gives it the focus.
+      await page.keyboard.press('Control+1');
       await goToLine(page, line);
       await page.keyboard.press('End');
       await page.keyboard.type(' AND AFTER', { delay: 15 });

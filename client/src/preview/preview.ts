@@ -14,8 +14,8 @@ export const PREVIEW_VIEW_TYPE = 'cable.preview';
 
 /** Typing pauses this long before the preview asks for a new view (longer when views come slowly). */
 const UPDATE_DELAY_MS = 120;
-/** A scroll one side caused on the other is not echoed back for this long. */
-const ECHO_MS = 150;
+/** The editor's scroll after a click in the preview is not echoed back for this long. */
+const ECHO_MS = 300;
 /** The server may not hold a document the editor has just opened: ask again this often, this many times. */
 const RETRY_MS = 300;
 const RETRIES = 10;
@@ -131,6 +131,8 @@ class CablePreview {
   private lastRoundTripMs = 0;
   private pendingLine: number | undefined;
   private editorEchoUntil = 0;
+  /** The line the preview last scrolled the editor to: the editor's scroll to it is no news to the preview. */
+  private echoLine: number | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -172,7 +174,11 @@ class CablePreview {
   editorScrolled(editor: vscode.TextEditor): void {
     if (editor.document.uri.toString() !== this.uri.toString() || Date.now() < this.editorEchoUntil) return;
     const line = topLine(editor);
-    if (line !== undefined) this.post({ type: 'scroll', line });
+    if (line === undefined) return;
+    // Matched by line, not by time: on a busy machine the editor's event can come late.
+    if (this.echoLine !== undefined && Math.abs(line - this.echoLine) <= 1) return;
+    this.echoLine = undefined;
+    this.post({ type: 'scroll', line });
   }
 
   private post(m: ToWebview): void {
@@ -215,8 +221,8 @@ class CablePreview {
       case 'scrolled': {
         const editor = this.editor();
         if (!editor) return;
-        this.editorEchoUntil = Date.now() + ECHO_MS;
         const line = Math.max(0, Math.floor(m.line));
+        this.echoLine = line;
         editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
         break;
       }
@@ -239,7 +245,7 @@ class CablePreview {
     const editor = this.editor() ?? (await vscode.window.showTextDocument(this.uri, { viewColumn: vscode.ViewColumn.One }));
     const at = new vscode.Position(Math.max(0, Math.min(line, editor.document.lineCount - 1)), 0);
     // The preview stays where the reader clicked: the editor's scroll is not echoed back.
-    this.editorEchoUntil = Date.now() + ECHO_MS * 2;
+    this.editorEchoUntil = Date.now() + ECHO_MS;
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });

@@ -109,6 +109,18 @@ window.addEventListener(
   { passive: true },
 );
 
+// The reader's own hand on the page ends any scroll the page is still settling, and what follows is theirs.
+for (const input of ['wheel', 'keydown', 'mousedown', 'touchstart']) {
+  window.addEventListener(
+    input,
+    () => {
+      scrollRequest++;
+      ignoreScrollUntil = 0;
+    },
+    { passive: true },
+  );
+}
+
 document.addEventListener('click', (e) => {
   const target = e.target instanceof Element ? e.target : undefined;
   if (!target) return;

@@ -78,7 +78,8 @@ function classificationBar(doc: PreviewDocument, where: 'top' | 'bottom'): HTMLE
   const bar = titled(el('div', `bar bar-${where} ${levelClass(c.level)}`, c.marking), c.words);
   bar.setAttribute('role', 'note');
   bar.setAttribute('aria-label', `Classification: ${c.marking}`);
-  return at(bar, c.lines);
+  // No line of its own for the scroll sync: the top bar stays in the window whatever it shows.
+  return bar;
 }
 
 function titleBlock(doc: PreviewDocument): HTMLElement {
@@ -242,7 +243,10 @@ function flows(lines: PreviewLine[]): DocumentFragment {
   return f;
 }
 
-function runs(list: PreviewRun[]): DocumentFragment {
+function runs(list: PreviewRun[]): Node {
+  // Most lines are one run of plain text: a text node, without a fragment around it.
+  const only = list.length === 1 ? list[0]! : undefined;
+  if (only && !only.redacted && !only.cable && !only.block) return document.createTextNode(only.text);
   const f = document.createDocumentFragment();
   for (const r of list) f.append(run(r));
   return f;

@@ -59,11 +59,12 @@ export class LineMap {
     let k = 0;
     while (k + 1 < list.length && list[k + 1]!.top <= y) k++;
     const prev = list[k]!;
-    const next = list[k + 1];
-    if (!next || y <= prev.top) return prev.a.line;
-    const span = next.a.line - prev.a.line;
-    if (span <= 0) return prev.a.line;
-    return prev.a.line + ((y - prev.top) / (next.top - prev.top)) * span;
+    // The next element further down that stands for a later line.
+    let n = k + 1;
+    while (n < list.length && list[n]!.a.line <= prev.a.line) n++;
+    const next = list[n];
+    if (!next || y <= prev.top || next.top <= prev.top) return prev.a.line;
+    return prev.a.line + Math.min(1, (y - prev.top) / (next.top - prev.top)) * (next.a.line - prev.a.line);
   }
 }
 
