@@ -5,3 +5,4 @@ export { splitLines } from '../server/src/service/text.ts';
 export { computeDiagnostics } from '../server/src/service/diagnostics.ts';
 export { resolveSettings } from '../server/src/service/settings.ts';
 export { Dictionary } from '../server/src/service/dictionary.ts';
+export { previewDocument } from '../server/src/service/features/preview.ts';

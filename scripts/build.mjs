@@ -40,6 +40,10 @@ const targets = [
     metafile: true,
     metafileOut: `dist/web/${meta}.meta.json`,
   })),
+  // The cable preview's page (a webview): its script and stylesheet. The script gets no framework and no
+  // Node; the page's Content Security Policy allows this file only (client/src/preview/html.ts).
+  { ...common, entryPoints: { preview: 'client/src/preview/webview/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/preview' },
+  { ...common, entryPoints: { preview: 'client/src/preview/webview/preview.css' }, outdir: 'dist/preview' },
 ];
 
 /** esbuild returns the metafile; keep it on disk for the bundle check and `npm run bench`. */

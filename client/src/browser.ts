@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, BrowserMessageReader, BrowserMessageWriter, type MessageTransports } from 'vscode-languageclient/browser';
 import { createClientOptions, createClientUi, wireClient } from './common.ts';
+import { registerPreview } from './preview/preview.ts';
 import { registerWorkspaceFiles } from './workspaceFiles.ts';
 
 let client: LanguageClient | undefined;
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('cable', 'Cable Language Server', startWorker, createClientOptions(ui));
   wireClient(context, ui, client, 'in the browser');
   registerWorkspaceFiles(context, client, ui);
+  registerPreview(context, client);
   await client.start();
 }
 

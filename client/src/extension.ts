@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { createClientOptions, createClientUi, wireClient } from './common.ts';
+import { registerPreview } from './preview/preview.ts';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   client = new LanguageClient('cable', 'Cable Language Server', serverOptions, createClientOptions(ui));
   wireClient(context, ui, client);
+  registerPreview(context, client);
 
   await client.start();
 }

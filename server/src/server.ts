@@ -51,6 +51,8 @@ import { foldingRanges } from './service/features/folding.ts';
 import { selectionRanges } from './service/features/selectionRanges.ts';
 import { documentHighlights } from './service/features/highlights.ts';
 import { definitionLinks, documentLinks } from './service/features/links.ts';
+import { previewDocument } from './service/features/preview.ts';
+import { PreviewRequest } from './previewRequest.ts';
 
 /** What the host (Node process or browser worker) gives the server beyond the connection. */
 export interface ServerHost {
@@ -65,10 +67,12 @@ interface Features {
   guard: Guard;
   settings: ClientSettings;
   index: CableIndex;
+  /** The version of an open document, for answers that carry it. */
+  versionOf: (uri: string) => number | undefined;
 }
 
 /** The feature table: every request the server answers, each through the guard. */
-function registerFeatures({ guard, settings, index }: Features): void {
+function registerFeatures({ guard, settings, index, versionOf }: Features): void {
   const dictionary = (uri: string) => settings.dictionaryFor(uri);
   const textDocument = () => guard.client.textDocument;
   const resolve = (id: string) => index.resolve(id);
@@ -97,6 +101,10 @@ function registerFeatures({ guard, settings, index }: Features): void {
     const links = definitionLinks(model, p.position, resolve);
     return textDocument()?.definition?.linkSupport ? links : links.map((l): Location => ({ uri: l.targetUri, range: l.targetRange }));
   });
+  guard.document(PreviewRequest, { fallback: null, wait: dictionary }, (model, p, dict) => {
+    const uri = p.textDocument.uri;
+    return previewDocument(model, dict, { uri, version: versionOf(uri) ?? 0, resolve });
+  });
   guard.request(WorkspaceSymbolRequest.type, [], { workspaceSymbolProvider: true }, (p) => index.search(p.query));
 }
 
@@ -121,7 +129,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): { re
   const workspace = new WorkspaceIndexing(guard, connection, documents, models, host.fileSystem);
 
   guard.announce({ textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } });
-  registerFeatures({ guard, settings, index: workspace.index });
+  registerFeatures({ guard, settings, index: workspace.index, versionOf: (uri) => documents.get(uri)?.version });
   guard.onInitialize((params) => {
     settings.useClientConfiguration(!!params.capabilities.workspace?.configuration);
     workspace.initialize(params);

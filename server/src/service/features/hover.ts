@@ -9,8 +9,22 @@
 import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver-types';
 import type { Banner, CableDocument, Dtg, PortionMarking, TagCode, Token, FilingTime } from '../model.ts';
 import type { Dictionary, GlossaryEntry, TagInfo } from '../dictionary.ts';
-import { formatDtgLong, monthName, zoneName } from '../dtg.ts';
+import { formatDtgLong, zoneName } from '../dtg.ts';
 import { bannerDamage, levelName } from '../classification.ts';
+import {
+  declassifyDateWords,
+  declassifyYears,
+  filingDelayMinutes,
+  filingDelayWords,
+  formatUtc,
+  formatUtcDate,
+  orderYears,
+  pad2,
+  precedenceKey,
+  reasonSectionWords,
+  tagKindWords,
+  usefulNote,
+} from './decode.ts';
 
 type Md = string[];
 
@@ -52,38 +66,11 @@ function glossaryLines(label: string, e: GlossaryEntry | undefined): Md {
 // TAGS
 
 function tagKindLabel(info: TagInfo): string {
-  switch (info.kind) {
-    case 'subject':
-      return `Subject TAGS${info.category ? ` (${esc(info.category)})` : ''}${info.status === 'historical' ? ', historical code' : ''}`;
-    case 'program':
-      return 'Program TAGS (K TAGS)';
-    case 'organization':
-      return 'Organization TAGS';
-    case 'geographic':
-      switch (info.geoKind) {
-        case 'country':
-          return 'Geographic TAGS: country (FIPS 10-4)';
-        case 'historical':
-          return 'Geographic TAGS: historical code';
-        case 'region':
-          return 'Geographic TAGS: world region';
-        default:
-          return 'Geographic TAGS: meaning not found in the sources';
-      }
-  }
+  return esc(tagKindWords(info));
 }
 
 function tagTitle(info: TagInfo): string {
   return info.title ? esc(info.title) : '*no title in the sources used*';
-}
-
-/** Drops the data-maintenance clauses of a note (which 2022 list was checked) that tell a reader nothing. */
-function usefulNote(note: string | undefined): string | undefined {
-  if (!note) return undefined;
-  const kept = note
-    .split('; ')
-    .filter((c) => !c.startsWith('2022 presence not verified') && c !== 'not in cablemap list');
-  return kept.length ? kept.join('; ') : undefined;
 }
 
 export function tagHoverMarkdown(code0: string, kind: TagCode['kind'], dict: Dictionary): string {
@@ -131,22 +118,6 @@ export function tagHoverMarkdown(code0: string, kind: TagCode['kind'], dict: Dic
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-function formatUtc(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCDate()} ${monthName(d.getUTCMonth() + 1)} ${d.getUTCFullYear()}, ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
-}
-
-function formatDuration(minutes: number): string {
-  const m = Math.abs(Math.round(minutes));
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
-  const days = Math.round(m / 1440);
-  return `${days} days`;
-}
-
 function dtgMarkdown(dtg: Dtg, dict: Dictionary, label = 'Date-time group'): Md {
   const out: Md = [`**${label}** ${code(dtg.text)}`];
   if (dtg.epochMs !== undefined) out.push(formatDtgLong(dtg));
@@ -179,11 +150,8 @@ function filingMarkdown(ft: FilingTime, dtg: Dtg | undefined): Md {
   }
   if (ft.epochMs !== undefined) {
     out.push(`Filed ${formatUtc(ft.epochMs)}.`);
-    if (dtg?.epochMs !== undefined) {
-      const diff = (ft.epochMs - dtg.epochMs) / 60000;
-      if (diff === 0) out.push('Same minute as the DTG.');
-      else out.push(`${formatDuration(diff)} ${diff > 0 ? 'after' : 'before'} the DTG.`);
-    }
+    const delay = filingDelayMinutes(ft, dtg);
+    if (delay !== undefined) out.push(`${filingDelayWords(delay)}.`);
   }
   return out;
 }
@@ -194,15 +162,15 @@ function declMarkdown(decl: NonNullable<NonNullable<CableDocument['eo']>['declas
     out.push(`Not a real date: ${esc(decl.invalid)}.`);
     return out;
   }
-  if (decl.year === undefined || decl.month === undefined || decl.day === undefined) return out;
-  out.push(`${decl.day} ${monthName(decl.month)} ${decl.year}.`);
+  const date = declassifyDateWords(decl);
+  if (date === undefined) return out;
+  out.push(`${date}.`);
+  const years = declassifyYears(decl, doc);
   const cableMs = doc.dtg?.epochMs;
-  if (cableMs !== undefined) {
-    const declMs = Date.UTC(decl.year, decl.month - 1, decl.day);
-    const years = (declMs - cableMs) / (365.2425 * 86400000);
+  if (years !== undefined && cableMs !== undefined) {
     const rounded = Math.round(years * 10) / 10;
-    if (years < 0) out.push(`Before the cable's own date (${formatUtc(cableMs).split(',')[0]}).`);
-    else out.push(`${rounded} years after the cable (${formatUtc(cableMs).split(',')[0]}).`);
+    if (years < 0) out.push(`Before the cable's own date (${formatUtcDate(cableMs)}).`);
+    else out.push(`${rounded} years after the cable (${formatUtcDate(cableMs)}).`);
   }
   return out;
 }
@@ -261,9 +229,7 @@ function bannerMarkdown(b: Banner, dict: Dictionary): Md {
 function reasonMarkdown(reason: NonNullable<NonNullable<CableDocument['classifiedBy']>['reason']>, dict: Dictionary): Md {
   const sec = reason.section;
   const out: Md = [`**Classification reason** ${code(reason.text)}`];
-  if (sec === '1.4') out.push('Section 1.4 of E.O. 12958 as amended by E.O. 13292 (2003), and of E.O. 13526.');
-  else if (sec === '1.5') out.push('Section 1.5 of the original E.O. 12958 (1995–2003).');
-  else out.push(`Section ${esc(String(sec))}: not a classification-category section of E.O. 12958 or 13526.`);
+  out.push(`${esc(reasonSectionWords(sec))}.`);
   for (const l of reason.letters) {
     const e = dict.reason(l);
     out.push(e ? `(${l.toLowerCase()}) ${esc(e.title)}` : `(${l.toLowerCase()}) not a category letter`);
@@ -275,10 +241,7 @@ function reasonMarkdown(reason: NonNullable<NonNullable<CableDocument['classifie
 function eoMarkdown(order: number, dict: Dictionary, doc: CableDocument): Md {
   const e = dict.executiveOrder(order);
   if (!e) return [`**E.O. ${order}** — not one of the orders on classification that cables cite.`];
-  const year = (iso?: string): string => (iso ? iso.slice(0, 4) : '');
-  const next = e.replacedBy ? dict.executiveOrder(e.replacedBy) : undefined;
-  const from = year(e.effective ?? e.signed);
-  const to = next ? year(next.effective ?? next.signed) : '';
+  const { from, to } = orderYears(order, dict)!;
   const out: Md = [`**${esc(e.title)}**`];
   const dates = [`signed ${e.signed}`];
   if (e.effective) dates.push(`effective ${e.effective}`);
@@ -308,8 +271,7 @@ function riMarkdown(tok: Token, dict: Dictionary): Md {
 
 function precedenceMarkdown(tok: Token, dict: Dictionary): Md {
   const t = tok.text.trim().toUpperCase().replace(/\s+/g, ' ');
-  const key = /^([ZOPRY])\1$/.test(t) ? t[0] : t;
-  const e = dict.precedence(key);
+  const e = dict.precedence(precedenceKey(tok.text));
   // A written word (`IMMEDIATE`) is its own title; a prosign (`O`, `OO`) is shown beside it.
   return glossaryLines(e && e.title === t ? '**Precedence**' : `**Precedence ${code(tok.text)}**`, e);
 }
