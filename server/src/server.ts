@@ -18,6 +18,7 @@ import { VERSION } from './version.ts';
 import { registerStructureFeatures, type ServerHost } from './structureHandlers.ts';
 import { Dictionary } from './service/dictionary.ts';
 import { hover } from './service/features/hover.ts';
+import { citationHover } from './service/features/citationHover.ts';
 import { completion } from './service/features/completion.ts';
 import { computeDiagnostics, exceedsMaxFileSize } from './service/diagnostics.ts';
 import { RULES } from './service/rules/index.ts';
@@ -233,7 +234,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       // Re-read after the wait: the answer is for the text as it is now, unless nobody wants it.
       const doc = documents.get(params.textDocument.uri);
       if (!doc || token.isCancellationRequested) return null;
-      return hover(models.get(doc), params.position, dict);
+      const model = models.get(doc);
+      return citationHover(model, params.position, structure.index, structure.index.status) ?? hover(model, params.position, dict);
     } catch (err) {
       connection.console.error(`hover failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return null;

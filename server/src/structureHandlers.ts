@@ -1,7 +1,7 @@
 /**
  * LSP wiring of the structure and navigation features: outline, folding, selection ranges, highlights,
- * document links, go to definition and workspace symbols, plus the workspace cable index that the last
- * three consult. Kept beside server.ts so that file stays a short list of feature registrations.
+ * document links, go to definition, workspace symbols, references and the call hierarchy, plus the
+ * workspace cable index that the last five consult. Kept beside server.ts so that file stays a short list of feature registrations.
  */
 import {
   DidChangeWatchedFilesNotification,
@@ -20,6 +20,10 @@ import { selectionRanges } from './service/features/selectionRanges.ts';
 import { documentHighlights } from './service/features/highlights.ts';
 import { definitionLinks, documentLinks } from './service/features/links.ts';
 import { CableIndex } from './workspace/cableIndex.ts';
+import { parseQuery } from './workspace/query.ts';
+import { WORKSPACE_SYMBOL_LIMIT, workspaceSymbols } from './service/features/workspaceSymbols.ts';
+import { references } from './service/features/references.ts';
+import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './service/features/callHierarchy.ts';
 import type { CableFileSystem } from './workspace/fileSystem.ts';
 
 /** What the host (Node process or browser worker) gives the server beyond the connection. */
@@ -107,7 +111,20 @@ export function registerStructureFeatures(
       return definitionLinkSupport ? links : links.map((l) => ({ uri: l.targetUri, range: l.targetRange }));
     }),
   );
-  connection.onWorkspaceSymbol((p) => safely('workspaceSymbol', [], () => index.search(p.query)));
+  connection.onWorkspaceSymbol((p) =>
+    safely('workspaceSymbol', [], () => {
+      const q = parseQuery(p.query);
+      return workspaceSymbols(q, index.query(q, WORKSPACE_SYMBOL_LIMIT));
+    }),
+  );
+  connection.onReferences((p) =>
+    withModel(p.textDocument.uri, 'references', [], (m) => references(m, p.textDocument.uri, p.position, !!p.context?.includeDeclaration, index)),
+  );
+  connection.languages.callHierarchy.onPrepare((p) =>
+    withModel(p.textDocument.uri, 'prepareCallHierarchy', [], (m) => prepareCallHierarchy(m, p.textDocument.uri, p.position, index)),
+  );
+  connection.languages.callHierarchy.onIncomingCalls((p) => safely('incomingCalls', [], () => incomingCalls(p.item, index)));
+  connection.languages.callHierarchy.onOutgoingCalls((p) => safely('outgoingCalls', [], () => outgoingCalls(p.item, index)));
 
   connection.onDidChangeWatchedFiles((p) => {
     for (const change of p.changes) {
@@ -124,6 +141,8 @@ export function registerStructureFeatures(
     documentLinkProvider: { resolveProvider: false },
     definitionProvider: true,
     workspaceSymbolProvider: true,
+    referencesProvider: true,
+    callHierarchyProvider: true,
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 
