@@ -1,6 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -253,10 +254,81 @@ test('10 000 cables: indexed incrementally, the event loop never blocked for mor
   assert.ok(maxStall < 50, `longest stall ${maxStall.toFixed(1)} ms`);
   assert.ok(partialSizes.some((s) => s > 0 && s < N), 'queries during the walk see a growing index');
   assert.equal(index.resolve('08OSLO4321'), url(join(root, 'd1', 'c4321.cable')));
-  const q0 = performance.now();
+  // CPU time, not wall-clock time: other processes on a shared machine must not fail the test.
+  const q0 = process.cpuUsage();
   const hits = search(index, 'report number 777');
-  const queryMs = performance.now() - q0;
-  t.diagnostic(`search over ${N} cables: ${queryMs.toFixed(1)} ms`);
+  const qCpu = process.cpuUsage(q0);
+  const queryMs = (qCpu.user + qCpu.system) / 1000;
+  t.diagnostic(`search over ${N} cables: ${queryMs.toFixed(1)} ms of CPU`);
   assert.deepEqual(hits.map((h) => h.name).slice(0, 1), ['08OSLO777: GENERATED REPORT NUMBER 777 ON FISHERIES']);
   assert.ok(queryMs < 200);
+});
+
+test('the index knows which cables cite which, and keeps that current', async () => {
+  const root = makeWorkspace('citations');
+  const index = new CableIndex(nodeFileSystem);
+  await index.addFolder(url(root));
+  const citing = (id: string) => index.citing(id).map((e) => e.uri.slice(url(root).length));
+  assert.deepEqual(citing('08OSLO97'), ['/08OSLO123.cable'], 'REF B. OSLO 97');
+  assert.deepEqual(citing('08state15522'), ['/08OSLO123.cable'], 'a cable not in the folder is cited all the same');
+  assert.deepEqual(citing('09STATE71326'), ['/nested/Seed.CABLE']);
+  const e = index.get(url(join(root, '08OSLO123.cable')))!;
+  assert.deepEqual([e.id, e.origin, e.level, e.caveats, e.date, e.tags, e.refs], ['08OSLO123', 'OSLO', 'S', ['NOFORN'], 20080214, ['PREL', 'ENRG', 'MARR', 'NO', 'NATO'], ['08STATE15522', '08OSLO97']]);
+  assert.equal(e.refRanges.length, 8, 'four numbers per REF item');
+
+  // The citing cable loses its REF block while open: the citations go with it, and come back on close.
+  const file = join(root, '08OSLO123.cable');
+  index.updateFromModel(url(file), parseCable(readFileSync(file, 'utf8').replace(/REF: A\. STATE 15522\n\s+B\. OSLO 97\n/, '')));
+  assert.deepEqual(citing('08OSLO97'), []);
+  await index.closeDocument(url(file));
+  assert.deepEqual(citing('08OSLO97'), ['/08OSLO123.cable']);
+  index.fileDeleted(url(file));
+  assert.deepEqual(citing('08OSLO97'), []);
+});
+
+test('named pipes, devices and links to them are skipped at once; the rest of the folder is indexed', { skip: process.platform === 'win32' ? 'no mkfifo' : false }, async () => {
+  const root = join(tmp, 'special');
+  mkdirSync(root, { recursive: true });
+  copyFileSync(join(featureFixtures, '08OSLO97.cable'), join(root, '08OSLO97.cable'));
+  execFileSync('mkfifo', [join(root, 'pipe.cable')]);
+  execFileSync('mkfifo', [join(tmp, 'outside-pipe')]);
+  symlinkSync(join(tmp, 'outside-pipe'), join(root, 'link-to-pipe.cable'));
+  symlinkSync('/dev/zero', join(root, 'zero.cable'));
+  const logs: string[] = [];
+  const index = new CableIndex(nodeFileSystem, { log: (m) => logs.push(m), readTimeoutMs: 60_000 });
+  const t0 = performance.now();
+  await index.addFolder(url(root));
+  assert.ok(performance.now() - t0 < 5_000, 'no read waited for a writer');
+  assert.deepEqual([...index.all()].map((e) => e.id), ['08OSLO97']);
+  assert.equal(await nodeFileSystem.readHead(url(join(root, 'link-to-pipe.cable')), 100), undefined);
+  assert.equal(await nodeFileSystem.readHead(url(join(root, 'zero.cable')), 100), undefined);
+  assert.deepEqual(await nodeFileSystem.readFile(url(join(root, 'pipe.cable')), 100), { error: 'not a regular file' });
+  assert.deepEqual(await nodeFileSystem.readFile(url(join(root, '08OSLO97.cable')), 10), { error: 'larger than 10 bytes' });
+
+  // A cable added afterwards is still indexed.
+  copyFileSync(join(featureFixtures, '08OSLO123.cable'), join(root, 'later.cable'));
+  await index.fileChanged(url(join(root, 'later.cable')));
+  assert.equal(index.resolve('08OSLO123'), url(join(root, 'later.cable')));
+});
+
+test('a file that never answers is skipped after the time limit; the others are indexed meanwhile', async () => {
+  const text = readFileSync(join(featureFixtures, '08OSLO97.cable'), 'utf8');
+  const stuck: CableFileSystem = {
+    async *listFiles() {
+      yield 'mem:///a/stuck.cable';
+      for (let n = 1; n <= 40; n++) yield `mem:///a/c${n}.cable`;
+    },
+    readHead: (uri) => (uri.endsWith('stuck.cable') ? new Promise<string | undefined>(() => undefined) : Promise.resolve(text.replace('000097', String(n(uri)).padStart(6, '0')))),
+    readFile: () => Promise.resolve({ error: 'unused' }),
+  };
+  const n = (uri: string) => Number(/c(\d+)\.cable$/.exec(uri)![1]);
+  const logs: string[] = [];
+  const index = new CableIndex(stuck, { readTimeoutMs: 300, concurrency: 4, log: (m) => logs.push(m) });
+  const sizes: number[] = [];
+  const timer = setInterval(() => sizes.push(index.size), 20);
+  await index.addFolder('mem:///a');
+  clearInterval(timer);
+  assert.equal(index.size, 40);
+  assert.ok(sizes.some((s) => s === 40), 'all others were indexed while the stuck one was still being waited for');
+  assert.match(logs.join('\n'), /skipped mem:\/\/\/a\/stuck\.cable: reading it took longer than 300 ms/);
 });

@@ -36,6 +36,32 @@ export interface CableQuery {
   /** The words that must occur, upper case, and the same written together (`brussels 995` → `BRUSSELS995`). */
   readonly words: readonly string[];
   readonly compact: string;
+  /** The other terms sorted by kind, for matching many cables fast. */
+  readonly filter: QueryFilter;
+}
+
+/** The terms of a query by kind: what `matchCable` checks, cheapest first. */
+export interface QueryFilter {
+  posts: string[];
+  levels: Level[];
+  dates: { from: number; to: number }[];
+  tags: string[];
+  markings: string[];
+  /** Negated terms: a cable any of them holds for is left out. */
+  excluded: QueryTerm[];
+}
+
+function filterOf(terms: readonly QueryTerm[]): QueryFilter {
+  const f: QueryFilter = { posts: [], levels: [], dates: [], tags: [], markings: [], excluded: [] };
+  for (const t of terms) {
+    if (t.negated) f.excluded.push(t);
+    else if (t.kind === 'post') f.posts.push(t.value);
+    else if (t.kind === 'level') f.levels.push(t.value);
+    else if (t.kind === 'date') f.dates.push({ from: t.from, to: t.to });
+    else if (t.kind === 'tag') f.tags.push(t.value);
+    else if (t.kind === 'marking') f.markings.push(t.value);
+  }
+  return f;
 }
 
 /** A cable that matched, with its rank: lower is better (0 = the id itself). */
@@ -136,7 +162,7 @@ export function parseQuery(text: string): CableQuery {
     if (term) terms.push(term);
   }
   const words = terms.flatMap((t) => (t.kind === 'word' && !t.negated ? [t.value] : []));
-  return { text, terms, hasFacets: terms.some((t) => t.kind !== 'word'), words, compact: words.join('') };
+  return { text, terms, hasFacets: terms.some((t) => t.kind !== 'word'), words, compact: words.join(''), filter: filterOf(terms) };
 }
 
 function hasWord(text: string, word: string): boolean {
@@ -157,8 +183,8 @@ function isAlnum(c: number): boolean {
   return (c >= DIGIT_0 && c <= DIGIT_9) || (c >= UPPER_A && c <= UPPER_Z) || (c >= LOWER_A && c <= LOWER_Z);
 }
 
-/** Does one non-word term hold for the cable? */
-function facetHolds(term: Exclude<QueryTerm, { kind: 'word' }>, c: CableFacts): boolean {
+/** Does one term hold for the cable? (For a word: does it occur anywhere.) */
+function holds(term: QueryTerm, c: CableFacts): boolean {
   switch (term.kind) {
     case 'tag':
       return c.tags.includes(term.value);
@@ -170,6 +196,8 @@ function facetHolds(term: Exclude<QueryTerm, { kind: 'word' }>, c: CableFacts): 
       return c.caveats.includes(term.value) || c.captions.includes(term.value);
     case 'date':
       return c.date >= term.from && c.date <= term.to;
+    case 'word':
+      return c.searchText.includes(term.value);
   }
 }
 
@@ -181,46 +209,43 @@ function idRank(id: string | undefined, compact: string): number {
   return id.includes(compact) ? 2 : -1;
 }
 
+function better(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
 /**
  * How well the words match, lower being better: 0 the id itself, 1 an id that starts with the words
  * written together (`brussels 995`), 2 an id that holds them, 3 every word a whole word somewhere, 4 every
  * word somewhere; -1 no match.
  */
 function wordRank(q: CableQuery, c: CableFacts): number {
-  if (q.words.length === 0) return 3;
-  let best = -1;
-  for (const id of [c.id, c.fileId, c.otherName?.toUpperCase().replace(/\s+/g, '')]) {
-    const r = idRank(id, q.compact);
-    if (r >= 0 && (best < 0 || r < best)) best = r;
-  }
+  const words = q.words;
+  if (words.length === 0) return 3;
+  let best = better(idRank(c.id, q.compact), idRank(c.fileId, q.compact));
+  if (c.otherName) best = better(best, idRank(c.otherName.toUpperCase().replace(/\s+/g, ''), q.compact));
   if (best >= 0) return best;
   const text = c.searchText;
-  if (q.words.every((w) => hasWord(text, w))) return 3;
-  if (q.words.every((w) => text.includes(w))) return 4;
-  return -1;
+  for (const w of words) if (!text.includes(w)) return -1;
+  for (const w of words) if (!hasWord(text, w)) return 4;
+  return 3;
 }
 
 /** The rank of the cable for the query (see wordRank), or -1 when it does not match. */
 export function matchCable(q: CableQuery, c: CableFacts): number {
-  // Posts, levels and dates are alternatives within their kind: one of each kind asked for must hold.
-  let post = 0;
-  let level = 0;
-  let date = 0;
-  for (const term of q.terms) {
-    if (term.kind === 'word') {
-      if (term.negated && c.searchText.includes(term.value)) return -1;
-      continue;
-    }
-    const holds = facetHolds(term, c);
-    if (term.negated) {
-      if (holds) return -1;
-    } else if (term.kind === 'post') post = holds || post === 1 ? 1 : -1;
-    else if (term.kind === 'level') level = holds || level === 1 ? 1 : -1;
-    else if (term.kind === 'date') date = holds || date === 1 ? 1 : -1;
-    else if (!holds) return -1;
-  }
-  if (post < 0 || level < 0 || date < 0) return -1;
+  const f = q.filter;
+  // Posts, levels and dates are alternatives within their kind; TAGS and caveats must all hold.
+  if (f.posts.length && (c.origin === undefined || !f.posts.includes(c.origin))) return -1;
+  if (f.levels.length && (c.level === undefined || !f.levels.includes(c.level))) return -1;
+  if (f.dates.length && !inAnySpan(f.dates, c.date)) return -1;
+  for (const t of f.tags) if (!c.tags.includes(t)) return -1;
+  for (const m of f.markings) if (!c.caveats.includes(m) && !c.captions.includes(m)) return -1;
+  for (const t of f.excluded) if (holds(t, c)) return -1;
   return wordRank(q, c);
+}
+
+function inAnySpan(spans: readonly { from: number; to: number }[], date: number): boolean {
+  for (const s of spans) if (date >= s.from && date <= s.to) return true;
+  return false;
 }
 
 /** Better rank first, then newer, then by id. */
