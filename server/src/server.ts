@@ -24,6 +24,7 @@ import { computeDiagnostics, exceedsMaxFileSize } from './service/diagnostics.ts
 import { RULES } from './service/rules/index.ts';
 import { CABLE_STATUS, type CableStatusParams } from './statusNotification.ts';
 import { codeActions } from './service/features/codeActions.ts';
+import { registerWorkspaceDiagnostics } from './workspaceDiagnosticsHandlers.ts';
 
 /** Parsed models keyed by URI; an entry is reused only for the same document version. */
 class ModelCache {
@@ -46,6 +47,19 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
   const structure = registerStructureFeatures(connection, documents, models, host);
+  // Problems for the whole folder, read from disk with each folder's settings (defined below).
+  const workspaceDiagnostics = registerWorkspaceDiagnostics(connection, documents, {
+    index: structure.index,
+    fileSystem: host.fileSystem,
+    lint: async (uri, text, settingsUri) => {
+      const settings = await getSettings(settingsUri);
+      const dict = await dictionaryFor(settingsUri);
+      return computeDiagnostics(parseCable(text), settings, dict, uri, {
+        onRuleError: (code, err) => connection.console.error(`rule ${code} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+      });
+    },
+    scopeOf: async (folderUri) => (await getSettings(folderUri)).diagnostics.scope,
+  });
   let hasConfigurationCapability = false;
   const settingsCache = new Map<string, Promise<CableSettings>>();
 
@@ -92,6 +106,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         // outline, folding, selection, highlights, links, definition, workspace symbols (+ workspace folders)
         ...structure.capabilities,
+        ...workspaceDiagnostics.capabilities(params),
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '(', ','] },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
@@ -107,6 +122,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
+    workspaceDiagnostics.settingsChanged();
     // Rule severities may have changed: every open cable is linted again.
     for (const doc of documents.all()) scheduleLint(doc.uri, 0);
   });
