@@ -7,8 +7,8 @@
  * (O_NONBLOCK, which regular files ignore) and checked with fstat on the open handle before any read, so
  * the check and the read concern the same file.
  */
-import { constants, type Stats } from 'node:fs';
-import { opendir, open, type FileHandle } from 'node:fs/promises';
+import { close, constants, fstat, open, read, readFile, type Stats } from 'node:fs';
+import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CableFileSystem, FileRead } from './fileSystem.ts';
@@ -22,6 +22,8 @@ const skipDir = (name: string) => name === 'node_modules' || name.startsWith('.'
 // O_NONBLOCK does not exist on Windows, where opening a pipe by a file name does not wait either.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
+const decoder = new TextDecoder('utf-8');
+
 function toPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
@@ -31,16 +33,24 @@ function toPath(uri: string): string | undefined {
   }
 }
 
-/** Opens a path for reading if it is a regular file; the caller closes the handle. */
-async function openRegular(path: string): Promise<{ fh: FileHandle; stat: Stats } | undefined> {
-  const fh = await open(path, OPEN_FLAGS);
+// The callback API rather than fs/promises' FileHandle: a quarter of a million heads are read, and a
+// FileHandle costs the main thread about half as much again per file (measured: 60 against 90 µs).
+const openFd = (path: string) => new Promise<number>((resolve, reject) => open(path, OPEN_FLAGS, (e, fd) => (e ? reject(e) : resolve(fd))));
+const statFd = (fd: number) => new Promise<Stats>((resolve, reject) => fstat(fd, (e, st) => (e ? reject(e) : resolve(st))));
+const closeFd = (fd: number) => new Promise<void>((resolve) => close(fd, () => resolve()));
+const readFd = (fd: number, buf: Buffer) =>
+  new Promise<number>((resolve, reject) => read(fd, buf, 0, buf.length, 0, (e, n) => (e ? reject(e) : resolve(n))));
+
+/** Opens a path for reading if it is a regular file; the caller closes the descriptor. */
+async function openRegular(path: string): Promise<{ fd: number; stat: Stats } | undefined> {
+  const fd = await openFd(path);
   try {
-    const stat = await fh.stat();
-    if (stat.isFile()) return { fh, stat };
+    const stat = await statFd(fd);
+    if (stat.isFile()) return { fd, stat };
   } catch {
     // fall through: close and report nothing
   }
-  await fh.close().catch(() => undefined);
+  await closeFd(fd);
   return undefined;
 }
 
@@ -82,12 +92,12 @@ export const nodeFileSystem: CableFileSystem = {
       opened = await openRegular(path);
       if (!opened || opened.stat.size > maxFileBytes) return undefined;
       const buf = Buffer.allocUnsafe(Math.min(maxBytes, opened.stat.size));
-      const { bytesRead } = await opened.fh.read(buf, 0, buf.length, 0);
-      return new TextDecoder('utf-8').decode(buf.subarray(0, bytesRead));
+      const bytesRead = buf.length ? await readFd(opened.fd, buf) : 0;
+      return decoder.decode(buf.subarray(0, bytesRead));
     } catch {
       return undefined;
     } finally {
-      await opened?.fh.close().catch(() => undefined);
+      if (opened) await closeFd(opened.fd);
     }
   },
 
@@ -99,12 +109,14 @@ export const nodeFileSystem: CableFileSystem = {
       opened = await openRegular(path);
       if (!opened) return { error: 'not a regular file' };
       if (opened.stat.size > maxBytes) return { error: `larger than ${maxBytes} bytes` };
-      const buf = await opened.fh.readFile();
-      return { text: new TextDecoder('utf-8').decode(buf) };
+      // Read through the descriptor that was checked, not by the name again.
+      const fd = opened.fd;
+      const buf = await new Promise<Buffer>((resolve, reject) => readFile(fd, (e, b) => (e ? reject(e) : resolve(b))));
+      return { text: decoder.decode(buf) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     } finally {
-      await opened?.fh.close().catch(() => undefined);
+      if (opened) await closeFd(opened.fd);
     }
   },
 };

@@ -250,7 +250,11 @@ function inAnySpan(spans: readonly { from: number; to: number }[], date: number)
 
 /** Better rank first, then newer, then by id. */
 export function compareMatches(a: QueryMatch, b: QueryMatch): number {
-  return a.rank - b.rank || b.cable.date - a.cable.date || compareText(labelOf(a.cable), labelOf(b.cable));
+  return compareRanked(a.rank, a.cable, b.rank, b.cable);
+}
+
+function compareRanked(rankA: number, a: CableFacts, rankB: number, b: CableFacts): number {
+  return rankA - rankB || b.date - a.date || compareText(labelOf(a), labelOf(b));
 }
 
 function compareText(a: string, b: string): number {
@@ -265,7 +269,11 @@ export function runQuery<C extends CableFacts>(q: CableQuery, cables: Iterable<C
   const best = new BoundedHeap<QueryMatch<C>>(limit, compareMatches);
   for (const cable of cables) {
     const rank = matchCable(q, cable);
-    if (rank >= 0) best.offer({ cable, rank });
+    if (rank < 0) continue;
+    // Most matches of a common TAG lose to the worst kept one: tell before making a match of them.
+    const worst = best.full ? best.worst : undefined;
+    if (worst && compareRanked(rank, cable, worst.rank, worst.cable) >= 0) continue;
+    best.offer({ cable, rank });
   }
   return best.sorted();
 }
@@ -278,6 +286,15 @@ class BoundedHeap<T> {
     private readonly limit: number,
     private readonly compare: (a: T, b: T) => number,
   ) {}
+
+  get full(): boolean {
+    return this.items.length >= this.limit;
+  }
+
+  /** The worst item kept (undefined when empty). */
+  get worst(): T | undefined {
+    return this.items[0];
+  }
 
   offer(item: T): void {
     if (this.limit <= 0) return;

@@ -29,6 +29,8 @@ export const BACKGROUND_READ_LIMIT = 2 * 1024 * 1024;
 const REPORTS_PER_MESSAGE = 200;
 /** A batch of reports waits at most this long before it is sent. */
 const FLUSH_MS = 300;
+/** Cables read and checked at the same time. */
+const LANES = 4;
 /** Progress is shown when at least this many cables are to be checked at once. */
 const PROGRESS_FROM = 50;
 
@@ -188,6 +190,7 @@ export class WorkspaceChecker {
       return [];
     }
     const folder = this.host.index.folderOf(e.uri) ?? e.uri;
+    await this.host.slicer.checkpoint();
     return this.host.lint(e.uri, read.text, folder);
   }
 
@@ -257,11 +260,13 @@ class PullSession {
     const progress = total >= PROGRESS_FROM ? await this.checker.host.progress?.('Checking cables') : undefined;
     let done = 0;
     let checked = 0;
-    try {
-      while (this.pending.size && !this.token.isCancellationRequested && !this.checker.isPaused) {
+    const goOn = () => this.pending.size > 0 && !this.token.isCancellationRequested && !this.checker.isPaused;
+    // A few lanes, so that reading one file overlaps checking another.
+    const lane = async () => {
+      while (goOn()) {
         if (progress?.cancelled) {
           this.checker.pause();
-          break;
+          return;
         }
         const key = this.pending.values().next().value as string;
         this.pending.delete(key);
@@ -271,6 +276,9 @@ class PullSession {
         if (performance.now() - this.lastFlush > FLUSH_MS || this.outbox.length >= REPORTS_PER_MESSAGE) this.flush();
         await this.checker.host.slicer.checkpoint();
       }
+    };
+    try {
+      await Promise.all(Array.from({ length: LANES }, lane));
     } finally {
       this.flush();
       progress?.done(`${checked} cables checked`);
