@@ -57,11 +57,13 @@ const TOP: readonly [number, number, number, number] = Object.freeze([0, 0, 0, 0
 const FILE_ID = /^(?:\d{2}|\d{4})[A-Z][A-Z-]{1,30}\d{1,7}$/i;
 
 /**
- * A private copy of a string. Strings cut from a longer one (a subject taken from a 16 KB file head) may
- * share that longer string's memory; copying lets the head be collected once the entry is built.
+ * A private copy of a string, in one piece. Strings cut from a longer one (a subject taken from a 4 KB
+ * file head) may share that longer string's memory, and so may a copy made by cutting again; a string
+ * that JSON.parse builds is new and whole, so the head can be collected once the entry is built, and a
+ * search reads the characters without a detour (250 000 subjects are scanned for a word).
  */
 export function ownCopy(s: string): string {
-  return (' ' + s).slice(1);
+  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /**
