@@ -114,7 +114,8 @@ export function registerStructureFeatures(
   connection.onWorkspaceSymbol((p) =>
     safely('workspaceSymbol', [], () => {
       const q = parseQuery(p.query);
-      return workspaceSymbols(q, index.query(q, WORKSPACE_SYMBOL_LIMIT));
+      const found = index.query(q, WORKSPACE_SYMBOL_LIMIT).map((m) => m.cable);
+      return workspaceSymbols(found, q.hasFacets ? q.text.trim() : undefined);
     }),
   );
   connection.onReferences((p) =>

@@ -44,23 +44,49 @@ function toProtocol(r: FileReport): WorkspaceDocumentDiagnosticReport {
   return report;
 }
 
+/** A cancellable work-done progress in the editor's status bar. */
+async function startProgress(connection: Connection, title: string): Promise<ProgressHandle> {
+  const reporter = await connection.window.createWorkDoneProgress();
+  reporter.begin(title, 0, undefined, true);
+  return {
+    report: (done, total) => reporter.report(Math.min(99, Math.floor((100 * done) / Math.max(total, 1))), `${done} of ${total}`),
+    done: () => reporter.done(),
+    get cancelled() {
+      return reporter.token.isCancellationRequested;
+    },
+  };
+}
+
+/** For an editor that does not pull: every closed cable's diagnostics pushed once. */
+async function pushAll(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  deps: WorkspaceDiagnosticsDeps,
+  checker: WorkspaceChecker,
+  progress: (title: string) => Promise<ProgressHandle | undefined>,
+  log: (m: string) => void,
+): Promise<void> {
+  await deps.index.whenIdle();
+  const entries = [...deps.index.all()].filter((e) => !e.open && deps.index.folderOf(e.uri));
+  const p = await progress('Checking cables');
+  let done = 0;
+  for (const e of entries) {
+    if (p?.cancelled) break;
+    const diagnostics = await checker.check(e);
+    if (!documents.get(e.uri)) await connection.sendDiagnostics({ uri: e.uri, diagnostics });
+    if (++done % 100 === 0) p?.report(done, entries.length);
+    await deps.index.slicer.checkpoint();
+  }
+  p?.done();
+  log(`workspace diagnostics: ${done} cables checked and their problems sent`);
+}
+
 export function registerWorkspaceDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, deps: WorkspaceDiagnosticsDeps) {
   let pullSupport = false;
   let progressSupport = false;
   const log = (m: string) => connection.console.info(m);
 
-  async function progress(title: string): Promise<ProgressHandle | undefined> {
-    if (!progressSupport) return undefined;
-    const reporter = await connection.window.createWorkDoneProgress();
-    reporter.begin(title, 0, undefined, true);
-    return {
-      report: (done, total) => reporter.report(Math.min(99, Math.floor((100 * done) / Math.max(total, 1))), `${done} of ${total}`),
-      done: () => reporter.done(),
-      get cancelled() {
-        return reporter.token.isCancellationRequested;
-      },
-    };
-  }
+  const progress = (title: string) => (progressSupport ? startProgress(connection, title) : Promise.resolve(undefined));
 
   const checker = new WorkspaceChecker({
     index: deps.index,
@@ -82,26 +108,9 @@ export function registerWorkspaceDiagnostics(connection: Connection, documents: 
     },
   });
 
-  /** For an editor that does not pull: every cable's diagnostics pushed once. */
-  async function pushAll(): Promise<void> {
-    await deps.index.whenIdle();
-    const entries = [...deps.index.all()].filter((e) => !e.open && deps.index.folderOf(e.uri));
-    const p = await progress('Checking cables');
-    let done = 0;
-    for (const e of entries) {
-      if (p?.cancelled) break;
-      const diagnostics = await checker.check(e);
-      if (!documents.get(e.uri)) await connection.sendDiagnostics({ uri: e.uri, diagnostics });
-      if (++done % 100 === 0) p?.report(done, entries.length);
-      await deps.index.slicer.checkpoint();
-    }
-    p?.done();
-    log(`workspace diagnostics: ${done} cables checked and their problems sent`);
-  }
-
   function checkFolder(): void {
     if (checker.pulling) checker.checkAll();
-    else pushAll().catch((e: unknown) => log(`workspace diagnostics failed: ${e instanceof Error ? e.message : String(e)}`));
+    else pushAll(connection, documents, deps, checker, progress, log).catch((e: unknown) => log(`workspace diagnostics failed: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   connection.onExecuteCommand((p) => {

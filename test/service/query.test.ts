@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseQuery, matchCable, runQuery, type QueryTerm } from '../../server/src/workspace/query.ts';
-import type { CableFacts } from '../../server/src/workspace/cableEntry.ts';
+import type { CableFacts } from '../../server/src/service/cableFacts.ts';
 
 function cable(partial: Partial<CableFacts> & { id: string }): CableFacts {
   const c = {

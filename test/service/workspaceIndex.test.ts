@@ -17,7 +17,7 @@ import { workspaceSymbols } from '../../server/src/service/features/workspaceSym
 /** Workspace symbols for a query, as the server answers them. */
 function search(index: CableIndex, query: string, limit = 1000) {
   const q = parseQuery(query);
-  return workspaceSymbols(q, index.query(q, limit));
+  return workspaceSymbols(index.query(q, limit).map((m) => m.cable), q.hasFacets ? q.text.trim() : undefined);
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'cable-index-'));

@@ -9,19 +9,20 @@
  * and parsing it with the editor's own parser. Reads run a few at a time, each with a time limit, so one
  * file that never answers holds up nothing; parsing runs in slices that hand the event loop back to the
  * editor's requests (scheduler.ts). Open documents override what is on disk; watched-file events and
- * folder changes keep it current. Entries are compact (cableEntry.ts): about 0.5 KB a cable.
+ * folder changes keep it current. Entries are compact (service/cableFacts.ts): about 1.2 KB a cable with
+ * the maps that find them.
  *
  * Host-neutral: no Node modules here (the browser worker uses it with its own file system provider).
  */
 import { parseCable } from '../service/parse.ts';
 import type { CableDocument } from '../service/model.ts';
 import type { CableFileSystem } from './fileSystem.ts';
-import { entryFromModel, Interner, uriKey, type CableEntry } from './cableEntry.ts';
+import { entryFromModel, Interner, uriKey, type CableEntry } from '../service/cableFacts.ts';
 import { forEachConcurrently, Slicer, TIMED_OUT, withTimeout } from './scheduler.ts';
 import { parseQuery, runQuery, type CableQuery, type QueryMatch } from './query.ts';
 
-export { uriKey } from './cableEntry.ts';
-export type { CableEntry } from './cableEntry.ts';
+export { uriKey } from '../service/cableFacts.ts';
+export type { CableEntry } from '../service/cableFacts.ts';
 
 export const CABLE_EXTENSIONS = ['.cable'] as const;
 

@@ -7,7 +7,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { FIND_FILES, READ_FILE, type FindFilesParams, type FindFilesResult, type ReadFileParams, type ReadFileResult } from '../fileRequests.ts';
 import type { CableFileSystem, FileRead } from './fileSystem.ts';
-import { uriKey } from './cableEntry.ts';
+import { uriKey } from '../service/cableFacts.ts';
 
 type Requester = Pick<Connection, 'sendRequest'>;
 

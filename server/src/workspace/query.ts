@@ -17,7 +17,7 @@
  * cables from either post in either year. TAGS, caveats and words all have to match.
  */
 import type { Level } from '../service/model.ts';
-import { labelOf, type CableFacts } from './cableEntry.ts';
+import { labelOf, type CableFacts } from '../service/cableFacts.ts';
 
 export type QueryTerm =
   | { kind: 'tag'; value: string; negated: boolean }

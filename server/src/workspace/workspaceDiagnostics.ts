@@ -17,7 +17,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CableIndex } from './cableIndex.ts';
-import { uriKey, type CableEntry } from './cableEntry.ts';
+import { uriKey, type CableEntry } from '../service/cableFacts.ts';
 import type { CableFileSystem } from './fileSystem.ts';
 import type { Slicer } from './scheduler.ts';
 

@@ -5,7 +5,7 @@
  * they can type.
  */
 import { levelName } from '../classification.ts';
-import type { CableFacts } from '../../workspace/cableEntry.ts';
+import type { CableFacts } from '../cableFacts.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

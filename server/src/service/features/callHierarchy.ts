@@ -11,7 +11,7 @@ import {
   type CallHierarchyOutgoingCall,
 } from 'vscode-languageserver-types';
 import type { CableDocument, Position, Range } from '../model.ts';
-import { idsOf, labelOf, type CableEntry } from '../../workspace/cableEntry.ts';
+import { idsOf, labelOf, type CableEntry } from '../cableFacts.ts';
 import { summaryLine } from './cableSummary.ts';
 import { anchorRange, cableAt, citingEntries, refRangesNaming, type CitationGraph } from './references.ts';
 

@@ -9,7 +9,7 @@ import type { CableDocument } from '../model.ts';
 import { cableIdAt } from './links.ts';
 import { classificationText, dateProse } from './cableSummary.ts';
 import { citingEntries, type CitationGraph } from './references.ts';
-import { idsOf } from '../../workspace/cableEntry.ts';
+import { idsOf } from '../cableFacts.ts';
 
 /** How far the workspace index has got, so "not found" can say whether it may still turn up. */
 export interface IndexProgress {

@@ -6,7 +6,7 @@
  */
 import type { Location } from 'vscode-languageserver-types';
 import type { CableDocument, Position, Range } from '../model.ts';
-import { idsOf, type CableEntry } from '../../workspace/cableEntry.ts';
+import { idsOf, type CableEntry } from '../cableFacts.ts';
 import { cableIdAt } from './links.ts';
 import { containsPosition } from './rangeMath.ts';
 

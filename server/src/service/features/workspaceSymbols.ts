@@ -1,6 +1,6 @@
 /**
- * Go to Symbol in Workspace (Ctrl+T): the cables that a query of the query language finds
- * (workspace/query.ts: ids, words of the subject, `#TAG`, `@POST`, `!LEVEL`, `!CAVEAT`, dates), each shown
+ * Go to Symbol in Workspace (Ctrl+T): the cables that a query of the query language finds (the index runs
+ * workspace/query.ts: ids, words of the subject, `#TAG`, `@POST`, `!LEVEL`, `!CAVEAT`, dates), each shown
  * as its id and subject, with its date, classification, post and TAGS beside it.
  *
  * VS Code keeps only the results whose name matches what was typed, letter by letter: a name holds no
@@ -9,20 +9,22 @@
  * matches the other words against the line beside each name (README: "Search by what a cable is about").
  */
 import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
-import type { CableEntry } from '../../workspace/cableEntry.ts';
-import { labelOf } from '../../workspace/cableEntry.ts';
-import type { CableQuery, QueryMatch } from '../../workspace/query.ts';
+import { labelOf, type CableEntry } from '../cableFacts.ts';
 import { summaryLine } from './cableSummary.ts';
 
 /** Results per query: enough for VS Code's own filtering by the later words to have material. */
 export const WORKSPACE_SYMBOL_LIMIT = 1000;
 
-export function workspaceSymbol(e: CableEntry, query?: CableQuery): WorkspaceSymbol {
+/**
+ * A cable as a workspace symbol. `echo`: the query, for a query with `#`, `@`, `!` or date terms, which
+ * then starts the name (see above).
+ */
+export function workspaceSymbol(e: CableEntry, echo?: string): WorkspaceSymbol {
   const label = e.subject ? `${labelOf(e)}: ${e.subject}` : labelOf(e);
-  const echo = query?.hasFacets ? `${query.text.trim()} · ` : '';
+  const prefix = echo ? `${echo} · ` : '';
   const [sl, sc, el, ec] = e.anchor;
   const sym: WorkspaceSymbol = {
-    name: echo + label,
+    name: prefix + label,
     kind: SymbolKind.File,
     location: { uri: e.uri, range: { start: { line: sl, character: sc }, end: { line: el, character: ec } } },
   };
@@ -32,6 +34,6 @@ export function workspaceSymbol(e: CableEntry, query?: CableQuery): WorkspaceSym
   return sym;
 }
 
-export function workspaceSymbols(query: CableQuery, matches: readonly QueryMatch<CableEntry>[]): WorkspaceSymbol[] {
-  return matches.map((m) => workspaceSymbol(m.cable, query));
+export function workspaceSymbols(cables: readonly CableEntry[], echo?: string): WorkspaceSymbol[] {
+  return cables.map((c) => workspaceSymbol(c, echo));
 }

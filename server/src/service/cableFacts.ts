@@ -5,9 +5,11 @@
  * shared strings for the few distinct TAGS, posts, levels and caveats, and private copies of the rest so
  * that no entry keeps the text it was read from alive.
  *
- * No LSP types and no I/O here: the query language (query.ts) and the archive view read `CableFacts`.
+ * No LSP types and no I/O here: the workspace index (workspace/cableIndex.ts) builds entries, and the
+ * query language (workspace/query.ts), the features over the reference graph and the archive view read
+ * them.
  */
-import type { CableDocument, Level } from '../service/model.ts';
+import type { CableDocument, Level } from './model.ts';
 
 /** The facts about one cable that a query can ask about. */
 export interface CableFacts {
