@@ -26,6 +26,10 @@ import {
   FoldingRangeRequest,
   HoverRequest,
   InitializedNotification,
+  CallHierarchyIncomingCallsRequest,
+  CallHierarchyOutgoingCallsRequest,
+  CallHierarchyPrepareRequest,
+  ReferencesRequest,
   SelectionRangeRequest,
   TextDocuments,
   TextDocumentSyncKind,
@@ -36,7 +40,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-types';
 import { parseCable } from './service/parse.ts';
 import { VERSION } from './version.ts';
-import { Guard } from './guard.ts';
+import { Guard, errorText } from './guard.ts';
 import { ModelCache, type Parse } from './modelCache.ts';
 import { ClientSettings } from './clientSettings.ts';
 import { DiagnosticsPusher } from './pushDiagnostics.ts';
@@ -44,6 +48,13 @@ import { WorkspaceIndexing } from './workspaceIndexing.ts';
 import type { CableIndex } from './workspace/cableIndex.ts';
 import type { CableFileSystem } from './workspace/fileSystem.ts';
 import { hover } from './service/features/hover.ts';
+import { citationHover } from './service/features/citationHover.ts';
+import { computeDiagnostics } from './service/diagnostics.ts';
+import { parseQuery } from './workspace/query.ts';
+import { WORKSPACE_SYMBOL_LIMIT, workspaceSymbols } from './service/features/workspaceSymbols.ts';
+import { references } from './service/features/references.ts';
+import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './service/features/callHierarchy.ts';
+import { registerWorkspaceDiagnostics } from './workspaceDiagnosticsHandlers.ts';
 import { completion } from './service/features/completion.ts';
 import { CODE_ACTION_KINDS, codeActions } from './service/features/codeActions.ts';
 import { documentSymbols, flattenSymbols } from './service/features/symbols.ts';
@@ -77,8 +88,9 @@ function registerFeatures({ guard, settings, index, versionOf }: Features): void
   const textDocument = () => guard.client.textDocument;
   const resolve = (id: string) => index.resolve(id);
 
+  // A cited cable's hover (its subject, date and where it is) comes before the codes' hover.
   guard.document(HoverRequest.type, { fallback: null, capability: { hoverProvider: true }, wait: dictionary }, (model, p, dict) =>
-    hover(model, p.position, dict),
+    citationHover(model, p.position, index, index.status) ?? hover(model, p.position, dict),
   );
   guard.document(CompletionRequest.type, { fallback: [], capability: { completionProvider: { triggerCharacters: [' ', '(', ','] } }, wait: dictionary }, (model, p, dict) =>
     completion(model, p.position, dict),
@@ -105,7 +117,24 @@ function registerFeatures({ guard, settings, index, versionOf }: Features): void
     const uri = p.textDocument.uri;
     return previewDocument(model, dict, { uri, version: versionOf(uri) ?? 0, resolve });
   });
-  guard.request(WorkspaceSymbolRequest.type, [], { workspaceSymbolProvider: true }, (p) => index.search(p.query));
+  registerWorkspaceFeatures(guard, index);
+}
+
+/** The features over the workspace index: cables found by query, citations in and out. */
+function registerWorkspaceFeatures(guard: Guard, index: CableIndex): void {
+  guard.request(WorkspaceSymbolRequest.type, [], { workspaceSymbolProvider: true }, (p) => {
+    const q = parseQuery(p.query);
+    const found = index.query(q, WORKSPACE_SYMBOL_LIMIT).map((m) => m.cable);
+    return workspaceSymbols(found, q.hasFacets ? q.text.trim() : undefined);
+  });
+  guard.document(ReferencesRequest.type, { fallback: [], capability: { referencesProvider: true } }, (model, p) =>
+    references(model, p.textDocument.uri, p.position, !!p.context?.includeDeclaration, index),
+  );
+  guard.document(CallHierarchyPrepareRequest.type, { fallback: [], capability: { callHierarchyProvider: true } }, (model, p) =>
+    prepareCallHierarchy(model, p.textDocument.uri, p.position, index),
+  );
+  guard.request(CallHierarchyIncomingCallsRequest.type, [], undefined, (p) => incomingCalls(p.item, index));
+  guard.request(CallHierarchyOutgoingCallsRequest.type, [], undefined, (p) => outgoingCalls(p.item, index));
 }
 
 /** Starts the server on `connection`; the answer tells the transport whether `shutdown` was received. */
@@ -127,18 +156,33 @@ export function startServer(connection: Connection, host: ServerHost = {}): { re
   const settings = new ClientSettings(connection, (uri) => diagnostics.recheck(uri));
   const diagnostics = new DiagnosticsPusher(connection, documents, models, settings);
   const workspace = new WorkspaceIndexing(guard, connection, documents, models, host.fileSystem);
+  const parse = host.parse ?? parseCable;
+  // Problems for the whole folder, read from disk with each folder's settings.
+  const folderProblems = registerWorkspaceDiagnostics(connection, documents, {
+    index: workspace.index,
+    fileSystem: host.fileSystem,
+    lint: async (uri, text, settingsUri) => {
+      const [folderSettings, dict] = [await settings.get(settingsUri), await settings.dictionaryFor(settingsUri)];
+      return computeDiagnostics(parse(text), folderSettings, dict, uri, {
+        onRuleError: (code, err) => connection.console.error(`rule ${code} failed: ${errorText(err)}`),
+      });
+    },
+    scopeOf: async (folderUri) => (await settings.get(folderUri)).diagnostics.scope,
+  });
 
   guard.announce({ textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } });
   registerFeatures({ guard, settings, index: workspace.index, versionOf: (uri) => documents.get(uri)?.version });
   guard.onInitialize((params) => {
     settings.useClientConfiguration(!!params.capabilities.workspace?.configuration);
     workspace.initialize(params);
+    guard.announce(folderProblems.capabilities(params));
     return { serverInfo: { name: 'cable-language-server', version: VERSION } };
   });
   // The one `initialized` handler: add other post-initialize work here rather than registering another.
   guard.notification(InitializedNotification.type, () => workspace.initialized());
   guard.notification(DidChangeConfigurationNotification.type, () => {
     settings.clear();
+    folderProblems.settingsChanged();
     // Rule severities may have changed: every open cable is checked again.
     for (const doc of documents.all()) diagnostics.recheck(doc.uri);
   });

@@ -1,13 +1,16 @@
 /**
  * Tier "Neovim": the language server used by another editor. Headless Neovim (Debian's 0.7) starts
  * `dist/server.js --stdio` as a plain LSP client (test/e2e/nvim/check.lua), opens the seed cable and a faulty
- * one, and records symbols, a hover and the diagnostics it received; the assertions live here.
+ * one, and records symbols, a hover and the diagnostics it received, then references and incoming calls in a
+ * small archive of cables that cite one another (its workspace root); the assertions live here.
  */
 import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeArchive } from '../lsp/archiveFixture.ts';
 import { pathToFileURL } from 'node:url';
 
 const REPO = join(__dirname, '..', '..');
@@ -16,6 +19,10 @@ const SEED = join(REPO, 'test', 'fixtures', 'seed', '09BRUSSELS995.cable');
 const BAD = join(REPO, 'test', 'fixtures', 'e2e', 'dtg-malformed.cable');
 const OUT = join(REPO, 'test-results', 'nvim-check.json');
 const NVIM = process.env.NVIM_PATH ?? 'nvim';
+// A small archive of cables that cite one another: the workspace root Neovim announces.
+const ARCHIVE = mkdtempSync(join(tmpdir(), 'cable-nvim-archive-'));
+const ARCHIVE_PATHS = writeArchive(ARCHIVE);
+process.on('exit', () => rmSync(ARCHIVE, { recursive: true, force: true }));
 
 interface LspRange { start: { line: number; character: number }; end: { line: number; character: number } }
 interface LspSymbol { name: string; range: LspRange; children?: LspSymbol[] }
@@ -31,6 +38,9 @@ interface CheckResult {
   seedPublished?: boolean;
   badPublished?: boolean;
   shown?: Shown[];
+  indexed?: boolean;
+  references?: { uri: string; range: LspRange }[] | null;
+  incoming?: { from: { name: string; uri: string } }[] | null;
   stopped?: boolean;
 }
 
@@ -48,7 +58,16 @@ function runCheck(): Promise<{ code: number | null; output: string }> {
       cwd: REPO,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CABLE_SERVER: SERVER, CABLE_SEED: SEED, CABLE_BAD: BAD, CABLE_OUT: OUT, CABLE_NODE: process.execPath },
+      env: {
+        ...process.env,
+        CABLE_SERVER: SERVER,
+        CABLE_SEED: SEED,
+        CABLE_BAD: BAD,
+        CABLE_OUT: OUT,
+        CABLE_NODE: process.execPath,
+        CABLE_ARCHIVE: ARCHIVE,
+        CABLE_CITED: ARCHIVE_PATHS['09STATE5000']!,
+      },
     });
     let output = '';
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -124,6 +143,18 @@ describe(`Neovim (${version ?? 'absent'}) as an LSP client`, { skip: process.env
     assert.equal(r.seedPublished, true, 'no publishDiagnostics for the seed cable');
     const errors = (r.published[seedUri] ?? []).filter((d) => d.severity === 1);
     assert.deepEqual(errors, []);
+  });
+
+  it('finds the cables citing a cable (references on its banner) in the workspace folder', () => {
+    assert.equal(r.indexed, true, 'the server indexed the folder');
+    assert.ok(Array.isArray(r.references), `no references: ${JSON.stringify(r.references)}`);
+    const citing = r.references.map((l) => l.uri).sort();
+    assert.deepEqual(citing, [pathToFileURL(ARCHIVE_PATHS['09LONDON200']!).href, pathToFileURL(ARCHIVE_PATHS['09PARIS100']!).href].sort());
+  });
+
+  it('walks the call hierarchy: incoming calls are the citing cables', () => {
+    assert.ok(Array.isArray(r.incoming), `no incoming calls: ${JSON.stringify(r.incoming)}`);
+    assert.deepEqual(r.incoming.map((c) => c.from.name).sort(), ['09LONDON200', '09PARIS100']);
   });
 
   it('shuts the server down cleanly', () => {

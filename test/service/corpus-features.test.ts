@@ -84,7 +84,7 @@ test('the workspace index over the corpus finds every cable by its id', { skip: 
   for (const file of files) {
     const id = file.slice(0, -'.cable'.length);
     assert.equal(index.resolve(id), pathToFileURL(join(corpusDir, file)).href, id);
-    if (index.get(pathToFileURL(join(corpusDir, file)).href)?.contentId === id.toUpperCase()) fromText++;
+    if (index.get(pathToFileURL(join(corpusDir, file)).href)?.id === id.toUpperCase()) fromText++;
   }
   // How many REF items and mentions lead to another cable of the corpus.
   let resolved = 0;

@@ -12,6 +12,11 @@ export interface CableSettings {
     run: 'onType' | 'onSave';
     /** Per-rule severity overrides, by rule code. */
     rules: Record<string, RuleSeverity>;
+    /**
+     * The editor's Problems panel: the open cables only, or every cable of the workspace folders (for
+     * editors that pull workspace diagnostics; up to a size, beyond which on demand). Not read by the CLI.
+     */
+    scope: 'openFiles' | 'workspace';
   };
   tags: {
     /** Codes and titles a team adds to the dictionary (`{"KXYZ": "Our program"}`). */
@@ -22,7 +27,7 @@ export interface CableSettings {
 }
 
 export const defaultSettings: CableSettings = {
-  diagnostics: { enable: true, run: 'onType', rules: {} },
+  diagnostics: { enable: true, run: 'onType', rules: {}, scope: 'workspace' },
   tags: { extra: {} },
   maxFileSize: 5 * 1024 * 1024,
 };
@@ -52,6 +57,8 @@ export function resolveSettings(input: unknown, problems: string[] = []): CableS
       else if (d.enable !== undefined) problems.push('diagnostics.enable must be true or false');
       if (d.run === 'onType' || d.run === 'onSave') out.diagnostics.run = d.run;
       else if (d.run !== undefined) problems.push('diagnostics.run must be "onType" or "onSave"');
+      if (d.scope === 'openFiles' || d.scope === 'workspace') out.diagnostics.scope = d.scope;
+      else if (d.scope !== undefined) problems.push('diagnostics.scope must be "openFiles" or "workspace"');
       if (isRecord(d.rules)) {
         for (const [code, sev] of Object.entries(d.rules)) {
           if (typeof sev === 'string' && SEVERITIES.has(sev)) out.diagnostics.rules[code] = sev as RuleSeverity;

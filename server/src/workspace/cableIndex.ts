@@ -1,52 +1,53 @@
 /**
- * The workspace's cables by id and subject: what go-to-definition, document links and workspace symbols
- * consult to find `09STATE71326` among thousands of files.
+ * The workspace's cables: what go-to-definition, links, references, the call hierarchy, workspace symbols
+ * and workspace diagnostics consult to find `09STATE71326`, or every cable that cites it, among the
+ * 251 287 files of Cablegate.
  *
- * Built incrementally: each workspace folder is walked through a `CableFileSystem`, reading only the
- * head of each file (the id and subject sit in the first 2 KB of every corpus cable) and parsing that
- * with the same parser the editor uses, in slices that give the event loop back every few
- * milliseconds, so a folder of 10 000 cables never stalls requests. Open documents override what is on
- * disk; watched-file events and folder changes keep it current.
+ * Built in the background: each workspace folder is walked through a `CableFileSystem`, reading only the
+ * head of each regular file, 4 KB (the subject, TAGS and REF lines end within the first 1.7 KB of every
+ * corpus cable; a head that ends before them is read again, 64 KB)
+ * and parsing it with the editor's own parser. Reads run a few at a time, each with a time limit, so one
+ * file that never answers holds up nothing; parsing runs in slices that hand the event loop back to the
+ * editor's requests (scheduler.ts). Open documents override what is on disk; watched-file events and
+ * folder changes keep it current. Entries are compact (service/cableFacts.ts): about 1.2 KB a cable with
+ * the maps that find them.
  *
  * Host-neutral: no Node modules here (the browser worker uses it with its own file system provider).
  */
-import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { parseCable } from '../service/parse.ts';
-import type { CableDocument, Range } from '../service/model.ts';
+import type { CableDocument } from '../service/model.ts';
 import type { CableFileSystem } from './fileSystem.ts';
-import { orEnd, isAlnum } from '../service/parse/chars.ts';
+import { entryFromModel, Interner, uriKey, type CableEntry } from '../service/cableFacts.ts';
+import { forEachConcurrently, Slicer, TIMED_OUT, withTimeout } from './scheduler.ts';
+import { parseQuery, runQuery, type CableQuery, type QueryMatch } from './query.ts';
+
+export { uriKey } from '../service/cableFacts.ts';
+export type { CableEntry } from '../service/cableFacts.ts';
 
 export const CABLE_EXTENSIONS = ['.cable'] as const;
-
-/** A file-name stem that is a cable id: `09BRUSSELS995` (WikiLeaks) or `1973STATE089296` (NARA). */
-const FILE_ID = /^(?:\d{2}|\d{4})[A-Z][A-Z-]{1,30}\d{1,7}$/i;
-
-export interface IndexedCable {
-  uri: string;
-  /** Ids this file answers to: the one read from its text, and its file name when that is an id. */
-  ids: string[];
-  /** Id read from the text (banner post and serial, DTG year), when the parser could tell. */
-  contentId?: string;
-  subject?: string;
-  /** Where the subject (or else the banner) is, for workspace symbols. */
-  range?: Range;
-  /** Base name without extension. */
-  name: string;
-  /** Taken from an open document rather than from disk. */
-  open: boolean;
-}
 
 export interface CableIndexOptions {
   /** Bytes read from the start of each file. */
   headBytes?: number;
+  /** Read when a head of `headBytes` ends before the subject: a cable with a very long address list. */
+  longHeadBytes?: number;
   /** Longest stretch of synchronous work before yielding to the event loop, in ms. */
   sliceMs?: number;
-  /** Files read concurrently while walking a folder. */
-  batchSize?: number;
-  /** Cables indexed per folder at most; a root such as a home directory must not walk forever. */
+  /** The slicer to share with other background work (workspace diagnostics); else one of its own. */
+  slicer?: Slicer;
+  /** Files read at the same time while walking a folder. */
+  concurrency?: number;
+  /** A file whose head takes longer than this to read is skipped (a stalled network share), in ms. */
+  readTimeoutMs?: number;
+  /** Files larger than this are not read at all: no cable is anywhere near it. */
+  maxFileBytes?: number;
+  /** Cables indexed per folder at most: a root such as a home directory must not walk forever. */
   maxFiles?: number;
   log?: (message: string) => void;
 }
+
+/** What changed: a cable stored (new or again) or removed. */
+export type IndexChange = { kind: 'stored' | 'removed'; uri: string; key: string };
 
 interface FolderState {
   uri: string;
@@ -54,79 +55,64 @@ interface FolderState {
   cancelled: boolean;
 }
 
-const now = (): number => performance.now();
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof setImmediate === 'function') setImmediate(resolve);
-    else setTimeout(resolve, 0);
-  });
-}
-
-/**
- * The key under which a URI is stored: percent-decoded, drive letter in lower case, no trailing slash,
- * so the client's spelling of a URI and the file system's meet.
- */
-export function uriKey(uri: string): string {
-  let k = uri;
-  try {
-    k = decodeURIComponent(uri);
-  } catch {
-    // a malformed escape: keep the URI as given
-  }
-  k = k.replace(/^file:\/\/\/([A-Za-z]):/, (_m, d: string) => `file:///${d.toLowerCase()}:`);
-  return k.endsWith('/') ? k.slice(0, -1) : k;
-}
-
-function baseName(uri: string): string {
-  const key = uriKey(uri);
-  const slash = key.lastIndexOf('/');
-  const file = key.slice(slash + 1);
-  const dot = file.lastIndexOf('.');
-  return dot > 0 ? file.slice(0, dot) : file;
-}
-
-/** The index's view of a parsed cable (from a file head or an open document). */
-export function cableFacts(uri: string, model: CableDocument, open: boolean): IndexedCable {
-  const name = baseName(uri);
-  const ids: string[] = [];
-  const contentId = model.identity.id?.toUpperCase();
-  if (contentId) ids.push(contentId);
-  if (FILE_ID.test(name) && !ids.includes(name.toUpperCase())) ids.push(name.toUpperCase());
-  const subject = model.subject?.text.replace(/\s+/g, ' ').trim() || undefined;
-  const range = model.subject?.range ?? model.banner?.range;
-  const facts: IndexedCable = { uri, ids, name, open };
-  if (contentId) facts.contentId = contentId;
-  if (subject) facts.subject = subject;
-  if (range) facts.range = range;
-  return facts;
+/** Where the walk of the folders stands, for progress reports and the bench. */
+export interface IndexStatus {
+  walking: boolean;
+  /** Files listed so far by the walk in progress (0 when idle). */
+  listed: number;
+  size: number;
 }
 
 export class CableIndex {
-  private readonly entries = new Map<string, IndexedCable & { haystack: string; compactIds: string[] }>();
-  private readonly byId = new Map<string, Set<string>>();
+  private readonly entries = new Map<string, CableEntry>();
+  /** Id → the entry, or entries, answering to it. */
+  private readonly byId = new Map<string, CableEntry | CableEntry[]>();
+  /** Id → the entries whose REF items name it. */
+  private readonly citedBy = new Map<string, CableEntry[]>();
+  /**
+   * TAG → the cables carrying it, and post → the cables from it: a query for `#PTER` looks at the cables
+   * tagged PTER only. Scanning every entry costs a few cache misses each (entry, TAGS array, its
+   * elements), some 40 ms per 100 000 cables on a busy machine.
+   */
+  private readonly byTag = new Map<string, Set<CableEntry>>();
+  private readonly byOrigin = new Map<string, Set<CableEntry>>();
   private readonly openKeys = new Set<string>();
   private readonly folders = new Map<string, FolderState>();
+  private readonly listeners: ((change: IndexChange) => void)[] = [];
+  private readonly pool = new Interner();
   /** Folders are indexed one after another: on two cores, parallel walks only contend. */
   private chain: Promise<void> = Promise.resolve();
-  private sliceStart = now();
+  private stamps = 0;
+  private walking = 0;
+  private listed = 0;
+  /** Shared with the other background work (workspace diagnostics), which keeps to the same budget. */
+  readonly slicer: Slicer;
   private readonly headBytes: number;
-  private readonly sliceMs: number;
-  private readonly batchSize: number;
+  private readonly longHeadBytes: number;
+  private readonly concurrency: number;
+  private readonly readTimeoutMs: number;
   private readonly maxFiles: number;
+  private readonly maxFileBytes: number;
 
   constructor(
     private readonly fs: CableFileSystem | undefined,
     private readonly options: CableIndexOptions = {},
   ) {
-    this.headBytes = options.headBytes ?? 16 * 1024;
-    this.sliceMs = options.sliceMs ?? 10;
-    this.batchSize = options.batchSize ?? 32;
-    this.maxFiles = options.maxFiles ?? 200_000;
+    this.headBytes = options.headBytes ?? 4 * 1024;
+    this.longHeadBytes = options.longHeadBytes ?? 64 * 1024;
+    this.slicer = options.slicer ?? new Slicer(options.sliceMs ?? 10);
+    this.concurrency = options.concurrency ?? 16;
+    this.readTimeoutMs = options.readTimeoutMs ?? 10_000;
+    this.maxFiles = options.maxFiles ?? 1_000_000;
+    this.maxFileBytes = options.maxFileBytes ?? 64 * 1024 * 1024;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  get status(): IndexStatus {
+    return { walking: this.walking > 0, listed: this.listed, size: this.entries.size };
   }
 
   /** Resolves when every folder walk queued so far has finished. */
@@ -134,8 +120,36 @@ export class CableIndex {
     return this.chain;
   }
 
-  get(uri: string): IndexedCable | undefined {
+  /** Called for every entry stored or removed. */
+  onChange(listener: (change: IndexChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  get(uri: string): CableEntry | undefined {
     return this.entries.get(uriKey(uri));
+  }
+
+  all(): IterableIterator<CableEntry> {
+    return this.entries.values();
+  }
+
+  /** Whether a URI lies inside one of the indexed folders. */
+  inFolders(uri: string): boolean {
+    return this.inAnyFolder(uriKey(uri));
+  }
+
+  folderUris(): string[] {
+    return [...this.folders.values()].map((f) => f.uri);
+  }
+
+  /** The workspace folder a URI lies in (the innermost, when folders nest). */
+  folderOf(uri: string): string | undefined {
+    const key = uriKey(uri);
+    let best: FolderState | undefined;
+    for (const f of this.folders.values()) {
+      if (key.startsWith(`${f.key}/`) && (!best || f.key.length > best.key.length)) best = f;
+    }
+    return best?.uri;
   }
 
   /** Walks a workspace folder in the background; the promise settles when it is indexed (or removed). */
@@ -164,7 +178,11 @@ export class CableIndex {
   updateFromModel(uri: string, model: CableDocument): void {
     const key = uriKey(uri);
     this.openKeys.add(key);
-    this.store(key, cableFacts(uri, model, true));
+    this.store(key, uri, model, true);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.openKeys.has(uriKey(uri));
   }
 
   /** After a document closes, the index goes back to what is on disk (or forgets a file outside the workspace). */
@@ -192,101 +210,138 @@ export class CableIndex {
 
   /** The file holding a cable: preferably one whose text and file name both give that id. */
   resolve(cableId: string): string | undefined {
-    return this.resolveAll(cableId)[0];
+    return this.resolveEntries(cableId)[0]?.uri;
   }
 
   resolveAll(cableId: string): string[] {
+    return this.resolveEntries(cableId).map((e) => e.uri);
+  }
+
+  /** The entries answering to an id, best first. */
+  resolveEntries(cableId: string): CableEntry[] {
     const id = cableId.toUpperCase();
-    const keys = this.byId.get(id);
-    if (!keys) return [];
-    const found = [...keys].map((k) => this.entries.get(k)!).filter(Boolean);
+    const hit = this.byId.get(id);
+    if (!hit) return [];
+    const found = Array.isArray(hit) ? [...hit] : [hit];
     // A file whose text and name both say so beats one whose text says so (a banner copied from another
     // cable does happen), which beats one only named so.
-    const weight = (e: IndexedCable) => (e.contentId === id ? 2 : 0) + (e.name.toUpperCase() === id ? 1 : 0);
+    const named = (e: CableEntry) => e.fileId === id || (e.id === id && e.fileId === undefined && e.otherName === undefined);
+    const weight = (e: CableEntry) => (e.id === id ? 2 : 0) + (named(e) ? 1 : 0);
     found.sort((a, b) => weight(b) - weight(a) || Number(b.open) - Number(a.open) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    return found.map((e) => e.uri);
+    return found;
+  }
+
+  /** The cables whose REF items name this id. */
+  citing(cableId: string): readonly CableEntry[] {
+    return this.citedBy.get(cableId.toUpperCase()) ?? [];
+  }
+
+  /** The cables matching a query of the query language (query.ts), best first. */
+  query(q: string | CableQuery, limit: number): QueryMatch<CableEntry>[] {
+    const query = typeof q === 'string' ? parseQuery(q) : q;
+    const { cables, query: rest } = this.candidates(query);
+    return runQuery(rest, cables, limit);
   }
 
   /**
-   * Cables whose id or subject match the query: every word of the query must occur in the id, the
-   * subject or the file name, or the query without blanks must occur in an id (`brussels 995`). Ids that
-   * start with the query come first, then cables where the query's words are whole words.
+   * The fewest cables a query can match: those of its rarest TAG, or of its posts, else all; and the
+   * query without the terms those cables hold already (checking them again would cost a look into
+   * every cable's TAGS).
    */
-  search(query: string, limit = 500): WorkspaceSymbol[] {
-    const words = query.toUpperCase().split(/\s+/).filter(Boolean);
-    const compact = words.join('');
-    const scored: { e: IndexedCable; score: number }[] = [];
-    for (const e of this.entries.values()) {
-      let score = -1;
-      if (!compact) score = 3;
-      else if (e.compactIds.some((id) => id === compact)) score = 0;
-      else if (e.compactIds.some((id) => id.startsWith(compact))) score = 1;
-      else if (e.compactIds.some((id) => id.includes(compact))) score = 2;
-      else if (words.every((w) => hasWord(e.haystack, w))) score = 3;
-      else if (words.every((w) => e.haystack.includes(w))) score = 4;
-      if (score >= 0) scored.push({ e, score });
+  private candidates(q: CableQuery): { cables: Iterable<CableEntry>; query: CableQuery } {
+    const f = q.filter;
+    let bestSize = this.entries.size;
+    let tag: string | undefined;
+    for (const t of f.tags) {
+      const size = this.byTag.get(t)?.size ?? 0;
+      if (size < bestSize) [tag, bestSize] = [t, size];
     }
-    scored.sort((a, b) => a.score - b.score || label(a.e).localeCompare(label(b.e)));
-    return scored.slice(0, limit).map(({ e }) => {
-      const sym: WorkspaceSymbol = {
-        name: e.subject ? `${label(e)}: ${e.subject}` : label(e),
-        kind: SymbolKind.File,
-        location: { uri: e.uri, range: e.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
-      };
-      if (e.ids.length > 1) sym.containerName = e.ids.slice(1).join(', ');
-      else if (e.ids[0] !== e.name) sym.containerName = e.name;
-      return sym;
-    });
+    const postSets = f.posts.map((p) => this.byOrigin.get(p) ?? new Set<CableEntry>());
+    const postSize = postSets.reduce((n, set) => n + set.size, 0);
+    if (f.posts.length && postSize < bestSize) {
+      const cables = (function* () {
+        for (const set of postSets) yield* set;
+      })();
+      return { cables, query: { ...q, filter: { ...f, posts: [] } } };
+    }
+    if (tag !== undefined) {
+      const cables = this.byTag.get(tag) ?? [];
+      return { cables, query: { ...q, filter: { ...f, tags: f.tags.filter((t) => t !== tag) } } };
+    }
+    return { cables: this.entries.values(), query: q };
   }
 
   private async indexFolder(state: FolderState): Promise<void> {
-    if (!this.fs || state.cancelled) return;
-    const t0 = now();
+    const fs = this.fs;
+    if (!fs || state.cancelled) return;
+    const t0 = performance.now();
     let count = 0;
-    let listed = 0;
-    let batch: string[] = [];
-    const flush = async () => {
-      const uris = batch;
-      batch = [];
-      // Reads run concurrently; parsing is sliced so no stretch of it holds the event loop long.
-      const heads = await Promise.all(uris.map((u) => this.fs!.readHead(u, this.headBytes)));
-      for (let i = 0; i < uris.length; i++) {
-        if (state.cancelled) return;
-        await this.checkpoint();
-        const key = uriKey(uris[i]!);
-        if (this.openKeys.has(key)) continue;
-        const head = heads[i];
-        if (head === undefined) continue;
-        this.store(key, cableFacts(uris[i]!, parseHead(head), false));
-        count++;
-      }
-    };
-    for await (const uri of this.fs.listFiles(state.uri, CABLE_EXTENSIONS)) {
-      if (state.cancelled) return;
-      if (++listed > this.maxFiles) {
-        this.options.log?.(`cable index: stopped at ${this.maxFiles} cables in ${state.uri}`);
-        break;
-      }
-      batch.push(uri);
-      if (batch.length >= this.batchSize) await flush();
-      else await this.checkpoint();
+    let skipped = 0;
+    let stopped = false;
+    this.walking++;
+    this.listed = 0;
+    const files = this.limited(fs.listFiles(state.uri, CABLE_EXTENSIONS), state, () => (stopped = true));
+    try {
+      await forEachConcurrently(
+        files,
+        this.concurrency,
+        async (uri) => {
+          const model = await this.readModel(uri);
+          if (model === TIMED_OUT) {
+            skipped++;
+            this.options.log?.(`cable index: skipped ${uri}: reading it took longer than ${this.readTimeoutMs} ms`);
+            return;
+          }
+          const key = uriKey(uri);
+          if (state.cancelled || this.openKeys.has(key) || !model) return;
+          this.store(key, uri, model, false);
+          count++;
+        },
+        () => state.cancelled,
+      );
+    } finally {
+      this.walking--;
+      this.listed = 0;
     }
-    if (batch.length) await flush();
-    this.options.log?.(`cable index: ${count} cables in ${state.uri} indexed in ${Math.round(now() - t0)} ms`);
+    if (stopped) this.options.log?.(`cable index: stopped at ${this.maxFiles} cables in ${state.uri}`);
+    const late = skipped ? `; ${skipped} files skipped as too slow to read` : '';
+    this.options.log?.(`cable index: ${count} cables in ${state.uri} indexed in ${Math.round(performance.now() - t0)} ms${late}`);
+  }
+
+  /** The listing, cut at `maxFiles`, with a checkpoint between entries (a listing can be long too). */
+  private async *limited(files: AsyncIterable<string>, state: FolderState, onStop: () => void): AsyncIterable<string> {
+    for await (const uri of files) {
+      if (state.cancelled) return;
+      if (this.listed >= this.maxFiles) {
+        onStop();
+        return;
+      }
+      this.listed++;
+      yield uri;
+      await this.slicer.checkpoint();
+    }
+  }
+
+  /** Parses the head of a file; a longer head when the first ends before the subject. */
+  private async readModel(uri: string): Promise<CableDocument | undefined | typeof TIMED_OUT> {
+    const head = await withTimeout(this.fs!.readHead(uri, this.headBytes, this.maxFileBytes), this.readTimeoutMs);
+    if (head === TIMED_OUT || head === undefined) return head;
+    // Many reads finish together: each parse waits for its turn in a slice.
+    await this.slicer.checkpoint();
+    let model = parseHead(head);
+    if (head.length > this.headBytes / 2 && endsTooSoon(model)) {
+      const longer = await withTimeout(this.fs!.readHead(uri, this.longHeadBytes, this.maxFileBytes), this.readTimeoutMs);
+      if (typeof longer === 'string' && longer.length > head.length) model = parseHead(longer);
+    }
+    return model;
   }
 
   private async refreshFromDisk(uri: string): Promise<void> {
     const key = uriKey(uri);
-    const head = this.fs ? await this.fs.readHead(uri, this.headBytes) : undefined;
+    const model = this.fs ? await this.readModel(uri) : undefined;
     if (this.openKeys.has(key)) return; // opened while we were reading
-    if (head === undefined) this.removeKey(key);
-    else this.store(key, cableFacts(uri, parseHead(head), false));
-  }
-
-  private async checkpoint(): Promise<void> {
-    if (now() - this.sliceStart < this.sliceMs) return;
-    await yieldToEventLoop();
-    this.sliceStart = now();
+    if (model === undefined || model === TIMED_OUT) this.removeKey(key);
+    else this.store(key, uri, model, false);
   }
 
   private inAnyFolder(key: string): boolean {
@@ -294,44 +349,101 @@ export class CableIndex {
     return false;
   }
 
-  private store(key: string, facts: IndexedCable): void {
-    this.removeKey(key);
-    const haystack = [...facts.ids, facts.subject ?? '', facts.name].join(' ').toUpperCase();
-    const compactIds = [...facts.ids, facts.name.toUpperCase()].map((id) => id.replace(/\s+/g, ''));
-    this.entries.set(key, { ...facts, haystack, compactIds });
-    for (const id of facts.ids) {
-      let set = this.byId.get(id);
-      if (!set) this.byId.set(id, (set = new Set()));
-      set.add(key);
+  private store(key: string, uri: string, model: CableDocument, open: boolean): void {
+    this.unlink(key);
+    // The map key and the entry share one string when the URI needs no decoding.
+    const entry = entryFromModel(key === uri ? key : uri, model, open, ++this.stamps, this.pool);
+    this.entries.set(key, entry);
+    if (entry.id) this.addId(entry.id, entry);
+    if (entry.fileId) this.addId(entry.fileId, entry);
+    for (const id of new Set(entry.refs)) {
+      const list = this.citedBy.get(id);
+      if (list) list.push(entry);
+      else this.citedBy.set(id, [entry]);
     }
+    for (const tag of entry.tags) addTo(this.byTag, tag, entry);
+    if (entry.origin) addTo(this.byOrigin, entry.origin, entry);
+    this.emit({ kind: 'stored', uri: entry.uri, key });
   }
 
   private removeKey(key: string): void {
+    const old = this.unlink(key);
+    if (old) this.emit({ kind: 'removed', uri: old.uri, key });
+  }
+
+  /** Takes an entry out of every map; returns it. */
+  private unlink(key: string): CableEntry | undefined {
     const old = this.entries.get(key);
-    if (!old) return;
+    if (!old) return undefined;
     this.entries.delete(key);
-    for (const id of old.ids) {
-      const set = this.byId.get(id);
-      set?.delete(key);
-      if (set && set.size === 0) this.byId.delete(id);
+    if (old.id) this.removeId(old.id, old);
+    if (old.fileId) this.removeId(old.fileId, old);
+    for (const id of new Set(old.refs)) {
+      const list = this.citedBy.get(id);
+      if (!list) continue;
+      const i = list.indexOf(old);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) this.citedBy.delete(id);
+    }
+    for (const tag of old.tags) removeFrom(this.byTag, tag, old);
+    if (old.origin) removeFrom(this.byOrigin, old.origin, old);
+    return old;
+  }
+
+  private addId(id: string, entry: CableEntry): void {
+    const hit = this.byId.get(id);
+    if (!hit) this.byId.set(id, entry);
+    else if (Array.isArray(hit)) hit.push(entry);
+    else this.byId.set(id, [hit, entry]);
+  }
+
+  private removeId(id: string, entry: CableEntry): void {
+    const hit = this.byId.get(id);
+    if (hit === entry) this.byId.delete(id);
+    else if (Array.isArray(hit)) {
+      const rest = hit.filter((e) => e !== entry);
+      if (rest.length === 0) this.byId.delete(id);
+      else this.byId.set(id, rest.length === 1 ? rest[0]! : rest);
+    }
+  }
+
+  private emit(change: IndexChange): void {
+    for (const l of this.listeners) {
+      try {
+        l(change);
+      } catch (e) {
+        this.options.log?.(`cable index: a listener failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
   }
 }
 
-function hasWord(text: string, word: string): boolean {
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    if (!isAlnum(orEnd(text.charCodeAt(i - 1))) && !isAlnum(orEnd(text.charCodeAt(i + word.length)))) return true;
-  }
-  return false;
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
-function label(e: IndexedCable): string {
-  return e.ids[0] ?? e.name;
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
 }
 
 function isCableName(key: string): boolean {
   const lower = key.toLowerCase();
   return CABLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/**
+ * Whether a head that may have been cut holds less than the index needs: no subject yet (a cable with a
+ * long address list), or a REF block running to its end (the list may go on).
+ */
+function endsTooSoon(model: CableDocument): boolean {
+  if (!model.subject) return true;
+  const lastRef = model.references.at(-1)?.range.end.line ?? -1;
+  return lastRef >= model.lineCount - 3;
 }
 
 /** Parses a file head, dropping a last line that the byte limit may have cut short. */

@@ -6,8 +6,8 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { FIND_FILES, READ_FILE, type FindFilesParams, type FindFilesResult, type ReadFileParams, type ReadFileResult } from '../fileRequests.ts';
-import type { CableFileSystem } from './fileSystem.ts';
-import { uriKey } from './cableIndex.ts';
+import type { CableFileSystem, FileRead } from './fileSystem.ts';
+import { uriKey } from '../service/cableFacts.ts';
 
 type Requester = Pick<Connection, 'sendRequest'>;
 
@@ -39,6 +39,18 @@ export function clientFileSystem(connection: Requester): CableFileSystem {
         return r?.text === undefined ? undefined : r.text.slice(0, maxBytes);
       } catch {
         return undefined;
+      }
+    },
+
+    // The client reads heads of any size but refuses whole files over its own limit (4 MB).
+    async readFile(uri, maxBytes): Promise<FileRead> {
+      try {
+        const params: ReadFileParams = { uri };
+        const r = await connection.sendRequest<ReadFileResult>(READ_FILE, params);
+        if (r?.text === undefined) return { error: r?.error ?? 'the editor could not read it' };
+        return r.text.length > maxBytes ? { error: `larger than ${maxBytes} bytes` } : { text: r.text };
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) };
       }
     },
   };

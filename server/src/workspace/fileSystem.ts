@@ -1,7 +1,7 @@
 /**
- * The file access the workspace index needs, and nothing more, so that each host can supply its own:
- * Node's fs for the desktop server (nodeFileSystem.ts), and, in the browser worker, a provider that
- * asks the client to read through `vscode.workspace.fs`.
+ * The file access the workspace index and workspace diagnostics need, and nothing more, so that each host
+ * can supply its own: Node's fs for the desktop server (nodeFileSystem.ts), and, in the browser worker, a
+ * provider that asks the client to read through `vscode.workspace.fs` (clientFileSystem.ts).
  */
 export interface CableFileSystem {
   /**
@@ -12,7 +12,13 @@ export interface CableFileSystem {
   listFiles(folderUri: string, extensions: readonly string[]): AsyncIterable<string>;
   /**
    * The first `maxBytes` bytes of a file decoded as UTF-8, or undefined when it cannot be read (gone,
-   * not a file, no permission). A multi-byte character cut at the end may decode as U+FFFD.
+   * no permission), is no regular file (a named pipe, a device, a directory), or is larger than
+   * `maxFileBytes` where the host can tell. A multi-byte character cut at the end may decode as U+FFFD.
+   * Never waits for a writer: a named pipe answers undefined at once.
    */
-  readHead(uri: string, maxBytes: number): Promise<string | undefined>;
+  readHead(uri: string, maxBytes: number, maxFileBytes?: number): Promise<string | undefined>;
+  /** The whole of a regular file of at most `maxBytes` bytes, decoded as UTF-8, or why it was not read. */
+  readFile(uri: string, maxBytes: number): Promise<FileRead>;
 }
+
+export type FileRead = { text: string; error?: undefined } | { text?: undefined; error: string };

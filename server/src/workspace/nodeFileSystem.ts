@@ -1,14 +1,28 @@
-/** The workspace index's file access on Node (the desktop server): node:fs over `file:` URIs. */
-import { opendir, open } from 'node:fs/promises';
+/**
+ * The workspace's file access on Node (the desktop server): node:fs over `file:` URIs.
+ *
+ * Only regular files are read. A `*.cable` name can belong to a named pipe, a socket or a device, or be
+ * a symbolic link to one (`/dev/zero`, a FIFO that no process writes): opening a pipe for reading waits
+ * for a writer, and reading a device never ends. Files are therefore opened without waiting
+ * (O_NONBLOCK, which regular files ignore) and checked with fstat on the open handle before any read, so
+ * the check and the read concern the same file.
+ */
+import { close, constants, fstat, open, read, readFile, type Stats } from 'node:fs';
+import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CableFileSystem } from './fileSystem.ts';
+import type { CableFileSystem, FileRead } from './fileSystem.ts';
 
 /**
  * Folders never worth walking for cables: dependencies, and hidden folders (VCS data, caches, editor
  * state), which matter when an editor announces a home directory as its root.
  */
 const skipDir = (name: string) => name === 'node_modules' || name.startsWith('.');
+
+// O_NONBLOCK does not exist on Windows, where opening a pipe by a file name does not wait either.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+const decoder = new TextDecoder('utf-8');
 
 function toPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -17,6 +31,27 @@ function toPath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+// The callback API rather than fs/promises' FileHandle: a quarter of a million heads are read, and a
+// FileHandle costs the main thread about half as much again per file (measured: 60 against 90 µs).
+const openFd = (path: string) => new Promise<number>((resolve, reject) => open(path, OPEN_FLAGS, (e, fd) => (e ? reject(e) : resolve(fd))));
+const statFd = (fd: number) => new Promise<Stats>((resolve, reject) => fstat(fd, (e, st) => (e ? reject(e) : resolve(st))));
+const closeFd = (fd: number) => new Promise<void>((resolve) => close(fd, () => resolve()));
+const readFd = (fd: number, buf: Buffer) =>
+  new Promise<number>((resolve, reject) => read(fd, buf, 0, buf.length, 0, (e, n) => (e ? reject(e) : resolve(n))));
+
+/** Opens a path for reading if it is a regular file; the caller closes the descriptor. */
+async function openRegular(path: string): Promise<{ fd: number; stat: Stats } | undefined> {
+  const fd = await openFd(path);
+  try {
+    const stat = await statFd(fd);
+    if (stat.isFile()) return { fd, stat };
+  } catch {
+    // fall through: close and report nothing
+  }
+  await closeFd(fd);
+  return undefined;
 }
 
 export const nodeFileSystem: CableFileSystem = {
@@ -38,6 +73,7 @@ export const nodeFileSystem: CableFileSystem = {
           if (entry.isDirectory()) {
             if (!skipDir(entry.name)) stack.push(join(dir, entry.name));
           } else if (entry.isFile() || entry.isSymbolicLink()) {
+            // A link is listed by its name; whether it leads to a regular file is checked on reading.
             const lower = entry.name.toLowerCase();
             if (exts.some((e) => lower.endsWith(e))) yield pathToFileURL(join(dir, entry.name)).href;
           }
@@ -48,19 +84,39 @@ export const nodeFileSystem: CableFileSystem = {
     }
   },
 
-  async readHead(uri, maxBytes) {
+  async readHead(uri, maxBytes, maxFileBytes = Number.POSITIVE_INFINITY) {
     const path = toPath(uri);
     if (!path) return undefined;
-    let fh;
+    let opened;
     try {
-      fh = await open(path, 'r');
-      const buf = Buffer.allocUnsafe(maxBytes);
-      const { bytesRead } = await fh.read(buf, 0, maxBytes, 0);
-      return new TextDecoder('utf-8').decode(buf.subarray(0, bytesRead));
+      opened = await openRegular(path);
+      if (!opened || opened.stat.size > maxFileBytes) return undefined;
+      const buf = Buffer.allocUnsafe(Math.min(maxBytes, opened.stat.size));
+      const bytesRead = buf.length ? await readFd(opened.fd, buf) : 0;
+      return decoder.decode(buf.subarray(0, bytesRead));
     } catch {
       return undefined;
     } finally {
-      await fh?.close().catch(() => undefined);
+      if (opened) await closeFd(opened.fd);
+    }
+  },
+
+  async readFile(uri, maxBytes): Promise<FileRead> {
+    const path = toPath(uri);
+    if (!path) return { error: 'not a file on this computer' };
+    let opened;
+    try {
+      opened = await openRegular(path);
+      if (!opened) return { error: 'not a regular file' };
+      if (opened.stat.size > maxBytes) return { error: `larger than ${maxBytes} bytes` };
+      // Read through the descriptor that was checked, not by the name again.
+      const fd = opened.fd;
+      const buf = await new Promise<Buffer>((resolve, reject) => readFile(fd, (e, b) => (e ? reject(e) : resolve(b))));
+      return { text: decoder.decode(buf) };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    } finally {
+      if (opened) await closeFd(opened.fd);
     }
   },
 };

@@ -8,6 +8,9 @@ local seed_path = assert(os.getenv('CABLE_SEED'), 'CABLE_SEED not set')
 local bad_path = assert(os.getenv('CABLE_BAD'), 'CABLE_BAD not set')
 local out_path = assert(os.getenv('CABLE_OUT'), 'CABLE_OUT not set')
 local node = os.getenv('CABLE_NODE') or 'node'
+-- A folder of cables that cite one another (optional): the workspace root, and what references are asked in.
+local archive = os.getenv('CABLE_ARCHIVE')
+local cited_path = os.getenv('CABLE_CITED')
 local timeout = 20000
 
 local result = { errors = {}, published = {} }
@@ -24,7 +27,7 @@ local ok, err = pcall(function()
   local client_id = vim.lsp.start_client({
     name = 'cable',
     cmd = { node, server, '--stdio' },
-    root_dir = vim.fn.fnamemodify(seed_path, ':h'),
+    root_dir = archive or vim.fn.fnamemodify(seed_path, ':h'),
     on_init = function(client, init_result)
       result.serverInfo = init_result.serverInfo
       initialized = true
@@ -79,6 +82,32 @@ local ok, err = pcall(function()
   for _, d in ipairs(vim.diagnostic.get(bad)) do
     table.insert(result.shown, { lnum = d.lnum, col = d.col, severity = d.severity, message = d.message,
       code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or vim.NIL })
+  end
+
+  -- References and the call hierarchy over the archive, once the server has indexed it.
+  if archive and cited_path then
+    vim.cmd('edit ' .. vim.fn.fnameescape(cited_path))
+    local cited = vim.api.nvim_get_current_buf()
+    vim.lsp.buf_attach_client(cited, client_id)
+    local client = vim.lsp.get_client_by_id(client_id)
+    result.indexed = vim.wait(timeout, function()
+      local r = client.request_sync('workspace/symbol', { query = '' }, 2000, cited)
+      return r and r.result and #r.result >= 6
+    end, 100)
+    local banner_line = 0
+    for i, line in ipairs(vim.api.nvim_buf_get_lines(cited, 0, -1, false)) do
+      if line:match('^UNCLAS ') then banner_line = i - 1 break end
+    end
+    local at = { textDocument = { uri = vim.uri_from_bufnr(cited) }, position = { line = banner_line, character = 2 } }
+    local refs = vim.lsp.buf_request_sync(cited, 'textDocument/references',
+      vim.tbl_extend('force', at, { context = { includeDeclaration = false } }), timeout)
+    result.references = refs and refs[client_id] and refs[client_id].result or vim.NIL
+    local prepared = vim.lsp.buf_request_sync(cited, 'textDocument/prepareCallHierarchy', at, timeout)
+    local items = prepared and prepared[client_id] and prepared[client_id].result
+    if items and items[1] then
+      local incoming = client.request_sync('callHierarchy/incomingCalls', { item = items[1] }, timeout, cited)
+      result.incoming = incoming and incoming.result or vim.NIL
+    end
   end
 
   vim.lsp.stop_client(client_id)
