@@ -18,6 +18,7 @@ import { loadEngine } from './engine.ts';
 import { benchInProcess, benchOverLsp, syntheticCable } from './diagnostics.ts';
 import { benchHeap, benchStartup } from './server.ts';
 import { bundleSizes } from './sizes.ts';
+import { benchPlainText } from './plainText.ts';
 import { minifiedBrowserBundleSizes } from './browser.ts';
 import { benchAb, loadRefEngine } from './ab.ts';
 import { PREVIEW_TARGET_MS, benchPreviewRender, benchPreviewServer } from './preview.ts';
@@ -163,7 +164,10 @@ async function main(): Promise<void> {
   if (startup) {
     rows.push(['process start → initialize answered (Node IPC), median', `${startup.initializeMs.toFixed(0)} ms`, '', '', '']);
     rows.push(['process start → first diagnostics of a 9 KB cable, median', `${startup.firstDiagnosticsMs.toFixed(0)} ms`, '', '', '']);
-    if (startup.clientLoadMs !== undefined) rows.push(['loading dist/client.js (activation, bundle part)', `${startup.clientLoadMs.toFixed(0)} ms`, '', '', '']);
+    if (startup.clientLoadMs !== undefined) rows.push(['loading dist/client.js (activation, also for plain text)', `${startup.clientLoadMs.toFixed(1)} ms`, '', '', '']);
+    if (startup.languageClientLoadMs !== undefined) rows.push(['loading dist/languageClient.js (with the first cable)', `${startup.languageClientLoadMs.toFixed(0)} ms`, '', '', '']);
+    const plain = benchPlainText();
+    rows.push(['plain-text file: is it a cable? (4 KB of prose / of a cable), median', `${f1(plain.proseMicros)} µs / ${f1(plain.cableMicros)} µs`, '', '', '']);
   }
   const heap = await benchHeap(root, 1000);
   if (heap) {

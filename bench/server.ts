@@ -1,8 +1,9 @@
 /**
  * The bundled server (dist/server.js) as the editor runs it:
  *  - start-up: from starting the process over Node IPC (as the VS Code client does) to the answer to
- *    `initialize`, and on to the first diagnostics of an opened cable; the extension's activation is
- *    this plus loading dist/client.js, timed here as a `require` of the bundle with a stub `vscode`;
+ *    `initialize`, and on to the first diagnostics of an opened cable; the extension's activation loads
+ *    dist/client.js (all a plain-text file costs), and the first cable dist/languageClient.js, each timed
+ *    here as a `require` of the bundle with a stub `vscode`;
  *  - memory: the server's heap with 1 000 synthetic cables open and linted, read through the
  *    `cable/test/heapStats` hook (CABLE_SERVER_TEST_HOOKS=1) after a full GC (`--expose-gc`).
  */
@@ -27,6 +28,7 @@ export interface StartupResult {
   initializeMs: number;
   firstDiagnosticsMs: number;
   clientLoadMs: number | undefined;
+  languageClientLoadMs: number | undefined;
 }
 
 async function once(server: string, text: string): Promise<{ init: number; diag: number }> {
@@ -49,9 +51,9 @@ async function once(server: string, text: string): Promise<{ init: number; diag:
   return { init, diag };
 }
 
-/** Loads dist/client.js the way the extension host does (CommonJS), with `vscode` stubbed: bundle parse + module init. */
-function clientLoadMs(root: string): number | undefined {
-  const bundle = join(root, 'dist', 'client.js');
+/** Loads a client bundle the way the extension host does (CommonJS), with `vscode` stubbed: bundle parse + module init. */
+function clientLoadMs(root: string, file: string): number | undefined {
+  const bundle = join(root, 'dist', file);
   if (!existsSync(bundle)) return undefined;
   type Loader = { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
   const M = Module as unknown as Loader;
@@ -78,7 +80,7 @@ export async function benchStartup(root: string, runs = 5): Promise<StartupResul
     inits.push(r.init);
     diags.push(r.diag);
   }
-  return { initializeMs: median(inits), firstDiagnosticsMs: median(diags), clientLoadMs: clientLoadMs(root) };
+  return { initializeMs: median(inits), firstDiagnosticsMs: median(diags), clientLoadMs: clientLoadMs(root, 'client.js'), languageClientLoadMs: clientLoadMs(root, 'languageClient.js') };
 }
 
 export interface HeapResult {

@@ -14,7 +14,7 @@ export interface SizeRow {
 
 export function bundleSizes(root: string): SizeRow[] {
   const rows: SizeRow[] = [];
-  for (const f of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/web/client.js', 'dist/web/server.js']) {
+  for (const f of ['dist/client.js', 'dist/languageClient.js', 'dist/server.js', 'dist/cli.js', 'dist/web/client.js', 'dist/web/server.js']) {
     const p = join(root, f);
     if (!existsSync(p)) continue;
     const buf = readFileSync(p);

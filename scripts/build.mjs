@@ -20,8 +20,11 @@ const common = {
 };
 
 const targets = [
-  // Node: the extension client (loaded by VS Code's extension host), the server and the CLI.
-  { ...common, entryPoints: { client: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outdir: 'dist' },
+  // Node: the extension client (loaded by VS Code's extension host), the server and the CLI. The client
+  // is two bundles: the entry, small enough to activate for every plain-text file, and the language
+  // client it requires with the first cable (external here, so it stays a file of its own).
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', './languageClient.js'], outdir: 'dist' },
+  { ...common, entryPoints: { languageClient: 'client/src/languageClient.node.ts' }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outdir: 'dist' },
   { ...common, entryPoints: { server: 'server/src/main.node.ts', cli: 'server/src/cli.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist' },
   // Browser (vscode.dev, github.dev): the web client runs in the web extension host (cjs, `vscode`
   // external); the server runs in a Web Worker (iife). No Node polyfills: a Node built-in reaching these

@@ -8,12 +8,18 @@ import { LanguageClient, BrowserMessageReader, BrowserMessageWriter, type Messag
 import { createClientOptions, createClientUi, wireClient } from './common.ts';
 import { registerPreview } from './preview/preview.ts';
 import { registerWorkspaceFiles } from './workspaceFiles.ts';
+import { activateCable, type CableClient } from './activate.ts';
 
-let client: LanguageClient | undefined;
+let stop: (() => Promise<void>) | undefined;
 let worker: Worker | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const ui = createClientUi(context);
+  stop = await activateCable(context, (output) => startLanguageClient(context, output));
+}
+
+/** Started with the first cable (activate.ts); in the browser it is one bundle with the rest. */
+async function startLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<CableClient> {
+  const ui = createClientUi(context, output);
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
 
   // A function, not a Worker, so that every (re)start gets a fresh worker; the old one is ended
@@ -26,11 +32,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
 
-  client = new LanguageClient('cable', 'Cable Language Server', startWorker, createClientOptions(ui));
-  wireClient(context, ui, client, 'in the browser');
+  const client = new LanguageClient('cable', 'Cable Language Server', startWorker, createClientOptions(ui));
+  const restart = wireClient(context, ui, client, 'in the browser');
   registerWorkspaceFiles(context, client, ui);
   registerPreview(context, client);
   await client.start();
+  return { restart, stop: () => client.stop() };
 }
 
 /**
@@ -50,8 +57,8 @@ async function createWorker(serverMain: vscode.Uri): Promise<Worker> {
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await stop?.();
+  stop = undefined;
   worker?.terminate();
   worker = undefined;
 }

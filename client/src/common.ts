@@ -1,7 +1,8 @@
 /**
- * What the Node client (extension.ts) and the web client (browser.ts) share: the output channel, the
- * language status item, the crash policy and the restart command. Imports only the host-neutral part
- * of vscode-languageclient, so it bundles into both.
+ * The language client's side that the Node client (languageClient.node.ts) and the web client
+ * (browser.ts) share: the language status item, the crash policy, the client options (with the links
+ * from rule codes to their pages) and the status wiring. Imports only the host-neutral part of
+ * vscode-languageclient, so it bundles into both. Loaded with the first cable (see activate.ts).
  */
 import * as vscode from 'vscode';
 import {
@@ -16,7 +17,8 @@ import {
   type CloseHandlerResult,
 } from 'vscode-languageclient';
 import { RestartPolicy } from './restartPolicy.ts';
-import { registerDisableRuleCommand } from './disableRule.ts';
+import { ruleCatalogue } from './ruleCatalogue.ts';
+import { ruleDocsMiddleware } from './ruleDocs.ts';
 import { CABLE_STATUS, type CableStatusParams } from '../../server/src/statusNotification.ts';
 
 export interface ClientUi {
@@ -25,21 +27,19 @@ export interface ClientUi {
   policy: RestartPolicy;
   /** What this host cannot do (list workspace files, on some web hosts); shown with the running state. */
   limits?: string;
+  /** The rule codes that have a documentation page (every code of the catalogue). */
+  ruleCodes: ReadonlySet<string>;
 }
 
-export function createClientUi(context: vscode.ExtensionContext): ClientUi {
-  const output = vscode.window.createOutputChannel('Diplomatic Cables', { log: true });
-  context.subscriptions.push(output);
-
+export function createClientUi(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ClientUi {
   const status = vscode.languages.createLanguageStatusItem('cable.server', { language: 'cable' });
   status.name = 'Cable Language Server';
   status.text = '$(sync~spin) Cable: starting';
   status.command = { title: 'Show Output', command: 'cable.showOutput' };
   context.subscriptions.push(status);
 
-  context.subscriptions.push(vscode.commands.registerCommand('cable.showOutput', () => output.show(true)));
-  registerDisableRuleCommand(context);
-  return { output, status, policy: new RestartPolicy(5, 3 * 60 * 1000) };
+  const ruleCodes = new Set(ruleCatalogue(context).map((r) => r.code));
+  return { output, status, policy: new RestartPolicy(5, 3 * 60 * 1000), ruleCodes };
 }
 
 /**
@@ -76,14 +76,16 @@ export function createClientOptions(ui: ClientUi): LanguageClientOptions {
     outputChannel: ui.output,
     errorHandler: createErrorHandler(ui),
     synchronize: { configurationSection: 'cable' },
+    middleware: ruleDocsMiddleware(ui.ruleCodes),
   };
 }
 
 /**
- * Mirrors the client's state in the status item and registers the restart command. The browser client
- * has no `restart()`; stopping and starting it again gives it a fresh worker (see browser.ts).
+ * Mirrors the client's state in the status item, and returns what the restart command does (activate.ts
+ * registers it): the crash budget given back, then a restart. The browser client has no `restart()`;
+ * stopping and starting it again gives it a fresh worker (see browser.ts).
  */
-export function wireClient(context: vscode.ExtensionContext, ui: ClientUi, client: BaseLanguageClient & { restart?(): Promise<void> }, hostNote?: string): void {
+export function wireClient(context: vscode.ExtensionContext, ui: ClientUi, client: BaseLanguageClient & { restart?(): Promise<void> }, hostNote?: string): () => Promise<void> {
   const { status, policy, output } = ui;
   // Documents the server reported over cable.maxFileSize, with what degrades for them.
   const large = new Map<string, string>();
@@ -126,12 +128,10 @@ export function wireClient(context: vscode.ExtensionContext, ui: ClientUi, clien
       }
     }),
   );
-  context.subscriptions.push(
-    vscode.commands.registerCommand('cable.restartServer', async () => {
-      policy.reset();
-      if (client.restart) return client.restart();
-      if (client.isRunning()) await client.stop();
-      await client.start();
-    }),
-  );
+  return async () => {
+    policy.reset();
+    if (client.restart) return client.restart();
+    if (client.isRunning()) await client.stop();
+    await client.start();
+  };
 }

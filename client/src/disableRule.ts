@@ -5,11 +5,10 @@
  * keeping the other rules' entries.
  */
 import * as vscode from 'vscode';
+import { ruleCatalogue } from './ruleCatalogue.ts';
 
 function ruleCodes(context: vscode.ExtensionContext): string[] {
-  const props = (context.extension.packageJSON as { contributes?: { configuration?: { properties?: Record<string, { properties?: Record<string, unknown> }> } } })
-    .contributes?.configuration?.properties?.['cable.diagnostics.rules']?.properties;
-  return props ? Object.keys(props) : [];
+  return ruleCatalogue(context).map((r) => r.code);
 }
 
 export function registerDisableRuleCommand(context: vscode.ExtensionContext): void {

@@ -1,32 +1,26 @@
 /**
- * VS Code client: starts the cable language server over Node IPC, restarts it after crashes within a
- * budget, and shows the server's state in a language status item. The status item, output channel,
- * crash policy and commands are shared with the web client (browser.ts) through common.ts.
+ * VS Code client (Node extension host). Activation stays small (activate.ts): the rule pages, the
+ * plain-text switch and the commands. The language client, most of the extension's code, is a bundle of
+ * its own (dist/languageClient.js, from languageClient.node.ts) that is loaded only when a cable is open,
+ * so that the plain-text files for which the extension also activates cost no more than a glance at
+ * their first lines. The web client (browser.ts) shares all of this but the transport.
  */
-import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { createClientOptions, createClientUi, wireClient } from './common.ts';
-import { registerPreview } from './preview/preview.ts';
+import type * as vscode from 'vscode';
+import { activateCable } from './activate.ts';
 
-let client: LanguageClient | undefined;
+type LanguageClientModule = typeof import('./languageClient.node.ts');
+
+let stop: (() => Promise<void>) | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const ui = createClientUi(context);
-
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-
-  client = new LanguageClient('cable', 'Cable Language Server', serverOptions, createClientOptions(ui));
-  wireClient(context, ui, client);
-  registerPreview(context, client);
-
-  await client.start();
+  stop = await activateCable(context, (output) => {
+    // A path esbuild leaves alone (external in scripts/build.mjs): resolved beside dist/client.js.
+    const lsp = require('./languageClient.js') as LanguageClientModule;
+    return lsp.startLanguageClient(context, output);
+  });
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await stop?.();
+  stop = undefined;
 }

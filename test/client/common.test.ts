@@ -73,12 +73,17 @@ before(async () => {
   lc = await import('vscode-languageclient');
 });
 
+/** The output channel activate.ts makes and hands to the client. */
+function output() {
+  return fakeVscode.window.createOutputChannel() as never;
+}
+
 function context() {
   return { subscriptions: [] as unknown[], extension: { packageJSON: {} } } as never;
 }
 
 test('the error handler restarts a crashed server 4 times in 3 minutes, then stops and says so once', () => {
-  const ui = common.createClientUi(context());
+  const ui = common.createClientUi(context(), output());
   const handler = common.createErrorHandler(ui);
   const actions: unknown[] = [];
   for (let i = 0; i < 4; i++) actions.push(handler.closed());
@@ -98,7 +103,7 @@ test('the error handler restarts a crashed server 4 times in 3 minutes, then sto
 });
 
 test('connection errors: carry on for the first three, then shut down', () => {
-  const handler = common.createErrorHandler(common.createClientUi(context()));
+  const handler = common.createErrorHandler(common.createClientUi(context(), output()));
   const err = new Error('write EPIPE');
   assert.equal((handler.error(err, undefined, 1) as { action: number }).action, lc.ErrorAction.Continue);
   assert.equal((handler.error(err, undefined, 3) as { action: number }).action, lc.ErrorAction.Continue);
@@ -135,7 +140,7 @@ function fakeClient() {
 }
 
 test('cable/status: the status item says "large file" while such a cable is active, once in the output, and clears', () => {
-  const ui = common.createClientUi(context());
+  const ui = common.createClientUi(context(), output());
   const fc = fakeClient();
   common.wireClient(context(), ui, fc.client as never);
   fc.setState(lc.State.Running);
@@ -168,14 +173,14 @@ test('cable/status: the status item says "large file" while such a cable is acti
   assert.equal(record.status.text, '$(check) Cable');
 });
 
-test('the restart command gives the crash budget back and starts the server again', async () => {
-  const ui = common.createClientUi(context());
+test('restarting gives the crash budget back and starts the server again', async () => {
+  const ui = common.createClientUi(context(), output());
   const handler = common.createErrorHandler(ui);
   for (let i = 0; i < 5; i++) handler.closed();
   assert.equal(ui.policy.shouldRestart(Date.now()), false, 'budget used up');
   const fc = fakeClient();
-  common.wireClient(context(), ui, fc.client as never);
-  await record.commands.get('cable.restartServer')!();
+  const restart = common.wireClient(context(), ui, fc.client as never);
+  await restart();
   assert.deepEqual(fc.calls, ['start']);
   assert.equal(ui.policy.shouldRestart(Date.now()), true, 'budget restored');
 });

@@ -3,7 +3,9 @@
  * web worker extension host (`remote.extensionKind: web`), where vscode.dev and github.dev run it: the
  * web client (dist/web/client.js) starts the server bundle in a Web Worker, and no Node language server
  * may start. Checks the outline, a hover, a problem, and a definition in another file of the workspace,
- * which the worker can only find by asking the client to list and read files.
+ * which the worker can only find by asking the client to list and read files; a cable saved as .txt
+ * opened as a Diplomatic Cable; and a rule code opening its page, read from the extension's files
+ * through the workspace file system.
  */
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -164,6 +166,36 @@ describe('web: the packaged extension in the web worker extension host', { skip:
       const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Arms Control and Disarmament' }).first();
       await hover.waitFor({ timeout: 20_000 });
       assert.deepEqual(consoleErrors, [], 'the restart reported no errors');
+    });
+  });
+
+  it('opens a cable saved as .txt as a Diplomatic Cable', async () => {
+    await shot('plain-text-cable', async () => {
+      await page.mouse.move(5, 5);
+      await openFile(page, 'plain-text-cable.txt', 'VZCZCXYZ0230');
+      await page.locator('.statusbar-item[id="status.editor.mode"]', { hasText: 'Diplomatic Cable' }).first().waitFor({ timeout: 15_000 });
+      assert.deepEqual(consoleErrors, [], 'the web client reported no errors');
+    });
+  });
+
+  it('opens the rule page from the rule code in the Problems panel', async () => {
+    await shot('rule-page', async () => {
+      // dtg-malformed.cable is still open from the Problems check above.
+      await quickInput(page, 'F1', '>Focus on Problems View', 'Focus on Problems View');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'JLY' }).first();
+      await row.waitFor({ timeout: 20_000 });
+      await row.locator('a.monaco-link', { hasText: 'dtg-malformed' }).first().click();
+      await page.locator('.tabs-container .tab', { hasText: 'dtg-malformed.md' }).first().waitFor({ timeout: 20_000 });
+      const deadline = Date.now() + 20_000;
+      const probe = `(() => { const t = document.body ? document.body.innerText : ''; return t.includes('What it checks') && t.includes('Configure'); })()`;
+      for (;;) {
+        let found = false;
+        for (const f of page.frames()) found ||= Boolean(await f.evaluate(probe).catch(() => false));
+        if (found) break;
+        assert.ok(Date.now() < deadline, 'the Markdown preview never showed the page of dtg-malformed');
+        await page.waitForTimeout(250);
+      }
+      assert.deepEqual(consoleErrors, [], 'the web client reported no errors');
     });
   });
 });

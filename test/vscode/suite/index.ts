@@ -10,6 +10,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'cable-extension-suite', mocha);
   require('./extension.test.ts');
+  require('./editorFeatures.test.ts');
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       if (failures > 0) reject(new Error(`${failures} extension-host test(s) failed`));
