@@ -17,7 +17,7 @@ const unmarked = seed.replace('2. (C) De Buck', '2. De Buck');
 async function lint(dir: string, args: string[]) {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, cwd: dir, readFile: (p) => fs.readFileSync(p) };
+  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, cwd: dir };
   const code = await main(['lint', ...args], io);
   return { code, stdout, stderr };
 }
