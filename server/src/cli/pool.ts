@@ -23,6 +23,9 @@ import { WorkerThread, type ChunkMessage } from './worker.ts';
 
 /** Inputs per batch: some milliseconds of work, so a message costs little beside it. */
 const BATCH_JOBS = 32;
+/** The first batches are smaller (4, 8, 16, then 32), so the first lines come out soon. */
+const FIRST_BATCH_JOBS = 4;
+const batchSize = (n: number) => Math.min(BATCH_JOBS, FIRST_BATCH_JOBS << Math.min(n, 4));
 const PER_THREAD = 2;
 const AHEAD_PER_THREAD = 3;
 /** Fewer inputs than this are worked on the main thread. */
@@ -72,7 +75,7 @@ export async function runJobs(source: Iterator<Job>, o: RunOptions): Promise<voi
 
 async function runInline(source: Iterator<Job>, o: RunOptions): Promise<void> {
   const task = createTask(o.spec);
-  for (let jobs = take(source, BATCH_JOBS); jobs.length; jobs = take(source, BATCH_JOBS)) {
+  for (let n = 0, jobs = take(source, batchSize(0)); jobs.length; jobs = take(source, batchSize(++n))) {
     if (o.settings) task.setSettings(o.settings());
     const run = processBatch(o.spec.command, jobs, task.processor);
     for (;;) {
@@ -151,7 +154,7 @@ class WorkerRun {
     while (!this.o.signal.aborted && !this.sourceDone && !this.blocked && this.nextId - this.head < this.threads.length * AHEAD_PER_THREAD) {
       const thread = this.threads.filter((t) => t.batches.length < PER_THREAD).sort((a, b) => a.batches.length - b.batches.length)[0];
       if (!thread) break;
-      const jobs = take(this.source, BATCH_JOBS);
+      const jobs = take(this.source, batchSize(this.nextId));
       if (!jobs.length) {
         this.sourceDone = true;
         break;
