@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { main } from '../../server/src/cli.ts';
-import type { CliIO } from '../../server/src/cli/io.ts';
+import { memoryIO } from './memoryIO.ts';
 import { WHOLE_FILE_BYTES } from '../../server/src/cli/read.ts';
 import { splitLines } from '../../server/src/service/text.ts';
 import { CLEAN, CLEAN_UNCLAS, edit } from '../service/rulesHelpers.ts';
@@ -58,11 +58,9 @@ function writeArchive(name: string, minBytes: number, brokenEvery: number): Arch
 }
 
 async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, cwd: dir };
+  const io = memoryIO(dir);
   const code = await main(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out, stderr: io.err };
 }
 
 /**

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { main } from '../../server/src/cli.ts';
-import type { CliIO } from '../../server/src/cli/io.ts';
+import { memoryIO } from './memoryIO.ts';
 import { RULES } from '../../server/src/service/rules/index.ts';
 import { CLEAN, CLEAN_UNCLAS, edit } from '../service/rulesHelpers.ts';
 
@@ -46,16 +46,9 @@ after(() => {
 });
 
 async function run(args: string[], opts: { isTTY?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    isTTY: opts.isTTY ?? false,
-    cwd: dir,
-  };
+  const io = memoryIO(dir, opts.isTTY);
   const code = await main(['lint', ...args], io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out, stderr: io.err };
 }
 
 test('text format: compiler-style lines, exit 1 on an error', async () => {

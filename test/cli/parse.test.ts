@@ -9,27 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { main } from '../../server/src/cli.ts';
-import type { CliIO } from '../../server/src/cli/io.ts';
+import { memoryIO } from './memoryIO.ts';
 import { CLEAN } from '../service/rulesHelpers.ts';
 
 const root = join(__dirname, '..', '..');
 const seed = join(root, 'test', 'fixtures', 'seed', '09BRUSSELS995.cable');
 
-function fakeIO(cwd = root): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd,
-    stdout(t: string) {
-      io.out += t;
-    },
-    stderr(t: string) {
-      io.err += t;
-    },
-  };
-  return io;
-}
+const fakeIO = (cwd = root) => memoryIO(cwd);
 
 test('cable parse prints the documented JSON for the seed cable', async () => {
   const io = fakeIO();

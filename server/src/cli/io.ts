@@ -4,8 +4,8 @@
 export type StopReason = 'interrupt' | 'output-closed';
 
 export interface CliIO {
-  /** Writes to standard output. False when the reader is behind: wait for `drained` before writing more. */
-  stdout(text: string): boolean | void;
+  /** Writes to standard output (text, or UTF-8 bytes). False when the reader is behind: wait for `drained` before writing more. */
+  stdout(data: string | Uint8Array): boolean | void;
   /** Resolves when standard output has taken everything written so far. */
   drained?(): Promise<void>;
   stderr(text: string): void;

@@ -51,9 +51,9 @@ export class Output implements Sink {
     let ok = true;
     if (chunk.records) {
       this.clearProgress();
-      const text = this.records && this.framing.separator ? this.framing.separator + chunk.out : chunk.out;
+      if (this.records && this.framing.separator) this.io.stdout(this.framing.separator);
       this.records += chunk.records;
-      ok = this.io.stdout(text) !== false;
+      ok = this.io.stdout(chunk.out) !== false;
     }
     this.showProgress();
     return ok;

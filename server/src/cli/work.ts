@@ -1,7 +1,7 @@
 /**
  * The work of one batch of inputs, the same on a worker thread and on the main thread (`--jobs 1`):
  * read each input (read.ts), hand each cable to the command's processor, and gather what it prints.
- * The output goes back as one compact chunk of already formatted text per batch, so the main thread
+ * The output goes back as one compact chunk of already formatted UTF-8 per batch, so the main thread
  * only writes it; a batch whose output grows large (a file of many cables) hands it back in parts on
  * the way, so no thread holds more than about PART_CHARS of output.
  */
@@ -36,8 +36,8 @@ export function addCounts(into: Counts, from: Counts): void {
 
 /** What a batch hands back: formatted output, messages for stderr, counts. */
 export interface Chunk {
-  /** Records joined by the format's separator. */
-  out: string;
+  /** Records joined by the format's separator, as UTF-8 (its buffer is the chunk's own, to transfer). */
+  out: Uint8Array;
   records: number;
   /** Lines for standard error, in input order. */
   messages: string;
@@ -48,57 +48,67 @@ export interface Chunk {
   jobsDone: number;
 }
 
-/**
- * Makes `s` one flat string of its own. A record built by concatenation (a text line quoting a message
- * that quotes the cable) is a tree of pieces that point into the cable's text, and through it into the
- * whole chunk of input it was cut from: kept until written, a megabyte of such lines would hold hundreds
- * of megabytes of input alive. Converting the string to a number makes V8 flatten it into a new string
- * and drop the pieces (the trick the `flatstr` package uses); the number itself is not used.
- */
-function detached(s: string): string {
-  void (Number(s) | 0);
-  return s;
-}
+const INITIAL_BYTES = 64 * 1024;
+/** A record this short is given room for its worst case (3 bytes per UTF-16 unit) without measuring it. */
+const MEASURE_OVER = 64 * 1024;
 
+/**
+ * Gathers a batch's output as UTF-8 bytes, written once, in the thread that formats it: the buffer goes
+ * to the main thread without a copy (its memory is transferred) and from there to standard output as it
+ * is. Writing each record into the buffer at once also lets go of the strings it was built from (a text
+ * line quotes a message that quotes the cable), which kept, would hold whole chunks of input alive.
+ */
 export class Accumulator {
-  private parts: string[] = [];
-  private chars = 0;
+  private out = Buffer.allocUnsafeSlow(INITIAL_BYTES);
+  private used = 0;
   private records = 0;
   private messages: string[] = [];
+  private messageChars = 0;
   counts = noCounts();
   failures: { file: string; error: string }[] = [];
 
   constructor(private readonly separator: string) {}
 
   record(text: string): void {
-    if (this.separator && this.records > 0) this.parts.push(this.separator);
-    this.parts.push(detached(text));
-    this.chars += text.length;
+    if (this.separator && this.records > 0) this.put(this.separator);
+    this.put(text);
     this.records++;
   }
 
   message(line: string): void {
-    this.messages.push(detached(line));
-    this.chars += line.length;
+    this.messages.push(line);
+    this.messageChars += line.length;
   }
 
+  /** Output and messages held, in bytes and characters: the size a part is handed back at. */
   get size(): number {
-    return this.chars;
+    return this.used + this.messageChars;
+  }
+
+  private put(text: string): void {
+    const room = text.length < MEASURE_OVER ? text.length * 3 : Buffer.byteLength(text);
+    if (this.used + room > this.out.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.used + room, this.out.length * 2));
+      this.out.copy(bigger, 0, 0, this.used);
+      this.out = bigger;
+    }
+    this.used += this.out.write(text, this.used);
   }
 
   take(jobsDone: number): Chunk {
     const chunk: Chunk = {
-      out: this.parts.join(''),
+      out: this.out.subarray(0, this.used),
       records: this.records,
       messages: this.messages.join(''),
       counts: this.counts,
       failures: this.failures,
       jobsDone,
     };
-    this.parts = [];
-    this.chars = 0;
+    this.out = Buffer.allocUnsafeSlow(INITIAL_BYTES);
+    this.used = 0;
     this.records = 0;
     this.messages = [];
+    this.messageChars = 0;
     this.counts = noCounts();
     this.failures = [];
     return chunk;
