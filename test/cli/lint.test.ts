@@ -193,7 +193,14 @@ test('many files: a progress line on a terminal, the same results through worker
   const many = path.join(dir, 'many');
   fs.mkdirSync(many);
   for (let i = 0; i < 320; i++) fs.writeFileSync(path.join(many, `c${String(i).padStart(3, '0')}.cable`), i % 2 ? BROKEN : WARN_ONLY);
-  const r = await run(['--format', 'json', '--jobs', '2', 'many'], { isTTY: true });
+  // Workers start once a run has lasted a second; at once here, so that they do this small run.
+  process.env.CABLE_WORKERS_AFTER_MS = '0';
+  let r: Awaited<ReturnType<typeof run>>;
+  try {
+    r = await run(['--format', 'json', '--jobs', '3', 'many'], { isTTY: true });
+  } finally {
+    delete process.env.CABLE_WORKERS_AFTER_MS;
+  }
   assert.equal(r.code, 1);
   const out = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string }[] }[];
   assert.equal(out.length, 320);

@@ -1,35 +1,40 @@
 /**
  * Runs a command's jobs and writes their output in input order, with bounded memory.
  *
- * Jobs are taken from the walk lazily, in batches, and handed to worker threads as they free up: each
- * thread holds at most two batches (one running, one waiting, so it never idles), and at most
- * AHEAD_PER_THREAD batches per thread may be sent and not yet written. Finished batches wait for the
- * ones before them; a thread whose batch is not first waits before its next large part (work.ts), and
- * when standard output is slow no new batch is sent. So memory holds a few batches' output whatever
- * the archive's size, and the first lines come out as soon as the first batch is done.
- *
- * Small inputs (under INLINE_UNDER jobs) are worked on the main thread: starting workers would cost
- * more than it saves. So is everything under `--jobs 1`.
+ * Jobs are taken from the walk lazily, in batches, and handed to the threads as they free up: the main
+ * thread (mainExecutor.ts) and, once a run has lasted a second with input left, worker threads
+ * (worker.ts), up to `--jobs` threads in all. Each V8 thread compiles the engine for itself, a few
+ * CPU-seconds that only a large archive earns back, so small runs never start a worker. A worker holds
+ * at most two batches (one running, one waiting, so it never idles), and at most AHEAD_PER_THREAD
+ * batches per thread may be sent and not yet written. Finished batches wait for the ones before them; a
+ * thread whose batch is not first waits before its next large part (work.ts), and when standard output
+ * is slow no new batch is sent. So memory holds a few batches' output whatever the archive's size, and
+ * the first lines come out as soon as the first small batch is done.
  *
  * A worker that dies (out of memory on a pathological input, a bug) is replaced; the input it was
  * working on is reported as not checked, and the rest of its batches are sent to the new worker.
  */
-import { setImmediate as breathe } from 'node:timers/promises';
 import type { CableSettings } from '../service/settings.ts';
 import type { Job } from './read.ts';
-import { createTask, type TaskSpec } from './task.ts';
-import { BigToken, processBatch, type Chunk } from './work.ts';
+import type { TaskSpec } from './task.ts';
+import { BigToken, type Chunk } from './work.ts';
 import { WorkerThread, type ChunkMessage } from './worker.ts';
+import { MainExecutor } from './mainExecutor.ts';
 
 /** Inputs per batch: some milliseconds of work, so a message costs little beside it. */
 const BATCH_JOBS = 32;
 /** The first batches are smaller (4, 8, 16, then 32), so the first lines come out soon. */
 const FIRST_BATCH_JOBS = 4;
 const batchSize = (n: number) => Math.min(BATCH_JOBS, FIRST_BATCH_JOBS << Math.min(n, 4));
-const PER_THREAD = 2;
 const AHEAD_PER_THREAD = 3;
-/** Fewer inputs than this are worked on the main thread. */
-export const INLINE_UNDER = 200;
+/**
+ * A run still going after this long starts its workers. CABLE_WORKERS_AFTER_MS sets it (0: at once), for
+ * measurements and for tests of the workers on small inputs.
+ */
+function workersAfterMs(): number {
+  const set = Number.parseInt(process.env.CABLE_WORKERS_AFTER_MS ?? '', 10);
+  return Number.isFinite(set) && set >= 0 ? set : 1000;
+}
 /** Worker failures after which the run gives up (something is wrong with the workers, not an input). */
 const MAX_FAILURES = 8;
 
@@ -61,49 +66,25 @@ function take(source: Iterator<Job>, n: number): Job[] {
   return out;
 }
 
-function* chain(first: Job[], rest: Iterator<Job>): Generator<Job> {
-  yield* first;
-  for (let r = rest.next(); !r.done; r = rest.next()) yield r.value;
+export function runJobs(source: Iterator<Job>, o: RunOptions): Promise<void> {
+  return new Pool(source, o).run();
 }
 
-export async function runJobs(source: Iterator<Job>, o: RunOptions): Promise<void> {
-  if (o.threads <= 1) return runInline(source, o);
-  const ahead = take(source, INLINE_UNDER);
-  if (ahead.length < INLINE_UNDER) return runInline(ahead.values(), o);
-  return new WorkerRun(chain(ahead, source), o).run();
-}
-
-async function runInline(source: Iterator<Job>, o: RunOptions): Promise<void> {
-  const task = createTask(o.spec);
-  for (let n = 0, jobs = take(source, batchSize(0)); jobs.length; jobs = take(source, batchSize(++n))) {
-    if (o.settings) task.setSettings(o.settings());
-    const run = processBatch(o.spec.command, jobs, task.processor);
-    for (;;) {
-      if (o.signal.aborted) {
-        run.return(undefined as never);
-        return;
-      }
-      const step = run.next();
-      if (step.value) {
-        if (!o.sink.write(step.value)) await o.sink.drained();
-      } else if (!step.done) await breathe();
-      if (step.done) break;
-    }
-  }
-}
+type Executor = WorkerThread | MainExecutor;
 
 interface BatchState {
   jobs: Job[];
   /** Chunks that arrived before the batches ahead of this one were written. */
-  waiting: { m: ChunkMessage; from: WorkerThread }[];
+  waiting: { m: ChunkMessage; from: Executor }[];
   /** Jobs whose output has arrived in full (from the last part's jobsDone). */
   received: number;
   /** A part has arrived: the job after `received` may have begun its output. */
   partArrived: boolean;
 }
 
-class WorkerRun {
-  private threads: WorkerThread[] = [];
+class Pool {
+  private threads: Executor[] = [];
+  private timer: NodeJS.Timeout | undefined;
   private readonly token = new SharedArrayBuffer(4);
   private readonly batches = new Map<number, BatchState>();
   private nextId = 0;
@@ -124,6 +105,7 @@ class WorkerRun {
   run(): Promise<void> {
     const done = new Promise<void>((resolve, reject) => {
       this.settle = (err) => {
+        clearTimeout(this.timer);
         for (const t of this.threads) t.stop();
         this.threads = [];
         if (err) reject(err);
@@ -131,9 +113,17 @@ class WorkerRun {
       };
     });
     this.o.signal.addEventListener('abort', () => this.settle(), { once: true });
-    for (let i = 0; i < this.o.threads; i++) this.threads.push(this.spawn());
+    const main = new MainExecutor(this.o.spec, this.o.settings, (m) => this.enqueue(() => this.handle(m, main)), (err) => this.settle(err));
+    this.threads.push(main);
+    if (this.o.threads > 1) this.timer = setTimeout(() => this.startWorkers(), workersAfterMs());
     this.pump();
     return done;
+  }
+
+  private startWorkers(): void {
+    if (this.o.signal.aborted || this.sourceDone) return;
+    for (let i = 1; i < this.o.threads; i++) this.threads.push(this.spawn());
+    this.pump();
   }
 
   private spawn(): WorkerThread {
@@ -152,7 +142,8 @@ class WorkerRun {
   /** Sends batches while a thread has room and the output keeps up. */
   private pump(): void {
     while (!this.o.signal.aborted && !this.sourceDone && !this.blocked && this.nextId - this.head < this.threads.length * AHEAD_PER_THREAD) {
-      const thread = this.threads.filter((t) => t.batches.length < PER_THREAD).sort((a, b) => a.batches.length - b.batches.length)[0];
+      // The least busy thread with room; workers first, as the main thread also writes the output.
+      const thread = this.threads.filter((t) => t.batches.length < t.capacity).sort((a, b) => a.batches.length - b.batches.length || Number(a instanceof MainExecutor) - Number(b instanceof MainExecutor))[0];
       if (!thread) break;
       const jobs = take(this.source, batchSize(this.nextId));
       if (!jobs.length) {
@@ -166,7 +157,7 @@ class WorkerRun {
     if (this.sourceDone && this.head === this.nextId) this.settle();
   }
 
-  private send(thread: WorkerThread, id: number, jobs: Job[]): void {
+  private send(thread: Executor, id: number, jobs: Job[]): void {
     const table = this.o.settings?.();
     if (table && table.length > thread.settingsSent) {
       thread.settingsSent = table.length;
@@ -174,7 +165,7 @@ class WorkerRun {
     } else thread.send(id, jobs);
   }
 
-  private async handle(m: ChunkMessage, from: WorkerThread): Promise<void> {
+  private async handle(m: ChunkMessage, from: Executor): Promise<void> {
     if (this.o.signal.aborted) return;
     const b = this.batches.get(m.batch)!;
     b.received = m.chunk.jobsDone;
@@ -191,7 +182,7 @@ class WorkerRun {
     this.pump();
   }
 
-  private async deliver(m: ChunkMessage, from: WorkerThread): Promise<void> {
+  private async deliver(m: ChunkMessage, from: Executor): Promise<void> {
     if (this.o.signal.aborted) return;
     if (!this.o.sink.write(m.chunk)) {
       this.blocked = true;

@@ -83,6 +83,8 @@ export class WorkerThread {
   private readonly progress = new SharedArrayBuffer(4);
   /** Batches sent and not finished, oldest first (the worker runs them in order). */
   readonly batches: number[] = [];
+  /** Batches it holds at once: one running, one waiting, so it never idles. */
+  readonly capacity = 2;
   /** How many settings of the table the worker has. */
   settingsSent = 0;
   private exited = false;
