@@ -30,7 +30,8 @@ export interface ArgSpec<F extends string> {
   formatAliases?: Record<string, F>;
 }
 
-export const COMMON_OPTIONS = `  --jobs N, -j N             threads to use (default: one per core, at most ${MAX_DEFAULT_THREADS}; 1: no worker threads)
+export const COMMON_OPTIONS = `  --jobs N, -j N             threads, the main one included (default: one per core, at most ${MAX_DEFAULT_THREADS};
+                             1: no worker threads; workers join runs longer than a second)
   --ext LIST                 extensions a folder walk takes (default: ${DEFAULT_EXTENSIONS.join(',')}); files other than
                              .cable are taken only when their first lines read as a cable
   -                          read standard input (one cable, or many one after another)
