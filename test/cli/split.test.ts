@@ -73,8 +73,15 @@ test('the same pieces whatever the chunks (property)', () => {
     fc.property(fc.array(fc.nat(), { maxLength: 40 }), (cuts) => {
       assert.deepEqual(split(chunked(stream, cuts)), whole);
     }),
-    { numRuns: 300 },
+    { numRuns: 1000 },
   );
+});
+
+test('a chunk that is a lone CR, then one that starts with LF: one line end', () => {
+  const stream = CLEAN.replace(/\n/g, '\r\n') + CLEAN_UNCLAS;
+  // Just after a line end, so nothing of the line is held when the CR comes.
+  const at = CLEAN.replace(/\n/g, '\r\n').indexOf('\r\n\r\nC O N F') + 2;
+  assert.deepEqual(split([stream.slice(0, at), '\r', stream.slice(at + 1)]), split([stream]));
 });
 
 test('a cable longer than the limit: its head is a truncated piece, the rest is skipped up to the next cable', () => {

@@ -70,7 +70,8 @@ export class CableSplitter {
     const text = this.carry + chunk;
     // A final CR may be the first half of a CRLF: keep it for the next chunk.
     const end = text.charCodeAt(text.length - 1) === CR ? text.length - 1 : text.length;
-    const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
+    // (lastIndexOf clamps a negative start to 0 and would find the CR held back at 0.)
+    const lastBreak = end === 0 ? -1 : Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
     const complete = lastBreak + 1;
     this.lines(text, complete);
     this.carry = text.slice(complete);
