@@ -9,7 +9,7 @@
  * reported beside wall time because the machine may be shared.
  *
  * And `cable lint` over the whole corpus as a separate process (dist/cli.js), with its worker threads
- * (the default) and without (CABLE_LINT_WORKERS=0), best of three runs, wall clock.
+ * (the default) and without (--jobs 1), best of three runs, wall clock.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -111,8 +111,8 @@ export interface ProcessRun {
   summary: string;
 }
 
-/** `node dist/cli.js lint DIR` as a child process, best of `runs`. */
-export function benchLintProcess(root: string, dir: string, workers: string | undefined, runs = 3): ProcessRun | undefined {
+/** `node dist/cli.js lint [--jobs N] DIR` as a child process, best of `runs`. */
+export function benchLintProcess(root: string, dir: string, jobs: string | undefined, runs = 3): ProcessRun | undefined {
   const cli = join(root, 'dist', 'cli.js');
   if (!existsSync(cli)) return undefined;
   const times: number[] = [];
@@ -123,13 +123,10 @@ export function benchLintProcess(root: string, dir: string, workers: string | un
   // (process.cpuUsage counts every thread, workers included).
   const wrapper =
     `process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\nCPU_US ' + (u.user + u.system) + '\\n'); });` +
-    `process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'lint', ${JSON.stringify(dir)}]; require(${JSON.stringify(cli)}).run();`;
+    `process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'lint', ${jobs === undefined ? '' : `'--jobs', ${JSON.stringify(jobs)}, `}${JSON.stringify(dir)}]; require(${JSON.stringify(cli)}).run();`;
   for (let i = 0; i < runs; i++) {
-    const env = { ...process.env };
-    if (workers !== undefined) env.CABLE_LINT_WORKERS = workers;
-    else delete env.CABLE_LINT_WORKERS;
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['-e', wrapper], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ['-e', wrapper], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     const ms = performance.now() - t0;
     const err = r.stderr.toString();
     const cpu = /CPU_US (\d+)/.exec(err);
@@ -139,7 +136,7 @@ export function benchLintProcess(root: string, dir: string, workers: string | un
     const at = err.lastIndexOf('CPU_US');
     summary = (at >= 0 ? err.slice(0, at) : err).trim().split('\n').pop() ?? '';
   }
-  return { workers: workers ?? 'default', bestMs: Math.min(...times), cpuMs, runs: times, exitCode, summary };
+  return { workers: jobs ?? 'default', bestMs: Math.min(...times), cpuMs, runs: times, exitCode, summary };
 }
 
 /** Node start-up alone (`node -e 0`), the floor under any process figure. */

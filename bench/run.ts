@@ -8,7 +8,9 @@
  * --engine=source (time the TypeScript sources through tsx instead of the bundled service),
  * --against <git-ref> (only the corpus throughput, of this checkout's service against that commit's, in
  * interleaved rounds: bench/ab.ts), --rounds N (timed rounds of the throughput rows).
- * --archive=N (cables in the generated archive, default 250 000; 0 skips it: it takes some minutes).
+ * --archive=N (cables in the generated workspace archive, default 250 000; 0 skips it: it takes some
+ * minutes), --cli-mb=N (size of the generated archive for the command-line rows, default 160),
+ * --cli-only (only those rows), --no-cli (all but those rows).
  */
 import { existsSync } from 'node:fs';
 import { cpus, availableParallelism, loadavg, totalmem } from 'node:os';
@@ -23,6 +25,7 @@ import { minifiedBrowserBundleSizes } from './browser.ts';
 import { benchAb, loadRefEngine } from './ab.ts';
 import { PREVIEW_TARGET_MS, benchPreviewRender, benchPreviewServer } from './preview.ts';
 import { benchArchive } from './archive.ts';
+import { benchCliArchive, medianOf } from './cli.ts';
 
 const root = join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -37,6 +40,12 @@ function option(name: string): string | undefined {
 const against = option('--against');
 const roundsOption = option('--rounds');
 const corpus = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, '..', 'shared', 'corpus'));
+const cliMB = Number(args.find((a) => a.startsWith('--cli-mb='))?.split('=')[1] ?? 160);
+const cliOnly = args.includes('--cli-only');
+const noCli = args.includes('--no-cli');
+/** The issue's targets for the command line over a large archive on 2 cores. */
+const CLI_RATIO_TARGET = 2;
+const CLI_RSS_TARGET_MB = 300;
 
 type Row = [measure: string, figure: string, ratio: string, target: string, verdict: string];
 const rows: Row[] = [];
@@ -60,6 +69,37 @@ function printTable(): void {
   if (notes.length) process.stdout.write(`\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
 }
 
+/** `cable lint` and `cable parse` over a generated archive, against the floor (bench/cli.ts). */
+async function cliArchiveRows(): Promise<void> {
+  if (!existsSync(corpus)) {
+    section('archive rows skipped: no corpus to copy');
+    return;
+  }
+  const b = await benchCliArchive(root, corpus, cliMB, quick ? 1 : 3, say);
+  if (!b) {
+    section('archive rows skipped: run npm run build (they time dist/cli.js)');
+    return;
+  }
+  const mb = b.archive.bytes / 1e6;
+  section(`generated archive: ${b.archive.files} files, ${mb.toFixed(1)} MB (corpus copies); median of ${b.rounds} round(s)`);
+  const floor = b.cases[0]!.runs;
+  for (const [k, c] of b.cases.entries()) {
+    const wall = medianOf(c.runs, 'wallMs');
+    const ratio = k === 0 ? 1 : medianOf(c.runs.map((r, i) => ({ ...r, wallMs: r.wallMs / floor[i]!.wallMs })), 'wallMs');
+    const defaultThreads = c.label.includes('default');
+    const target = defaultThreads ? `≤ ${CLI_RATIO_TARGET}x` : '';
+    rows.push([`${c.label}: wall, MB/s`, `${(wall / 1000).toFixed(2)} s, ${f1(mb / (wall / 1000))} MB/s`, `${f1(ratio)}x`, target, target ? verdict(ratio <= CLI_RATIO_TARGET) : '']);
+    const rss = Math.max(...c.runs.map((r) => r.maxRssMB));
+    const first = medianOf(c.runs, 'firstLineMs');
+    rows.push([`  peak RSS (max), first line, CPU`, `${rss.toFixed(0)} MB, ${Number.isFinite(first) ? `${first.toFixed(0)} ms` : '—'}, ${(medianOf(c.runs, 'cpuMs') / 1000).toFixed(2)} s`, '', `≤ ${CLI_RSS_TARGET_MB} MB`, verdict(rss <= CLI_RSS_TARGET_MB)]);
+  }
+  notes.push(
+    `archive: each run is a child process read through a pipe; wall from spawn to exit; "vs baseline" = the median over rounds of the run's wall time over the floor's in the same round; ` +
+      `the floor walks the same folders and reads, decodes and splits every file into lines on one thread; first line = spawn to the first complete output line; ` +
+      `CPU = user + system of every thread; cable parse writes jsonl (${(medianOf(b.cases[3]!.runs, 'outBytes') / 1e6).toFixed(0)} MB)`,
+  );
+}
+
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   process.stdout.write(
@@ -69,6 +109,12 @@ async function main(): Promise<void> {
 
   if (against !== undefined) {
     abRows(against);
+    printTable();
+    process.stdout.write(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    return;
+  }
+  if (!noCli) await cliArchiveRows();
+  if (cliOnly) {
     printTable();
     process.stdout.write(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
     return;
@@ -96,10 +142,10 @@ async function main(): Promise<void> {
     say('cable lint as a process…');
     const start = nodeStartMs();
     const withWorkers = benchLintProcess(root, corpus, undefined, quick ? 1 : 3);
-    const single = benchLintProcess(root, corpus, '0', quick ? 1 : 3);
+    const single = benchLintProcess(root, corpus, '1', quick ? 1 : 3);
     if (withWorkers && single) {
       rows.push([`cable lint <corpus> (process, worker threads): wall (CPU)`, `${withWorkers.bestMs.toFixed(0)} ms (${withWorkers.cpuMs.toFixed(0)})`, '', '< 1 000 ms', verdict(withWorkers.bestMs < 1000)]);
-      rows.push([`cable lint <corpus> (process, no workers): wall (CPU)`, `${single.bestMs.toFixed(0)} ms (${single.cpuMs.toFixed(0)})`, '', '', '']);
+      rows.push([`cable lint --jobs 1 <corpus> (process, no workers): wall (CPU)`, `${single.bestMs.toFixed(0)} ms (${single.cpuMs.toFixed(0)})`, '', '', '']);
       rows.push(['node start-up alone (node -e 0)', `${start.toFixed(0)} ms`, '', '', '']);
       notes.push(`cable lint exit code ${withWorkers.exitCode} (1 = errors found); its summary: ${withWorkers.summary}`);
     } else rows.push(['cable lint <corpus> (process)', 'skipped', '', '', 'run npm run build']);

@@ -8,12 +8,17 @@ import { runLint } from './cli/lint.ts';
 import type { CliIO } from './cli/io.ts';
 import { nodeIO } from './cli/io.ts';
 import { isMainThread } from 'node:worker_threads';
+// Worker threads run this same file: importing the module registers their side.
+import './cli/worker.ts';
 
 export const USAGE = `Usage: cable <command> [options] PATH...
 
 Commands:
-  parse PATH...     print the document model of each cable as JSON
-  lint PATH...      check cables against the rules (folders are walked for *.cable)
+  lint PATH...      check cables against the rules (text, json or sarif)
+  parse PATH...     print the document model of each cable (json, jsonl or csv)
+
+PATH is a file, a folder (walked for *.cable, and .txt files that are cables)
+or - for standard input. See cable <command> --help for the options.
 
 Options:
   --help, -h        show help (also: cable <command> --help)
@@ -50,6 +55,8 @@ export function run(): void {
   main(process.argv.slice(2), nodeIO).then(
     (code) => {
       process.exitCode = code;
+      // After Ctrl+C the run has stopped its workers; should anything else hold the process open, leave.
+      if (code >= 128) setTimeout(() => process.exit(code), 2000).unref();
     },
     (err: unknown) => {
       process.stderr.write(`cable: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -59,5 +66,5 @@ export function run(): void {
 }
 
 // Also runnable directly (`node dist/cli.js`, `node --import tsx server/src/cli.ts`); tests import main().
-// `cable lint` starts worker threads on this same file: they must not run the command again.
+// The CLI's worker threads run this same file: they must not run the command again.
 if (require.main === module && isMainThread) run();

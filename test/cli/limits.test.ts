@@ -8,18 +8,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli.ts';
-import type { CliIO } from '../../server/src/cli/io.ts';
+import { memoryIO } from './memoryIO.ts';
 
 const seed = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'seed', '09BRUSSELS995.cable'), 'utf8');
 // An unmarked paragraph in a CONFIDENTIAL cable: portion-marking-missing, a costly rule.
 const unmarked = seed.replace('2. (C) De Buck', '2. De Buck');
 
 async function lint(dir: string, args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, cwd: dir, readFile: (p) => fs.readFileSync(p) };
+  const io = memoryIO(dir);
   const code = await main(['lint', ...args], io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out, stderr: io.err };
 }
 
 test('over maxFileSize: costly rules skipped, said on stderr and in the JSON; under it: run, nothing said', async () => {

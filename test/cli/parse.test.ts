@@ -10,28 +10,13 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { main } from '../../server/src/cli.ts';
 import { failParsesAtLine } from '../../server/src/service/parse.ts';
-import type { CliIO } from '../../server/src/cli/io.ts';
-import * as fs from 'node:fs';
+import { memoryIO } from './memoryIO.ts';
+import { CLEAN } from '../service/rulesHelpers.ts';
 
 const root = join(__dirname, '..', '..');
 const seed = join(root, 'test', 'fixtures', 'seed', '09BRUSSELS995.cable');
 
-function fakeIO(cwd = root): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd,
-    stdout(t: string) {
-      io.out += t;
-    },
-    stderr(t: string) {
-      io.err += t;
-    },
-    readFile: (p: string) => fs.readFileSync(p),
-  };
-  return io;
-}
+const fakeIO = (cwd = root) => memoryIO(cwd);
 
 test('cable parse prints the documented JSON for the seed cable', async () => {
   const io = fakeIO();
@@ -40,6 +25,7 @@ test('cable parse prints the documented JSON for the seed cable', async () => {
   assert.equal(io.err, '');
   const [r] = JSON.parse(io.out);
   assert.equal(r.file, 'test/fixtures/seed/09BRUSSELS995.cable');
+  assert.equal(r.line, 0);
   assert.equal(r.id, '09BRUSSELS995');
   assert.equal(r.origin, 'BRUSSELS');
   assert.equal(r.serial, 995);
@@ -71,21 +57,43 @@ test('cable parse prints the documented JSON for the seed cable', async () => {
   assert.deepEqual(r.problems, []);
 });
 
-test('unreadable and binary files get an error entry and exit 1; the others are still printed', async () => {
+test('unreadable, empty and binary files get an error entry and exit 2; the others are still printed', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cable-parse-'));
   writeFileSync(join(dir, 'nul.cable'), Buffer.from([0x55, 0x4e, 0x00, 0x43]));
   writeFileSync(join(dir, 'latin1.cable'), Buffer.from([0x55, 0xe9, 0xff, 0x0a]));
+  writeFileSync(join(dir, 'empty.cable'), '');
   const io = fakeIO(dir);
-  const code = await main(['parse', '--compact', seed, 'nul.cable', 'missing.cable', 'latin1.cable'], io);
-  assert.equal(code, 1);
+  const code = await main(['parse', seed, 'nul.cable', 'missing.cable', 'latin1.cable', 'empty.cable'], io);
+  assert.equal(code, 2);
   const out = JSON.parse(io.out);
-  assert.equal(out.length, 4);
+  assert.equal(out.length, 5);
   assert.equal(out[0].id, '09BRUSSELS995');
-  assert.match(out[1].error, /NUL/);
-  assert.match(out[2].error, /no such file/);
-  assert.match(out[3].error, /UTF-8/);
-  assert.match(io.err, /3 of 4/);
-  assert.ok(!io.out.includes('\n  '), '--compact prints one line');
+  assert.deepEqual(out[1], { file: 'nul.cable', line: 0, error: 'not a text file (a NUL byte at byte 2)' });
+  assert.deepEqual(out[2], { file: 'missing.cable', line: 0, error: 'no such file or directory' });
+  assert.deepEqual(out[3], { file: 'latin1.cable', line: 0, error: 'not UTF-8 text (an invalid byte at byte 1)' });
+  assert.deepEqual(out[4], { file: 'empty.cable', line: 0, error: 'empty file' });
+  assert.match(io.err, /cable parse: nul\.cable: not a text file/);
+  assert.match(io.err, /4 input\(s\) could not be parsed; 1 cable\(s\) parsed/);
+  // The array holds one entry per line, so a line-oriented tool can take it apart too.
+  assert.deepEqual(io.out.split('\n').slice(1, -2).map((l) => JSON.parse(l.replace(/,$/, '')).file), out.map((r: { file: string }) => r.file));
+});
+
+test('jsonl: one object per line; csv: a header and one row per cable, quoted where needed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cable-parse-'));
+  writeFileSync(join(dir, 'a.cable'), readFileSync(seed));
+  writeFileSync(join(dir, 'b.cable'), CLEAN.replace('SUBJECT: FRENCH VIEWS ON A SAMPLE TOPIC', 'SUBJECT: FRENCH VIEWS, "SAMPLE" TOPIC'));
+  writeFileSync(join(dir, 'c.cable'), '');
+  const jsonl = fakeIO(dir);
+  assert.equal(await main(['parse', '--format', 'jsonl', '.'], jsonl), 2);
+  const lines = jsonl.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.id ?? l.error), ['09BRUSSELS995', '09PARIS123', 'empty file']);
+  const csv = fakeIO(dir);
+  assert.equal(await main(['parse', '--format=csv', '.'], csv), 2);
+  const rows = csv.out.trimEnd().split('\n');
+  assert.equal(rows[0], 'file,line,id,date,origin,level,caveats,tags,subject,references,signer,error');
+  assert.equal(rows[1], 'a.cable,0,09BRUSSELS995,2009-07-20T15:47:00Z,BRUSSELS,C,,PREL;PARM;PGOV;RS;BE,BELGIAN REACTION TO RESULTS OF U.S.-RUSSIA PRESIDENTIAL SUMMIT,09STATE71326,BUSH,');
+  assert.equal(rows[2], 'b.cable,0,09PARIS123,2009-07-14T10:30:00Z,PARIS,C,,PREL;PGOV;FR,"FRENCH VIEWS, ""SAMPLE"" TOPIC",09STATE12345,SAMPLE,');
+  assert.equal(rows[3], 'c.cable,0,,,,,,,,,,empty file');
 });
 
 test('folders are walked for *.cable in sorted order; usage errors exit 2', async () => {
@@ -97,6 +105,7 @@ test('folders are walked for *.cable in sorted order; usage errors exit 2', asyn
   const io = fakeIO(dir);
   assert.equal(await main(['parse', '.'], io), 0);
   assert.deepEqual(JSON.parse(io.out).map((r: { file: string }) => r.file), ['a.cable', join('sub', 'b.cable')]);
+  assert.equal(io.err, '');
   const none = fakeIO(dir);
   assert.equal(await main(['parse'], none), 2);
   assert.match(none.err, /no PATH/);
@@ -107,19 +116,19 @@ test('folders are walked for *.cable in sorted order; usage errors exit 2', asyn
   assert.match(help.out, /Usage: cable parse/);
 });
 
-test('the built bin prints the same JSON (npx cable parse)', (t) => {
+test('the built bin prints the same JSON', (t) => {
   const bin = join(root, 'bin', 'cable.js');
   if (!existsSync(join(root, 'dist', 'cli.js'))) {
     t.skip('dist/cli.js not built (npm run build)');
     return;
   }
-  const r = spawnSync(process.execPath, [bin, 'parse', '--compact', seed], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bin, 'parse', seed], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const [doc] = JSON.parse(r.stdout);
   assert.equal(doc.id, '09BRUSSELS995');
 });
 
-test('cable parse: a line the parser fails on gives the file an error entry beside its model, the stack on stderr, exit 1', async () => {
+test('cable parse: a line the parser fails on gives the file an error beside the model of the rest, the stack on stderr, exit 2', async () => {
   const io = fakeIO();
   const line = readFileSync(seed, 'utf8').split('\n').findIndex((l) => l.startsWith('SUBJECT'));
   failParsesAtLine(line);
@@ -129,7 +138,7 @@ test('cable parse: a line the parser fails on gives the file an error entry besi
   } finally {
     failParsesAtLine(undefined);
   }
-  assert.equal(code, 1);
+  assert.equal(code, 2);
   const [r] = JSON.parse(io.out);
   assert.match(r.error, new RegExp(`The parser failed reading line ${line + 1} .*left out`));
   assert.ok(r.problems.some((p: { code: string }) => p.code === 'parser-error'));

@@ -5,7 +5,7 @@ import { Dictionary } from '../../server/src/service/dictionary.ts';
 import { failParsesAtLine, parseCable } from '../../server/src/service/parse.ts';
 import { computeFindings } from '../../server/src/service/diagnostics.ts';
 import { resolveSettings } from '../../server/src/service/settings.ts';
-import { lintText } from '../../server/src/cli/lint.ts';
+import { lintText } from '../../server/src/cli/lintRecords.ts';
 
 const TAGS = 'TAGS: PREL, PGOV, FR';
 
