@@ -44,10 +44,12 @@ test('grammar regexes match in linear time', () => {
   const slow: string[] = [];
   for (const [name, re] of Object.entries(RE)) {
     timeAll(re, attacks(1000));
-    const small = Math.min(timeAll(re, attacks(10_000)), timeAll(re, attacks(10_000)));
-    const large = Math.min(timeAll(re, attacks(40_000)), timeAll(re, attacks(40_000)));
-    // 4x the input: linear ≈ 4x the time, quadratic ≈ 16x; small absolute times are noise
-    if (large > 100 || (large > 20 && large / Math.max(small, 0.5) > 12)) {
+    const small = Math.min(timeAll(re, attacks(10_000)), timeAll(re, attacks(10_000)), timeAll(re, attacks(10_000)));
+    const large = Math.min(timeAll(re, attacks(40_000)), timeAll(re, attacks(40_000)), timeAll(re, attacks(40_000)));
+    // 4x the input: linear ≈ 4x the time, quadratic ≈ 16x (and seconds at 40 000 characters). The bounds
+    // are wide because other processes share the machine: a best-of-three time under 50 ms, or a ratio
+    // under 12, is linear, while a quadratic pattern fails both by far.
+    if (large > 2000 || (large > 50 && large / Math.max(small, 0.5) > 12)) {
       slow.push(`${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`);
     }
   }

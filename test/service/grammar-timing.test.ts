@@ -58,10 +58,10 @@ test('pathological 100 000-character lines tokenize in linear time', async (t) =
       const large = timeLine(grammar, context, make(100_000));
       rows.push(`${contextName} / ${shape}: 25k ${small.toFixed(1)} ms, 100k ${large.toFixed(1)} ms`);
       // Generous bound: a quadratic rule takes tens of seconds on 100 000 characters.
-      assert.ok(large < 3000, `${contextName} / ${shape}: ${large.toFixed(0)} ms for 100 000 characters`);
-      // Four times the input may take at most 12x the time (linear is 4x, quadratic 16x); below 50 ms the
-      // ratio is mostly timer and garbage-collector noise, and the absolute bound above already applies.
-      if (large > 50) {
+      assert.ok(large < 10_000, `${contextName} / ${shape}: ${large.toFixed(0)} ms for 100 000 characters`);
+      // Four times the input may take at most 12x the time (linear is 4x, quadratic 16x); below 200 ms the
+      // ratio is mostly timer, garbage-collector and shared-machine noise, and the absolute bound applies.
+      if (large > 200) {
         assert.ok(large / Math.max(small, 1) < 12, `${contextName} / ${shape}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`);
       }
     }
