@@ -10,7 +10,8 @@
  */
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
@@ -154,6 +155,8 @@ describe('UI: the packaged extension in code-server', { skip: process.env.CI ? f
     }
   }
 
+  const plainFolder = mkdtempSync(join(tmpdir(), 'cable-plain-'));
+
   before(async () => {
     assert.equal(missing, undefined, missing);
     server = await startCodeServer({ settings: SETTINGS, vsix: VSIX });
@@ -164,16 +167,29 @@ describe('UI: the packaged extension in code-server', { skip: process.env.CI ? f
     );
     browser = await launchBrowser();
     page = browser.page;
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(FIXTURES)}`);
+    // A folder that holds cables starts the server for its Problems and index, so the first check (plain
+    // text starts no server) opens a folder of plain text only; it then opens the fixtures folder.
+    copyFileSync(join(FIXTURES, 'e2e', 'notes.txt'), join(plainFolder, 'notes.txt'));
+    await page.goto(`${server.origin}/?folder=${encodeURIComponent(plainFolder)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   });
 
   after(async () => {
     await browser?.close();
     await server?.stop();
+    rmSync(plainFolder, { recursive: true, force: true });
   });
 
   it('leaves an ordinary .txt file as Plain Text and starts no language server for it', async () => {
+    try {
+      await plainTextCheck();
+    } finally {
+      await page.goto(`${server!.origin}/?folder=${encodeURIComponent(FIXTURES)}`);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    }
+  });
+
+  async function plainTextCheck(): Promise<void> {
     await shot('plain-text', async () => {
       await quickOpen(page, 'notes.txt', 'Notes from the reading room');
       await languageMode(page, 'Plain Text');
@@ -188,7 +204,7 @@ describe('UI: the packaged extension in code-server', { skip: process.env.CI ? f
       assert.deepEqual(processesWith(join(server!.extensionsDir, `${EXTENSION_ID}-`), 'dist/server.js'), [], 'a language server started for plain text');
       await page.keyboard.press('Control+W');
     });
-  });
+  }
 
   it('renders the seed cable in at least five token colours', async () => {
     await shot('colours', async () => {
