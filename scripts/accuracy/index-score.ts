@@ -20,6 +20,8 @@ import type { FieldScore, Miss } from './report.ts';
 export interface KnownDisagreements {
   classification: Record<string, string>;
   dtg: Record<string, string>;
+  /** Cables whose DTG agrees with `created` to the day but not to the hour, and why. */
+  dtgHour?: Record<string, string>;
 }
 
 export interface Reading {
@@ -62,12 +64,17 @@ function scoreLevels(r: Reading, known: KnownDisagreements, level: FieldScore, n
   }
 }
 
-function scoreDate(r: Reading, date: FieldScore): void {
+function scoreDate(r: Reading, date: FieldScore, known: KnownDisagreements): void {
   const iso = r.record.dtg?.iso;
   const created = r.row.created.slice(0, 13);
   const line = r.record.dtg?.text ?? '(no DTG)';
-  if (!iso) count(date, 'apart', { id: r.row.id, expected: created, got: null, line, note: 'no date in the text' });
-  else count(date, dateHour(iso) === created ? 'right' : 'miss', { id: r.row.id, expected: created, got: dateHour(iso), line });
+  if (!iso) {
+    count(date, 'apart', { id: r.row.id, expected: created, got: null, line, note: 'no date in the text' });
+    return;
+  }
+  const listed = known.dtgHour?.[r.row.id];
+  const outcome = dateHour(iso) === created ? 'right' : listed ? 'known' : 'miss';
+  count(date, outcome, { id: r.row.id, expected: created, got: dateHour(iso), line, note: listed ? `known: ${listed}` : undefined });
 }
 
 export function scoreIndex(readings: Reading[], known: KnownDisagreements): FieldScore[] {
@@ -76,7 +83,7 @@ export function scoreIndex(readings: Reading[], known: KnownDisagreements): Fiel
   const date = field('date', 1);
   for (const r of readings) {
     scoreLevels(r, known, level, noforn);
-    scoreDate(r, date);
+    scoreDate(r, date, known);
   }
   return [level, noforn, date];
 }

@@ -249,7 +249,10 @@ test('TAGS variants', () => {
   const tags = (lines: string) => cable(`E.O. 12958: N/A\n${lines}\nSUBJECT: X`).tags!;
   assert.deepEqual(tags('TAGS: PREL, PGOV, RS').tags.map((t) => t.code), ['PREL', 'PGOV', 'RS']);
   assert.deepEqual(tags('TAGS PREL PGOV RS').tags.map((t) => t.code), ['PREL', 'PGOV', 'RS']);
-  assert.deepEqual(tags('TAGS: OVIP CLINTON HILLARY PREL KPAL FR\nNATO, UK, CN').tags.map((t) => t.code), ['OVIP', 'CLINTON', 'HILLARY', 'PREL', 'KPAL', 'FR', 'NATO', 'UK', 'CN']);
+  // A visitor named after OVIP without parentheses is one person.
+  const visit = tags('TAGS: OVIP CLINTON HILLARY PREL KPAL FR\nNATO, UK, CN').tags;
+  assert.deepEqual(visit.map((t) => t.code), ['OVIP', 'CLINTON HILLARY', 'PREL', 'KPAL', 'FR', 'NATO', 'UK', 'CN']);
+  assert.equal(visit[1].kind, 'person');
   const person = tags('TAGS: OVIP (STEINBERG, JAMES B.) PREL').tags;
   assert.deepEqual(person.map((t) => [t.code, t.kind]), [['OVIP', 'subject'], ['STEINBERG, JAMES B.', 'person'], ['PREL', 'subject']]);
   const link = cable('TAGS: [PREL](#) [KPAO](#) [SP](#)\nSUBJECT: X');

@@ -202,7 +202,8 @@ export interface EoLine {
   downgrade?: { range: Range; to: Token; date?: Token };
 }
 
-export type TagKind = 'subject' | 'program' | 'geographic' | 'organization' | 'person' | 'unknown';
+/** `freestyle`: a name written in words in place of a code (`POLITICAL PARTIES`, `USEU BRUSSELS`). */
+export type TagKind = 'subject' | 'program' | 'geographic' | 'organization' | 'person' | 'freestyle' | 'unknown';
 
 export interface TagCode extends Token {
   /** Upper-cased code (`PREL`), or the person's name without parentheses. */

@@ -14,6 +14,7 @@ import { CAPTION_WORDS } from './vocabulary.ts';
 import type { ParseState } from './state.ts';
 import { MAX_HEADER_LINE } from './state.ts';
 import { isTransmissionLine } from './header/routing.ts';
+import { DTG_LINE } from './header/dtgLine.ts';
 import { addCaption } from './heading/captions.ts';
 
 /**
@@ -120,6 +121,8 @@ export function findBanner(state: ParseState): { line: number; banner?: Banner }
   let first = -1;
   let banner: Banner | undefined;
   let fl1 = -1;
+  let viewer = -1;
+  let viewerBanner: Banner | undefined;
   const src = state.source.text;
   for (let i = 0; i < n; i++) {
     const len = state.source.lines[i].length;
@@ -136,6 +139,13 @@ export function findBanner(state: ParseState): { line: number; banner?: Banner }
       continue;
     }
     if (first < 0 && opensBanner(c, orEnd(src.charCodeAt(at + f + 1))) && (banner = readBanner(state.source.line(i), i))) {
+      if (viewer < 0 && beforeDtgLine(state, i)) {
+        // An archive viewer's line above the precedence/DTG line (`UNCLASSIFIED   STATE   00012345`): the
+        // header follows it, and the banner proper comes after the header.
+        viewer = i;
+        viewerBanner = banner;
+        continue;
+      }
       first = i;
       // Only a later FL1 (which holds ZCZC) could make a later banner the one: most cables have none,
       // and one search of the text spares reading the next sixty lines. The search stops where the
@@ -146,7 +156,16 @@ export function findBanner(state: ParseState): { line: number; banner?: Banner }
     // Stop scanning once numbered paragraphs have clearly begun.
     if (first >= 0 && i - first > 60) break;
   }
+  if (first < 0 && viewer >= 0) return { line: viewer, banner: viewerBanner };
   return { line: first, banner: first >= 0 ? banner : undefined };
+}
+
+/** Whether the next non-blank line after line i is a precedence/DTG line (`R 121530Z MAR 09`). */
+function beforeDtgLine(state: ParseState, i: number): boolean {
+  const source = state.source;
+  let j = i + 1;
+  while (j < source.count && source.isBlank(j)) j++;
+  return j < source.count && DTG_LINE.test(source.line(j).slice(source.first[j]));
 }
 
 /**

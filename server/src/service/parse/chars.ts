@@ -48,6 +48,7 @@ export const enum Char {
   Colon = 0x3a,
   Semicolon = 0x3b,
   LessThan = 0x3c,
+  Equals = 0x3d,
   Question = 0x3f,
   A = 0x41,
   B = 0x42,

@@ -64,12 +64,19 @@ export const BEGIN_ONLY_BLOCKS: readonly BlockKind[] = ['text', 'quote'];
 
 /**
  * The keywords of the heading elements as written, each list in the order a regex must try them.
- * TAGS has the misspellings of real cables (TAG, TAGE, TAS, TABS, TGS, AGS: reported as tags-keyword);
+ * TAGS has the misspellings of real cables (TAG, TAGE, TAGES, TAS, TABS, TGS, AGS: reported as tags-keyword);
  * REF may follow PROGRAM (`PROGRAM REFERENCE:`); Classified By's place is taken by `Derived from:`
  * in derivative classifications.
  */
-export const TAGS_KEYWORDS: readonly string[] = ['TAGS', 'TAG', 'TAGE', 'TAS', 'TABS', 'TGS', 'AGS'];
-export const SUBJECT_KEYWORDS: readonly string[] = ['SUBJECT', 'SUBJ'];
+export const TAGS_KEYWORDS: readonly string[] = ['TAGS', 'TAGES', 'TAGE', 'TAG', 'TAS', 'TABS', 'TGS', 'AGS'];
+/** Words a TAGS line may carry that are no entries: the caption the conversion ran onto it. */
+export const TAGS_NOT_ENTRIES: readonly string[] = ['SIPDIS'];
+/** Small words inside a name written in words on a TAGS line (`ECONOMY AND FINANCE`). */
+export const TAGS_LINK_WORDS: readonly string[] = ['AND', 'OF', 'IN', 'THE', 'FOR', 'WITH', 'ON', 'TO'];
+/** The TAG of a VIP visit, which the visitor's name follows (`OVIP (CLINTON, HILLARY)`). */
+export const VIP_VISIT_TAG = 'OVIP';
+/** SUBJECT, SUBJ, and UBJECT (its S lost in conversion). */
+export const SUBJECT_KEYWORDS: readonly string[] = ['SUBJECT', 'SUBJ', 'UBJECT'];
 export const REF_KEYWORDS: readonly string[] = ['REFERENCES', 'REFERENCE', 'REFTELS', 'REFTEL', 'REF(S)', 'REFS', 'REF'];
 export const REF_PREFIX = 'PROGRAM';
 export const CLASSIFIED_BY = 'CLASSIFIED BY';

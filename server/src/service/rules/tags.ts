@@ -49,7 +49,7 @@ export const tagsRules: Rule[] = [
     code: 'tags-unknown',
     severity: 'warning',
     family: 'tags',
-    description: 'A TAGS code in no dictionary (subject, program, geographic, organization, or `cable.tags.extra`); the message offers the likely intended code for a slip of a two- or four-letter code or a known misspelling, never for a post\'s or mission\'s name (`USEU`). A warning for four-letter codes and known misspellings, information for other shapes (geographic codes, freestyle names).',
+    description: 'A TAGS code in no dictionary (subject, program, geographic, organization, or `cable.tags.extra`); the message offers the likely intended code for a slip of a two- or four-letter code or a known misspelling, never for a post\'s or mission\'s name (`USEU`) or a name written in words (`POLITICAL PARTIES`). A warning for four-letter codes and known misspellings, information for other shapes (geographic codes, freestyle names).',
     check(ctx, report) {
       const t = ctx.doc.tags;
       if (!t) return;
@@ -57,6 +57,15 @@ export const tagsRules: Rule[] = [
         if (tag.kind === 'person') continue;
         const code = upperCased(tag.code);
         if (code === '' || ctx.dict.lookupTag(code)) continue;
+        if (tag.kind === 'freestyle') {
+          // A name written in words (`POLITICAL PARTIES`): no code was mistyped, so none is offered.
+          report({
+            range: tag.range,
+            message: `'${tag.text}' is a name written in words, not a TAGS code; expected TAGS codes only, or add it to ${ctx.setting('tags.extra')} to accept it`,
+            severity: 'information',
+          });
+          continue;
+        }
         const typo = ctx.dict.typo(code)?.correct ?? [];
         const post = typo.length ? undefined : ctx.dict.post(code);
         if (post !== undefined) {

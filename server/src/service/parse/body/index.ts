@@ -15,6 +15,7 @@ import { MAX_HEADER_LINE, MAX_PREFIX, type ParseState } from '../state.ts';
 import { opensBanner } from '../banner.ts';
 import { headingLine, endCont } from '../heading/index.ts';
 import { addCaption } from '../heading/captions.ts';
+import { subjectOnPageHeader } from '../heading/subject.ts';
 import { paragraphLine } from './paragraphs.ts';
 import { labelAt, opensLabel, subParagraphLine } from './subParagraphs.ts';
 import { maybeHeading } from './headings.ts';
@@ -43,7 +44,11 @@ export function bodyLine(state: ParseState, i: number): void {
     return;
   }
   const line: Line = { index: i, text: source.line(i), start, end };
-  if (pageFurniture(state, line)) return;
+  if (pageFurniture(state, line)) {
+    // The printout may run the subject's last words onto a page header (`PAGE 02 … 291400Z OPPOSITION`).
+    if (state.heading.continuing === 'subject') subjectOnPageHeader(state, line);
+    return;
+  }
   if (state.zone === 'heading') {
     // Upper-cased only here: heading lines are few, text lines many and long.
     const prefix = line.text.slice(start, prefixEnd(line));

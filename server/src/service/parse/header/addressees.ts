@@ -10,6 +10,7 @@ import { NIGHT_ACTION, PRECEDENCE_WORDS } from '../vocabulary.ts';
 import { firstLetters } from '../gates.ts';
 import type { ParseState } from '../state.ts';
 import { headingKeyword } from '../heading/keywords.ts';
+import { PAGE_LINE_I } from '../body/pageBreaks.ts';
 import { isCaptionText } from '../heading/captions.ts';
 import { extendHeader, mayOpenKeyword, took, type HeaderLine } from './index.ts';
 
@@ -19,6 +20,11 @@ export function addressLine(state: ParseState, line: HeaderLine): boolean {
   const kwEnd = c === Char.F || c === Char.T || c === Char.I || c === Char.X ? addressKeywordEnd(line.trimmed, c) : 0;
   if (!kwEnd) return false;
   const h = state.doc.header;
+  // `INFO XMT …`: an INFO list that holds only the posts excluded from a collective.
+  if (c === Char.I && line.trimmed.startsWith('XMT ', kwEnd)) {
+    const at = line.start + kwEnd;
+    return addressLine(state, { ...line, start: at, trimmed: line.trimmed.slice(kwEnd), upper: line.upper?.slice(kwEnd), code: Char.X, capital: Char.X });
+  }
   const a = addressee(line.index, line.text, line.start + kwEnd, line.end);
   if (c === Char.F) {
     if (!h.from) h.from = a;
@@ -73,7 +79,8 @@ function addressee(i: number, s: string, from: number, to: number): Addressee | 
   let a = from;
   while (a < to && s.charCodeAt(a) === Char.Space) a++;
   let e = to;
-  if (a >= e) return undefined;
+  // A printout's page header inside the list (`TO PAGE 02  STATE 015113  182333Z`) is no addressee.
+  if (a >= e || (s.charCodeAt(a) === Char.P && PAGE_LINE_I.test(s.slice(a, a + 10)))) return undefined;
   const out: Partial<Addressee> & { range: Range } = { range: rng(i, a, e) };
   // `R` + three to six capitals + `/` (RUEHC/), read without a slice and a regex per addressee.
   let nameStart = a;

@@ -7,7 +7,7 @@ import type { ParseState } from '../state.ts';
 import { took, type HeaderLine } from './index.ts';
 
 // Six digits, or a damaged DTG (2–8 digits) that still has its zone/month shape after it.
-const DTG_LINE = /^([ZOPRY])(?: ([ZOPRY]))? +(?=\d{6}|\d{2,8}[A-Z]? [A-Z]{3}\b)/;
+export const DTG_LINE = /^([ZOPRY])(?: ([ZOPRY]))? +(?=\d{6}|\d{2,8}[A-Z]? [A-Z]{3}\b)/;
 
 /** An FL5 precedence letter stands alone before a blank. Only the first such line counts. */
 export function precedenceDtgLine(state: ParseState, line: HeaderLine): boolean {

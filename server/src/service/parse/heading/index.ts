@@ -21,7 +21,7 @@ import { captionLine } from './captions.ts';
 import { distributionLine } from './distribution.ts';
 import { eoLine } from './eo.ts';
 import { tagsLine, tagsContinuation } from './tags.ts';
-import { subjectLine, finishSubject } from './subject.ts';
+import { subjectLine, finishSubject, subjectEnd } from './subject.ts';
 import { refStart, startsWithRefLabel, refLine } from './references.ts';
 import { classifiedByStart, classifiedByPart, finishClassifiedBy } from './classifiedBy.ts';
 import { PARA_RE } from '../body/paragraphs.ts';
@@ -76,7 +76,14 @@ function continuation(state: ParseState, line: HeadingLine, kw: HeadingKeyword |
     heading.continuing = 'none';
   }
   if (kw !== 'none') return false;
-  if (heading.continuing === 'subject') return !para && continueSubject(state, line);
+  if (heading.continuing === 'subject') {
+    if (para) return false;
+    const end = subjectEnd(state, line);
+    if (!end) return continueSubject(state, line);
+    endCont(state);
+    // A dash rule or the viewer's date is taken with the heading; a sentence is read on as text.
+    return end === 'furniture';
+  }
   // Lettered references continue after a blank line (`REF: A. BAKU 1761` … `¶B. BAKU 1819`).
   const refs = state.doc.references;
   if (heading.continuing === 'none' && heading.refBlock && heading.refBlock === refs[refs.length - 1] && startsWithRefLabel(state, line.prefix)) {
@@ -143,7 +150,10 @@ function otherHeadingLine(state: ParseState, line: HeadingLine, para: boolean): 
   // A stray wrapped piece between heading elements (`TO LONDON` after a blank under SUBJECT, `OF 10/6 D)
   // STATE 215870` inside REF): keep it with the element before when a heading keyword follows shortly.
   if (length > 120 || !headingKeywordAhead(state, line.index)) return false;
-  if (heading.lastKeyword === 'subject') continueSubject(state, line);
+  if (heading.lastKeyword === 'subject' && !subjectEnd(state, line)) {
+    continueSubject(state, line);
+    finishSubject(state);
+  }
   else if (heading.lastKeyword === 'ref' && heading.refBlock) refLine(state, line, false);
   return true;
 }
