@@ -79,7 +79,7 @@ function dictionaryFor(settings: CableSettings): Dictionary {
 const decoder = new TextDecoder('utf-8');
 
 export function lintText(text: string, settings: CableSettings, file?: string): LintDiagnostic[] {
-  return lintDocument(parseCable(text), settings, file);
+  return lintDocument(parseCable(text, { fileName: file }), settings, file);
 }
 
 const COSTLY_RULES = RULES.filter((r) => r.costly).map((r) => r.code);
@@ -108,7 +108,7 @@ function lintFile(file: string, settings: CableSettings, readFile: (p: string) =
     return { ok: false, file, error: errorText(err) };
   }
   try {
-    const doc = parseCable(decoder.decode(bytes));
+    const doc = parseCable(decoder.decode(bytes), { fileName: file });
     const result: FileResult = { file, diagnostics: lintDocument(doc, settings, file) };
     if (exceedsMaxFileSize(doc, settings)) result.skippedRules = COSTLY_RULES;
     return { ok: true, result };

@@ -213,7 +213,7 @@ export async function runParse(args: string[], io: CliIO): Promise<number> {
     // A line the parser fails on (a bug) is left out: the file's entry says so in `error`, and the stack
     // goes to stderr for the report.
     const crashes: string[] = [];
-    const doc = parseCable(decoded.text, { onError: (err) => crashes.push(err instanceof Error ? (err.stack ?? err.message) : String(err)) });
+    const doc = parseCable(decoded.text, { fileName: file, onError: (err) => crashes.push(err instanceof Error ? (err.stack ?? err.message) : String(err)) });
     const json = toJson(file, doc, dict);
     if (crashes.length) {
       failed++;

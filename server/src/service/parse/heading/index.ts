@@ -22,7 +22,7 @@ import { distributionLine } from './distribution.ts';
 import { eoLine } from './eo.ts';
 import { tagsLine, tagsContinuation } from './tags.ts';
 import { subjectLine, finishSubject } from './subject.ts';
-import { refStart, startsWithRefLabel, refLine } from './references.ts';
+import { refStart, startsWithRefLabel, completesLastRef, refLine } from './references.ts';
 import { classifiedByStart, classifiedByPart, finishClassifiedBy } from './classifiedBy.ts';
 import { PARA_RE } from '../body/paragraphs.ts';
 
@@ -77,9 +77,10 @@ function continuation(state: ParseState, line: HeadingLine, kw: HeadingKeyword |
   }
   if (kw !== 'none') return false;
   if (heading.continuing === 'subject') return !para && continueSubject(state, line);
-  // Lettered references continue after a blank line (`REF: A. BAKU 1761` … `¶B. BAKU 1819`).
+  // Lettered references continue after a blank line (`REF: A. BAKU 1761` … `¶B. BAKU 1819`), as does
+  // the serial a lettered item lacks (`(C) SECSTATE` … `36633`).
   const refs = state.doc.references;
-  if (heading.continuing === 'none' && heading.refBlock && heading.refBlock === refs[refs.length - 1] && startsWithRefLabel(state, line.prefix)) {
+  if (heading.continuing === 'none' && heading.refBlock && heading.refBlock === refs[refs.length - 1] && (startsWithRefLabel(state, line.prefix) || completesLastRef(state, line.prefix))) {
     heading.continuing = 'refs';
   }
   if (heading.continuing === 'refs') {

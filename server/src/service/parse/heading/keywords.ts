@@ -15,7 +15,9 @@ export const REF_RE = new RegExp(`^(?:${REF_PREFIX} +)?(?:${alternation(REF_KEYW
 // place in some cables; only with its colon, since `Derived from …` also starts ordinary sentences.
 export const CLASSIFIED_BY_RE = new RegExp(`^(?:${alternation([CLASSIFIED_BY], ' +')}\\b|${alternation([DERIVED_FROM], ' +')} *:)`);
 
-const INLINE_HEADING_G = / (?:REF(?:S|TELS?|\(S\))?:|CLASSIFIED BY)/g;
+// A REF keyword may also be run onto the word before it (`… AS UK PRIMEREF: A. LONDON 1939`) when its
+// colon and a blank follow.
+const INLINE_HEADING_G = / (?:REF(?:S|TELS?|\(S\))?:|CLASSIFIED BY)|(?<=[A-Z])REF(?:S|TELS?)?: /g;
 
 /** Where a second heading element starts inside a heading line (`… Classified By: …`, `… REFTELS: …`), or -1. */
 export function inlineHeadingCut(u: string): number {
@@ -23,7 +25,8 @@ export function inlineHeadingCut(u: string): number {
   // BY, and a sixth of one indexOf per keyword (these run on every heading line).
   INLINE_HEADING_G.lastIndex = 1;
   const m = INLINE_HEADING_G.exec(u);
-  return m ? m.index + 1 : -1;
+  if (!m) return -1;
+  return u.charCodeAt(m.index) === Char.Space ? m.index + 1 : m.index;
 }
 
 
