@@ -38,5 +38,5 @@ let dictionary: Dictionary | undefined;
 /** `cable parse`'s record of one text, as the CLI builds it (with the default TAGS dictionary). */
 export function parseRecord(file: string, text: string): ParsedRecord {
   dictionary ??= Dictionary.default();
-  return toJson(file, parseCable(text), dictionary) as unknown as ParsedRecord;
+  return toJson(file, parseCable(text, { fileName: file }), dictionary) as unknown as ParsedRecord;
 }

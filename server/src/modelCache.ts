@@ -41,7 +41,7 @@ export class ModelCache {
     // The parser's own report names the line; the stack goes to the log for whoever fixes the parser.
     const onError = (err: unknown, line: number) =>
       this.log(`parser failed on ${doc.uri}${line >= 0 ? ` line ${line + 1}` : ''}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    const model = this.parse(text, { onError });
+    const model = this.parse(text, { onError, fileName: doc.uri });
     this.entries.set(doc.uri, { version: doc.version, text, model });
     const failure = parserFailure(model);
     if (failure !== undefined) {

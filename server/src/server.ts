@@ -163,7 +163,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): { re
     fileSystem: host.fileSystem,
     lint: async (uri, text, settingsUri) => {
       const [folderSettings, dict] = [await settings.get(settingsUri), await settings.dictionaryFor(settingsUri)];
-      return computeDiagnostics(parse(text), folderSettings, dict, uri, {
+      return computeDiagnostics(parse(text, { fileName: uri }), folderSettings, dict, uri, {
         onRuleError: (code, err) => connection.console.error(`rule ${code} failed: ${errorText(err)}`),
       });
     },

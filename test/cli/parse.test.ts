@@ -146,3 +146,15 @@ test('cable parse: a line the parser fails on gives the file an error beside the
   assert.match(io.err, /internal parser error: Error: the parse fails at line \d+ on purpose/);
   assert.match(io.err, /\n {4}at /, 'with its stack');
 });
+
+test("cable parse gives a partial extract's references the year of a file named after a cable id", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cable-refs-'));
+  const text = ['CONFIDENTIAL', 'THIS RECORD IS A PARTIAL EXTRACT OF THE ORIGINAL CABLE. THE FULL TEXT OF THE ORIGINAL CABLE IS NOT AVAILABLE.', '', 'SUBJECT: A TEST SUBJECT', '', 'REF: STATE 89241', '', '1. (C) Text.', ''].join('\n');
+  writeFileSync(join(dir, '04MADRID1731.cable'), text);
+  writeFileSync(join(dir, 'notes.cable'), text);
+  const io = fakeIO(dir);
+  assert.equal(await main(['parse', '04MADRID1731.cable', 'notes.cable'], io), 0);
+  const [named, unnamed] = JSON.parse(io.out);
+  assert.deepEqual(named.references.map((r: { cableId: string | null }) => r.cableId), ['04STATE89241']);
+  assert.deepEqual(unnamed.references.map((r: { cableId: string | null }) => r.cableId), [null]);
+});

@@ -62,7 +62,7 @@ function configKey(key: string): string {
 
 /** The diagnostics `cable lint` gives a cable's text (ranges from its first line). */
 export function lintText(text: string, settings: CableSettings, file?: string): LintDiagnostic[] {
-  return computeFindings(parseCable(text), settings, dictionaryFor(settings), { uri: file, setting: configKey }).map((f) => ({
+  return computeFindings(parseCable(text, { fileName: file }), settings, dictionaryFor(settings), { uri: file, setting: configKey }).map((f) => ({
     code: f.rule.code,
     severity: f.effectiveSeverity,
     message: f.message,
@@ -93,7 +93,7 @@ export class LintProcessor implements Processor {
 
   cable(input: CableInput, acc: Accumulator): void {
     const settings = this.settings[input.settings]!;
-    const doc = parseCable(input.text);
+    const doc = parseCable(input.text, { fileName: input.name });
     const crash = doc.problems.find((p) => p.code === 'parser-error');
     if (crash) {
       acc.counts.failed++;

@@ -328,10 +328,10 @@ export class CableIndex {
     if (head === TIMED_OUT || head === undefined) return head;
     // Many reads finish together: each parse waits for its turn in a slice.
     await this.slicer.checkpoint();
-    let model = parseHead(head);
+    let model = parseHead(head, uri);
     if (head.length > this.headBytes / 2 && endsTooSoon(model)) {
       const longer = await withTimeout(this.fs!.readHead(uri, this.longHeadBytes, this.maxFileBytes), this.readTimeoutMs);
-      if (typeof longer === 'string' && longer.length > head.length) model = parseHead(longer);
+      if (typeof longer === 'string' && longer.length > head.length) model = parseHead(longer, uri);
     }
     return model;
   }
@@ -447,7 +447,7 @@ function endsTooSoon(model: CableDocument): boolean {
 }
 
 /** Parses a file head, dropping a last line that the byte limit may have cut short. */
-function parseHead(head: string): CableDocument {
+function parseHead(head: string, uri: string): CableDocument {
   const nl = head.lastIndexOf('\n');
-  return parseCable(nl > 0 && nl < head.length - 1 ? head.slice(0, nl + 1) : head);
+  return parseCable(nl > 0 && nl < head.length - 1 ? head.slice(0, nl + 1) : head, { fileName: uri });
 }

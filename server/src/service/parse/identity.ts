@@ -6,6 +6,8 @@
 import { readFilingTime } from '../dtg.ts';
 import { asciiUpper, isLower, isUpperOrDigit } from './chars.ts';
 import type { ParseState } from './state.ts';
+import type { Reference } from '../model.ts';
+import { cableIdOfFileName } from '../fileName.ts';
 
 const ORIGINATOR_PREFIX = /^(?:AMEMBASSY|AMCONSUL|USMISSION|AMEMB|AMCONGEN)\s+/i;
 
@@ -27,13 +29,26 @@ export function readIdentity(state: ParseState): void {
   if (id.origin && id.serial !== undefined && id.year !== undefined) {
     id.id = `${yearDigits(id.year)}${id.origin}${id.serial}`;
   }
-  // References without a year take the cable's year.
+  completeReferences(state);
+}
+
+/**
+ * References without a year take the cable's year; in a text without a date (a partial extract), the
+ * year of the file's name when that is a cable id. Else their ids stay unset, and a problem says why.
+ */
+function completeReferences(state: ParseState): void {
+  const doc = state.doc;
   for (const block of doc.references) {
+    let unknown: Reference | undefined;
     for (const r of block.items) {
-      if (r.origin && r.serial !== undefined) {
-        r.year ??= id.year;
-        if (r.year !== undefined) r.cableId = `${yearDigits(r.year)}${r.origin}${r.serial}`;
-      }
+      if (!r.origin || r.serial === undefined) continue;
+      // The file name is read only for a partial extract's references (a short regex over the name).
+      r.year ??= doc.identity.year ?? cableIdOfFileName(state.fileName)?.year;
+      if (r.year !== undefined) r.cableId = `${yearDigits(r.year)}${r.origin}${r.serial}`;
+      else unknown ??= r;
+    }
+    if (unknown) {
+      state.problem(unknown.range, 'reference-year-unknown', `The reference '${unknown.text.slice(0, 60)}' writes no year and the cable's date cannot be read, so the cable it cites is not known; a file named after the cable's id (09STATE71326.txt) gives the year.`);
     }
   }
 }

@@ -17,6 +17,11 @@ export interface ParseOptions {
   onError?: (err: unknown, line: number) => void;
   /** A test hook: the parse fails at this line as an internal error would. */
   failAtLine?: number;
+  /**
+   * The file's path or URI, when it has one: a file named after a cable id (`09STATE71326.txt`) gives
+   * the year to references that write none when the text has no date (a partial extract).
+   */
+  fileName?: string;
 }
 
 /**
@@ -98,10 +103,13 @@ export class ParseState {
   readonly onError: ((err: unknown, line: number) => void) | undefined;
   /** A test hook: the line at which the parse fails on purpose (-1: none). */
   readonly failAtLine: number;
+  /** The file's path or URI (ParseOptions.fileName). */
+  readonly fileName: string | undefined;
 
   constructor(text: string, options: ParseOptions = {}) {
     this.onError = options.onError;
     this.failAtLine = options.failAtLine ?? -1;
+    this.fileName = options.fileName;
     this.source = new LineSource(text);
     this.doc = new CableModel(this.source);
     this.hits = new ScanHits(this.source.count);
@@ -117,6 +125,8 @@ export class ParseState {
    *   security-line-unrecognised  `ZNR`/`ZNY` without five equal classification letters (security.level unset)
    *   eo-unrecognised             an E.O. instruction that cannot be read (eo.kind 'unknown')
    *   classified-by-no-reason     a Classified By block without a readable 1.4/1.5 reason (reason unset)
+   *   reference-year-unknown      REF items that write no year, in a text with no date and a file not named
+   *                               after a cable id (their cableId unset)
    *   block-unterminated          SUMMARY/COMMENT/BEGIN … opened with BEGIN and never closed (block.end unset)
    *   block-end-without-start     an END that closes no block and has no paragraph to close
    *   parser-error                a line the parser failed on (an internal error): it is left out

@@ -79,6 +79,17 @@ export const VIP_VISIT_TAG = 'OVIP';
 export const SUBJECT_KEYWORDS: readonly string[] = ['SUBJECT', 'SUBJ', 'UBJECT'];
 export const REF_KEYWORDS: readonly string[] = ['REFERENCES', 'REFERENCE', 'REFTELS', 'REFTEL', 'REF(S)', 'REFS', 'REF'];
 export const REF_PREFIX = 'PROGRAM';
+/**
+ * Words that stand before a number in REF items without naming a post: months and their abbreviations
+ * (`JAN 8`, `AUGUST 2008`), and the kinds of document that are not cables (`IIR 6 …`, `EMAIL 05/11/07`,
+ * `UNSCR 1737`). A REF item cites a cable only with a post before the serial.
+ */
+export const NOT_POSTS: readonly string[] = [
+  'JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER',
+  'JAN', 'FEB', 'MAR', 'APR', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC',
+  'IIR', 'EMAIL', 'E-MAIL', 'MEMO', 'MEMCON', 'LETTER', 'TELCON', 'SVTC', 'UNSCR', 'INCSR', 'RESOLUTION',
+  'PARA', 'PARAS', 'PARAGRAPH', 'SECTION', 'PAGE', 'NUMBER', 'DTG', 'MSG', 'CABLE', 'CABLES', 'FAX', 'DATED', 'POINTS',
+];
 export const CLASSIFIED_BY = 'CLASSIFIED BY';
 export const DERIVED_FROM = 'DERIVED FROM';
 /** How the E.O. keyword opens (`E.O. 12958`, `E. O.`, `EO 12958`, `E O`): its first two characters. */

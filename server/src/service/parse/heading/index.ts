@@ -22,7 +22,7 @@ import { distributionLine } from './distribution.ts';
 import { eoLine } from './eo.ts';
 import { tagsLine, tagsContinuation } from './tags.ts';
 import { subjectLine, finishSubject, subjectEnd } from './subject.ts';
-import { refStart, startsWithRefLabel, refLine } from './references.ts';
+import { refStart, startsWithRefLabel, completesLastRef, refLine } from './references.ts';
 import { classifiedByStart, classifiedByPart, finishClassifiedBy } from './classifiedBy.ts';
 import { PARA_RE } from '../body/paragraphs.ts';
 
@@ -84,9 +84,10 @@ function continuation(state: ParseState, line: HeadingLine, kw: HeadingKeyword |
     // A dash rule or the viewer's date is taken with the heading; a sentence is read on as text.
     return end === 'furniture';
   }
-  // Lettered references continue after a blank line (`REF: A. BAKU 1761` … `¶B. BAKU 1819`).
+  // Lettered references continue after a blank line (`REF: A. BAKU 1761` … `¶B. BAKU 1819`), as does
+  // the serial a lettered item lacks (`(C) SECSTATE` … `36633`).
   const refs = state.doc.references;
-  if (heading.continuing === 'none' && heading.refBlock && heading.refBlock === refs[refs.length - 1] && startsWithRefLabel(state, line.prefix)) {
+  if (heading.continuing === 'none' && heading.refBlock && heading.refBlock === refs[refs.length - 1] && (startsWithRefLabel(state, line.prefix) || completesLastRef(state, line.prefix))) {
     heading.continuing = 'refs';
   }
   if (heading.continuing === 'refs') {

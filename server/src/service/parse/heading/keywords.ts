@@ -15,8 +15,10 @@ export const REF_RE = new RegExp(`^(?:${REF_PREFIX} +)?(?:${alternation(REF_KEYW
 // place in some cables; only with its colon, since `Derived from …` also starts ordinary sentences.
 export const CLASSIFIED_BY_RE = new RegExp(`^(?:${alternation([CLASSIFIED_BY], ' +')}\\b|${alternation([DERIVED_FROM], ' +')} *:)`);
 
-// TAGS run onto the E.O. line (`DECL: 08/22/2017 TAGS: PGOV`), its T sometimes lost (`AGS:`).
-const INLINE_HEADING_G = / (?:REF(?:S|TELS?|\(S\))?:|CLASSIFIED BY|T?AGS:)/g;
+// TAGS run onto the E.O. line (`DECL: 08/22/2017 TAGS: PGOV`), its T sometimes lost (`AGS:`). A REF
+// keyword may also be run onto the word before it (`… AS UK PRIMEREF: A. LONDON 1939`) when its colon
+// and a blank follow.
+const INLINE_HEADING_G = / (?:REF(?:S|TELS?|\(S\))?:|CLASSIFIED BY|T?AGS:)|(?<=[A-Z])REF(?:S|TELS?)?: /g;
 
 /** Where a second heading element starts inside a heading line (`… Classified By: …`, `… REFTELS: …`, `… TAGS: …`), or -1. */
 export function inlineHeadingCut(u: string): number {
@@ -25,7 +27,8 @@ export function inlineHeadingCut(u: string): number {
   INLINE_HEADING_G.lastIndex = 1;
   for (let m = INLINE_HEADING_G.exec(u); m; m = INLINE_HEADING_G.exec(u)) {
     // The keyword repeated on the TAGS line (`TAGS: TAGS: PREL`) opens no second element.
-    if (!(m[0].endsWith('AGS:') && TAGS_RE.test(u))) return m.index + 1;
+    if (m[0].endsWith('AGS:') && TAGS_RE.test(u)) continue;
+    return u.charCodeAt(m.index) === Char.Space ? m.index + 1 : m.index;
   }
   return -1;
 }
