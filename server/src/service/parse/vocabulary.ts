@@ -77,6 +77,27 @@ export const DERIVED_FROM = 'DERIVED FROM';
 /** How the E.O. keyword opens (`E.O. 12958`, `E. O.`, `EO 12958`, `E O`): its first two characters. */
 export const EO_OPENINGS: readonly string[] = ['E.', 'E ', 'EO'];
 
+/**
+ * The signature (the signer's name after the text). The words that may stand before the name on its
+ * line and close what came before it (`END TEXT. SMITH`, `… UNQUOTE CLINTON`): the name is what follows.
+ * Longer phrases first.
+ */
+export const SIGNATURE_LEADS: readonly string[] = ['END OF TEXT', 'END CABLE TEXT', 'END TEXT', 'END QUOTE', 'END COMMENT', 'END FYI', 'END SUMMARY', 'UNQUOTE', 'MINIMIZE CONSIDERED'];
+/**
+ * Words that are never a signer's name, nor part of one: prosigns, the levels, the words of closing,
+ * routing and passing lines (`OSD FOR USDP`, `PASS TO …`), and the words that open a sentence (a text
+ * cut off after one, `… the talks. The`).
+ */
+export const NOT_SIGNER_WORDS: readonly string[] = [
+  'NNNN', 'BT', 'END', 'BEGIN', 'TEXT', 'CABLE', 'QUOTE', 'UNQUOTE', 'COMMENT', 'SUMMARY', 'NOTE', 'FYI',
+  'UNCLASSIFIED', 'UNCLAS', 'CONFIDENTIAL', 'SECRET', 'LIMITED', 'OFFICIAL', 'USE', 'ONLY',
+  'FOR', 'TO', 'PASS', 'INFO', 'ACTION', 'AND', 'OF', 'FROM', 'PLEASE', 'VISIT', 'PAGE', 'MINIMIZE', 'CONSIDERED',
+  'THE', 'THIS', 'THAT', 'THESE', 'THOSE', 'IN', 'ON', 'AT', 'BY', 'BUT', 'OR', 'IF', 'AS', 'AN', 'WE', 'HE', 'SHE',
+  'THEY', 'IT', 'ITS', 'OUR', 'HIS', 'HER', 'THEIR', 'HOWEVER', 'THANKS', 'REGARDS', 'SINCERELY',
+];
+/** Words after a surname that belong to the name (`TAYLOR JR`). */
+export const NAME_SUFFIXES: readonly string[] = ['JR', 'SR', 'II', 'III', 'IV'];
+
 /** The header lines a printout or the WikiLeaks viewer adds, read on the upper-cased line. */
 export const PARTIAL_EXTRACT_NOTE = 'THIS RECORD IS A PARTIAL EXTRACT';
 export const WEEKDAYS: readonly string[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
