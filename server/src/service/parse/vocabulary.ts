@@ -74,6 +74,13 @@ export const REF_KEYWORDS: readonly string[] = ['REFERENCES', 'REFERENCE', 'REFT
 export const REF_PREFIX = 'PROGRAM';
 export const CLASSIFIED_BY = 'CLASSIFIED BY';
 export const DERIVED_FROM = 'DERIVED FROM';
+/**
+ * The words that lead from the Classified By authority to its reason (`… for reasons`, `under section`,
+ * `based on E.O. 12958`, `… by reasons`), with the misspellings real cables carry (F0R, FR, BASED 0N).
+ */
+export const REASON_LEADS: readonly string[] = ['FOR', 'F0R', 'FR', 'PER', 'DUE TO', 'UNDER', 'BASED ON', 'BASED 0N', 'BASED UPON', 'BY'];
+/** Misspellings and short forms of REASON(S) that drop a letter the reason reader's pattern needs (`reaons`, `Reas`). */
+export const REASON_MISSPELLINGS: readonly string[] = ['REAONS', 'REAON', 'REAS'];
 /** How the E.O. keyword opens (`E.O. 12958`, `E. O.`, `EO 12958`, `E O`): its first two characters. */
 export const EO_OPENINGS: readonly string[] = ['E.', 'E ', 'EO'];
 
