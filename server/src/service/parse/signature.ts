@@ -9,7 +9,7 @@
 import type { Paragraph } from '../model.ts';
 import { readClassificationWords } from '../classification.ts';
 import { endNonSpaceBefore } from '../text.ts';
-import { Char, isDigit, isLower, isUpper } from './chars.ts';
+import { Char, isDigit, isLetter, isLower, isUpper } from './chars.ts';
 import { rng } from './range.ts';
 import type { ParseState } from './state.ts';
 import { PARA_RE } from './body/paragraphs.ts';
@@ -23,7 +23,7 @@ const LEAD_RE = new RegExp(`^(?:${alternation(SIGNATURE_LEADS, ' +')})\\b[ .:,]*
 const QUOTE_END_INSIDE = / (?:UNQUOTE|END QUOTE)\b[ .:,]*/i;
 const NOT_SIGNER = new Set([...NOT_SIGNER_WORDS, ...CAPTION_KEYS]);
 const SUFFIXES = new Set(NAME_SUFFIXES);
-const WEBSITE = 'CLASSIFIED WEBSITE';
+const WEBSITE = /Classified Website/i;
 /** A line longer than this is running text, never a name alone. */
 const NAME_LINE_MAX = 60;
 
@@ -63,12 +63,12 @@ export function findSignature(state: ParseState): void {
 /** The first line the signature may stand on: below the heading's elements and the last paragraph's first line. */
 function signatureFloor(state: ParseState, lastPara: Paragraph | undefined): number {
   const doc = state.doc;
-  let floor = Math.max(doc.bodyStartLine, lastPara ? lastPara.range.start.line : 0);
+  const floor = Math.max(doc.bodyStartLine, lastPara ? lastPara.range.start.line : 0);
   // A truncated extract may end in its heading: routing, passing and caption lines are not the signature.
   // (REF and Classified By are left out: their blocks may run on over the text that follows them.)
-  const above = [doc.subject, doc.tags, doc.eo, doc.distribution[doc.distribution.length - 1]];
-  for (const el of above) if (el && el.range.end.line >= floor) floor = el.range.end.line + 1;
-  return floor;
+  const passing = doc.distribution.length ? doc.distribution[doc.distribution.length - 1].range.end.line : -1;
+  const heading = Math.max(doc.subject?.range.end.line ?? -1, doc.tags?.range.end.line ?? -1, doc.eo?.range.end.line ?? -1, passing);
+  return Math.max(floor, heading + 1);
 }
 
 /** Line i as the signature: a name and nothing else, once what may stand around a name is set aside. */
@@ -116,7 +116,10 @@ function gluedSignature(state: ParseState, i: number): boolean {
   const s = state.source.line(i);
   const f = state.source.first[i];
   const b = nameEnd(s, f, state.source.end[i]);
-  const head = s.slice(f, Math.min(b, f + 200));
+  // Most last lines end with a sentence, whose last word is no capitalised name: a glance at it rules them out.
+  const last = s.lastIndexOf(' ', b - 1) + 1;
+  const c0 = s.charCodeAt(last);
+  if (last <= f || !(isUpper(c0) || c0 === Char.Dot) || !isLetter(s.charCodeAt(b - 1))) return false;
   let at = websiteName(s, f, b);
   if (at < 0) {
     const g = GLUED_NAME.exec(s.slice(Math.max(f, b - 50), b));
@@ -127,7 +130,7 @@ function gluedSignature(state: ParseState, i: number): boolean {
     const initial = s.charCodeAt(stop) === Char.Dot && isUpper(s.charCodeAt(stop - 1)) && (stop - 1 === f || s.charCodeAt(stop - 2) === Char.Space);
     if (initial && isLower(s.charCodeAt(at + 1))) return false;
     // In capitals throughout, a capitalised last word is a name only set apart by two blanks or after a closing word.
-    const capitals = !/[a-z]/.test(head);
+    const capitals = !/[a-z]/.test(s.slice(f, Math.min(b, f + 200)));
     const quoted = g[0].startsWith('UNQUOTE');
     if (capitals && !quoted && g[1].length < 2 && !LEAD_RE.test(closingSentence(s, f, at))) return false;
     at = nameStart(s, at, b);
@@ -152,7 +155,8 @@ function closingSentence(s: string, f: number, at: number): string {
 
 /** Where the name starts at the end of the post's website line (`… Classified Website: http://… LEBARON`), or -1. */
 function websiteName(s: string, f: number, b: number): number {
-  if (!s.slice(f, b).toUpperCase().includes(WEBSITE)) return -1;
+  // The website line's address is short: the words stand within its last 160 characters.
+  if (!WEBSITE.test(s.slice(Math.max(f, b - 160), b))) return -1;
   const at = s.lastIndexOf(' ', b - 1) + 1;
   if (at <= f || b - at < 3 || !isUpper(s.charCodeAt(at))) return -1;
   for (let k = at; k < b; k++) {

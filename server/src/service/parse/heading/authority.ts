@@ -46,8 +46,9 @@ export function readAuthority(parts: readonly BlockPart[]): Token | undefined {
     // An authority ends with its part when the part ends a sentence (`Stephen M. Young.`).
     if (endsSentence(parts[k].text)) limit = joined.length;
   }
-  // Upper-cased letter for letter (a letter outside ASCII may upper-case to several).
-  const upper = joined.replace(/[a-z]+/g, (w) => w.toUpperCase());
+  // Upper-cased letter for letter (a letter outside ASCII may upper-case to several: then ASCII only).
+  let upper = joined.toUpperCase();
+  if (upper.length !== joined.length) upper = joined.replace(/[a-z]+/g, (w) => w.toUpperCase());
   const doubled = DOUBLED_KEYWORD_RE.exec(upper);
   const p = doubled ? doubled[0].length : 0;
   const ae = authorityEnd(joined, upper, p, limit < 0 ? joined.length : limit);
