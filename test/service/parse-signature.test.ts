@@ -78,6 +78,7 @@ test('signer: two words are one signer, a name written twice is one', () => {
 
 test('signer: redaction marks are not a name', () => {
   assert.equal(signer('1. (C) Text.\n\n9. (S) More text.\nXXXXXXXXXXXX'), undefined);
+  assert.equal(signer('1. (C) Text.\n\n9. (S) More text.\nxxxxxxxxxxxx'), undefined);
   assert.equal(signer(`1. (C) ${LONG}the North Korean people. XXXXXXXXXXX STEPHENS`), 'STEPHENS');
   assert.equal(signer('1. (C) Text. Full appendix available upon request. CLINTON\nNNNN\nEnd Cable Text\nXXXXXXXXXXXX'), 'CLINTON');
 });

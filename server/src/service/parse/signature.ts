@@ -9,7 +9,7 @@
 import type { Paragraph } from '../model.ts';
 import { readClassificationWords } from '../classification.ts';
 import { endNonSpaceBefore } from '../text.ts';
-import { Char, isDigit, isLetter, isLower, isUpper } from './chars.ts';
+import { Case, Char, isDigit, isLetter, isLower, isUpper } from './chars.ts';
 import { rng } from './range.ts';
 import type { ParseState } from './state.ts';
 import { PARA_RE } from './body/paragraphs.ts';
@@ -196,7 +196,7 @@ function nameStart(s: string, a: number, b: number): number {
       continue;
     }
     let x = a;
-    while (x < b && s.charCodeAt(x) === Char.X) x++;
+    while (x < b && (s.charCodeAt(x) | Case.Bit) === Char.x) x++;
     if (x - a < 3 || (x < b && s.charCodeAt(x) !== Char.Space)) return a;
     a = x;
     while (a < b && s.charCodeAt(a) === Char.Space) a++;
