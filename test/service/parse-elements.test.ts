@@ -428,8 +428,8 @@ test('section markers, headings, redactions, mentions', () => {
   assert.deepEqual(doc.mentions.map((m) => m.cableId), ['09BRUSSELS995']);
 });
 
-test('signatures: one name, two names, mixed case, glued to the last sentence, absent', () => {
-  assert.deepEqual(cable('SUBJECT: X\n\n1. (C) Text.\n\nKEEGAN PAAL').signature?.names, ['KEEGAN', 'PAAL']);
+test('signatures: one name, a name of two words, mixed case, glued to the last sentence, absent', () => {
+  assert.deepEqual(cable('SUBJECT: X\n\n1. (C) Text.\n\nKEEGAN PAAL').signature?.names, ['KEEGAN PAAL']);
   assert.deepEqual(cable('SUBJECT: X\n\n1. (C) Text.\nClinton').signature?.names, ['Clinton']);
   const glued = cable(`SUBJECT: X\n\n1. (C) ${'A long closing sentence about the talks. '.repeat(3)}End Comment. DRUCKER`);
   assert.deepEqual(glued.signature?.names, ['DRUCKER']);

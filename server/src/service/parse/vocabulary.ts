@@ -92,8 +92,36 @@ export const NOT_POSTS: readonly string[] = [
 ];
 export const CLASSIFIED_BY = 'CLASSIFIED BY';
 export const DERIVED_FROM = 'DERIVED FROM';
+/**
+ * The words that lead from the Classified By authority to its reason (`… for reasons`, `under section`,
+ * `based on E.O. 12958`, `… by reasons`), with the misspellings real cables carry (F0R, FR, BASED 0N).
+ */
+export const REASON_LEADS: readonly string[] = ['FOR', 'F0R', 'FR', 'PER', 'DUE TO', 'UNDER', 'BASED ON', 'BASED 0N', 'BASED UPON', 'BY'];
+/** Misspellings and short forms of REASON(S) that drop a letter the reason reader's pattern needs (`reaons`, `Reas`). */
+export const REASON_MISSPELLINGS: readonly string[] = ['REAONS', 'REAON', 'REAS'];
 /** How the E.O. keyword opens (`E.O. 12958`, `E. O.`, `EO 12958`, `E O`): its first two characters. */
 export const EO_OPENINGS: readonly string[] = ['E.', 'E ', 'EO'];
+
+/**
+ * The signature (the signer's name after the text). The words that may stand before the name on its
+ * line and close what came before it (`END TEXT. SMITH`, `… UNQUOTE CLINTON`): the name is what follows.
+ * Longer phrases first.
+ */
+export const SIGNATURE_LEADS: readonly string[] = ['END OF TEXT', 'END CABLE TEXT', 'END TEXT', 'END QUOTE', 'END COMMENT', 'END FYI', 'END SUMMARY', 'UNQUOTE', 'MINIMIZE CONSIDERED'];
+/**
+ * Words that are never a signer's name, nor part of one: prosigns, the levels, the words of closing,
+ * routing and passing lines (`OSD FOR USDP`, `PASS TO …`), and the words that open a sentence (a text
+ * cut off after one, `… the talks. The`).
+ */
+export const NOT_SIGNER_WORDS: readonly string[] = [
+  'NNNN', 'BT', 'END', 'BEGIN', 'TEXT', 'CABLE', 'QUOTE', 'UNQUOTE', 'COMMENT', 'SUMMARY', 'NOTE', 'FYI',
+  'UNCLASSIFIED', 'UNCLAS', 'CONFIDENTIAL', 'SECRET', 'LIMITED', 'OFFICIAL', 'USE', 'ONLY',
+  'FOR', 'TO', 'PASS', 'INFO', 'ACTION', 'AND', 'OF', 'FROM', 'PLEASE', 'VISIT', 'PAGE', 'MINIMIZE', 'CONSIDERED',
+  'THE', 'THIS', 'THAT', 'THESE', 'THOSE', 'IN', 'ON', 'AT', 'BY', 'BUT', 'OR', 'IF', 'AS', 'AN', 'WE', 'HE', 'SHE',
+  'THEY', 'IT', 'ITS', 'OUR', 'HIS', 'HER', 'THEIR', 'HOWEVER', 'THANKS', 'REGARDS', 'SINCERELY',
+];
+/** Words after a surname that belong to the name (`TAYLOR JR`). */
+export const NAME_SUFFIXES: readonly string[] = ['JR', 'SR', 'II', 'III', 'IV'];
 
 /** The header lines a printout or the WikiLeaks viewer adds, read on the upper-cased line. */
 export const PARTIAL_EXTRACT_NOTE = 'THIS RECORD IS A PARTIAL EXTRACT';

@@ -10,7 +10,7 @@ import { rng } from '../range.ts';
 import type { Line } from '../source.ts';
 import type { ParseState } from '../state.ts';
 import { CLASSIFIED_BY_RE } from '../heading/keywords.ts';
-import { classifiedByStart, finishClassifiedBy } from '../heading/classifiedBy.ts';
+import { classifiedByInText } from '../heading/classifiedBy.ts';
 import { readMarking } from '../markings.ts';
 import { settleImplicitBlocks } from './blocks.ts';
 import { prefixEnd } from './index.ts';
@@ -82,12 +82,13 @@ function paragraphOpening(state: ParseState, line: Line, para: Paragraph, p: num
   if (!cb && !entire && !isNonAscii(pc) && !isNonAscii(pc1)) return;
   const pu = line.text.slice(p, Math.min(e, p + 60)).toUpperCase();
   if (!state.doc.classifiedBy && CLASSIFIED_BY_RE.test(pu)) {
-    classifiedByStart(state, line, pu, p);
-    finishClassifiedBy(state);
-    state.heading.continuing = 'none';
+    classifiedByInText(state, line, pu, p);
   } else if (!para.marking && pu.includes('ENTIRE TEXT')) {
     const em = /^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE) ?- ?ENTIRE TEXT/.exec(pu);
     if (em) para.marking = parsePortionMarking(em[0], line.text.slice(p, p + em[0].length), rng(line.index, p, p + em[0].length));
+    // The 1990s form: `1. CONFIDENTIAL - ENTIRE TEXT.  CLASSIFIED BY DCM …`.
+    const cb = em ? /^[ .]*/.exec(pu.slice(em[0].length))![0].length + em[0].length : 0;
+    if (cb && !state.doc.classifiedBy && CLASSIFIED_BY_RE.test(pu.slice(cb))) classifiedByInText(state, line, pu.slice(cb), p + cb);
   }
 }
 

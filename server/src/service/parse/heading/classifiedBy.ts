@@ -1,8 +1,10 @@
 import type { ClassifiedBy } from '../../model.ts';
-import { Case, Char, asciiUpper, orEnd, isAlnum, isDigit, isLetter } from '../chars.ts';
-import { rng, tok } from '../range.ts';
-import type { ParseState } from '../state.ts';
+import { Case, Char, orEnd, isAlnum, isDigit, isLetter } from '../chars.ts';
+import { rng, span, tok } from '../range.ts';
+import { MAX_HEADER_LINE, type ParseState } from '../state.ts';
+import { PARA_RE } from '../body/paragraphs.ts';
 import { CLASSIFIED_BY_RE } from './keywords.ts';
+import { readAuthority } from './authority.ts';
 import { part, type Line } from '../source.ts';
 
 /**
@@ -97,42 +99,29 @@ export function classifiedByStart(state: ParseState, line: Line, u: string, kwAt
   const cb: ClassifiedBy = { range: rng(i, f, e), keyword: tok(i, s, kwAt, kwAt + m[0].length + (orEnd(s.charCodeAt(kwAt + m[0].length)) === Char.Colon ? 1 : 0)) };
   state.doc.classifiedBy = cb;
   state.heading.classifiedByParts = [];
-  const ae = authorityEnd(s, p, e);
-  if (ae > p) cb.authority = tok(i, s, p, ae);
   state.heading.continuing = 'classifiedBy';
   classifiedByPart(state, part(line, p, e));
 }
 
-/** Where the authority in s[p, e) ends: before the reason and the words that lead to it. */
-function authorityEnd(s: string, p: number, e: number): number {
-  // Authority: up to the reason.
-  const rest = s.slice(p, e);
-  const ru = rest.toUpperCase();
-  let stop = rest.length;
-  // The first of REASON(S), 1.4/1.5 and E.O. nnnnn: one search for the three (the leftmost match of
-  // an alternation is the leftmost of its alternatives' first matches).
-  const reasonAt = ru.search(AUTHORITY_END_RE);
-  if (reasonAt >= 0 && reasonAt < stop) stop = reasonAt;
-  // A reason word cut by the line end (`… FOR REAS` / `ONS 1.4 (B)`) also ends the authority.
-  const cut = cutReasonAt(ru);
-  if (cut >= 0 && cut < stop) stop = cut;
-  let ae = p + stop;
-  // Drop the connecting words and punctuation before the reason (`…, for reasons`, `PER`, `DUE TO`).
-  for (;;) {
-    for (let c = s.charCodeAt(ae - 1); ae > p && (c === Char.Space || c === Char.Comma || c === Char.Semicolon || c === Char.Dot || c === Char.Colon || c === Char.OpenParen); c = s.charCodeAt(ae - 1)) ae--;
-    const lo = Math.max(p, ae - 7);
-    let n: number;
-    if (isAsciiRun(s, lo, ae)) {
-      n = connectingWordBefore(s, lo, ae);
-    } else {
-      // Upper-casing may change a character outside ASCII into letters, or into several.
-      const w = / (?:FOR|PER|DUE TO|UNDER)$/.exec(` ${s.slice(lo, ae).toUpperCase()}`);
-      n = w ? w[0].length - 1 : 0;
-    }
-    if (!n || ae - n < p) break;
-    ae -= n;
+/**
+ * The Classified By line inside a paragraph's text (`1. (U) Classified by …`): the block runs on over the
+ * paragraph's next lines until its reason (at most two lines more), and ends there.
+ */
+export function classifiedByInText(state: ParseState, line: Line, u: string, kwAt: number): void {
+  classifiedByStart(state, line, u, kwAt);
+  const source = state.source;
+  const cb = state.doc.classifiedBy!;
+  const parts = state.heading.classifiedByParts;
+  for (let j = line.index + 1; j <= line.index + 2 && j < source.count; j++) {
+    if (parts.length && reasonSectionAt(parts[parts.length - 1].text) >= 0) break;
+    if (source.isBlank(j) || source.end[j] - source.first[j] > MAX_HEADER_LINE) break;
+    const next: Line = { index: j, text: source.line(j), start: source.first[j], end: source.end[j] };
+    if (PARA_RE.test(next.text.slice(next.start, next.end))) break;
+    cb.range = span(cb.range, rng(j, next.start, next.end));
+    classifiedByPart(state, next);
   }
-  return ae;
+  finishClassifiedBy(state);
+  state.heading.continuing = 'none';
 }
 
 /** Collects the Classified By block's text, line by line. */
@@ -146,6 +135,7 @@ export function finishClassifiedBy(state: ParseState): void {
   const segs = state.heading.classifiedByParts;
   state.heading.classifiedByParts = [];
   if (!cb || cb.reason) return;
+  cb.authority ??= readAuthority(segs);
   let joined = '';
   const starts: number[] = [];
   for (const seg of segs) {
@@ -169,39 +159,3 @@ export function finishClassifiedBy(state: ParseState): void {
     state.problem(cb.range, 'classified-by-no-reason', 'The Classified By line has no readable reason (e.g. `1.4 (b) and (d)`).');
   }
 }
-
-const AUTHORITY_END_RE = /\bREASONS?\b|\b1 ?[.,] ?[45]\b|\bE\.? ?O\.? ?\d{5}/;
-
-/**
- * Where / (?:FOR |PER )?(?:REA|REAS|REASO)$/ matches in the upper-cased `u`, or -1: the end fixes which
- * of REA, REAS, REASO it is, and the match is the one that starts first.
- */
-function cutReasonAt(u: string): number {
-  const r = u.endsWith('REASO') ? u.length - 5 : u.endsWith('REAS') ? u.length - 4 : u.endsWith('REA') ? u.length - 3 : -1;
-  if (r < 1) return -1;
-  if (r >= 5 && (u.startsWith(' FOR ', r - 5) || u.startsWith(' PER ', r - 5))) return r - 5;
-  return u.charCodeAt(r - 1) === Char.Space ? r - 1 : -1;
-}
-
-function isAsciiRun(s: string, a: number, b: number): boolean {
-  for (let q = a; q < b; q++) if (s.charCodeAt(q) >= Char.NonAscii) return false;
-  return true;
-}
-
-/**
- * The length of FOR, PER, DUE TO or UNDER (in any case) ending s[lo, ae) after a blank or at `lo`, or 0:
- * / (?:FOR|PER|DUE TO|UNDER)$/ on the blank and the upper-cased ASCII text s[lo, ae). Their last letters
- * (R of FOR and PER, ER of UNDER, O of DUE TO) let at most one of them match.
- */
-function connectingWordBefore(s: string, lo: number, ae: number): number {
-  for (const w of CONNECTING_WORDS) {
-    const start = ae - w.length;
-    if (start < lo || (start > lo && s.charCodeAt(start - 1) !== Char.Space)) continue;
-    let k = 0;
-    while (k < w.length && asciiUpper(s.charCodeAt(start + k)) === w.charCodeAt(k)) k++;
-    if (k === w.length) return k;
-  }
-  return 0;
-}
-
-const CONNECTING_WORDS = ['FOR', 'PER', 'DUE TO', 'UNDER'];
