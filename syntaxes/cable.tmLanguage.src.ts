@@ -41,6 +41,17 @@ import {
   TAGS_KEYWORDS,
   alternation,
 } from '../server/src/service/parse/vocabulary.ts';
+import geographic from '../server/data/tags-geographic.json';
+
+/**
+ * Countries named in one word (FIPS 10-4 titles: `IRAN`, `RUSSIA`): a line of one of them alone is a
+ * heading between paragraphs, never the signature.
+ */
+const ONE_WORD_COUNTRIES = geographic
+  .flatMap((g) => (g.geoKind === 'country' && g.title && /^[a-z]+$/i.test(g.title) ? [g.title.toUpperCase()] : []));
+
+/** The months of a DTG; a line whose month is mistyped (`NOVX`) is still the DTG line, its month marked. */
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 /** Caption words (any of them may stand alone or in a list), and those but SENSITIVE, which has a rule of its own. */
 const CAPTIONS = alternation(CAPTION_KEYS);
@@ -117,8 +128,14 @@ export const RE = {
   deLine: /^\s*(DE)\s+(R[A-Z]{3,6})\s+(#)?(\d{1,4}[A-Z]?)(?:(\/)(\d{2}))?\s+(?:(\d{3})(\d{4})|(\d{2})(\/)(\d{4})(Z{1,2}))\s*$/,
   securityLine: /^\s*(ZN[RY])\s+(U{5}|C{5}|S{5}|T{5}|R{5})(?![A-Z])(.*)$/,
   operatingSignal: /(?<![A-Za-z])Z[A-Z]{2}(?![A-Za-z])/,
-  /** FL5: precedence prosign(s) and the date-time group; the NARA copies' month may be in any case. */
-  dtgLine: /^\s*([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{6})([A-IK-Z])\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\s+(\d{4}|\d{2}))?\s*$/i,
+  /**
+   * FL5: precedence prosign(s) and the date-time group; the NARA copies' month may be in any case. The
+   * month is any word of letters, so that one mistyped letter (`NOVX`) marks the month alone and leaves
+   * the addressees below it coloured (dtgMonthWord tells a month from a mistyped one).
+   */
+  dtgLine: /^\s*([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{6})([A-IK-Z])\s+([A-Z]{2,9})(?:\s+(\d{4}|\d{2}))?\s*$/i,
+  dtgMonthWord: new RegExp(`(?<![A-Z])(?:${alternation(MONTHS)})(?![A-Z])`, 'i'),
+  dtgMonthMistyped: /(?<![A-Z])[A-Z]+/i,
   /** The partial extracts' short DTG line (`291359Z Nov 00`). */
   shortDtgLine: /^\s*(\d{6})([A-IK-Z])\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{4}|\d{2})\s*$/i,
 
@@ -244,8 +261,9 @@ export const RE = {
    * section-heading words are excluded, and trailing spaces (usual after headings, never after the
    * signature in the corpus) rule a line out.
    */
-  signature:
-    /^(?!\s*(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|SUMMARY|COMMENT|BACKGROUND|INTRODUCTION|CONCLUSION|ANALYSIS|DISCUSSION|OVERVIEW|PARTICIPANTS|NOTE|END|BT|NNNN|UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|X+)$)\s*([A-Z][A-Z'-]{2,})$/,
+  signature: new RegExp(
+    `^(?!\\s*(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|SUMMARY|COMMENT|BACKGROUND|INTRODUCTION|CONCLUSION|ANALYSIS|DISCUSSION|OVERVIEW|PARTICIPANTS|NOTE|END|BT|NNNN|UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|X+|${alternation(ONE_WORD_COUNTRIES)})$)\\s*([A-Z][A-Z'-]{2,})$`,
+  ),
 } as const;
 
 // ---------------------------------------------------------------------------------------------------
@@ -390,6 +408,17 @@ const dtgCaptures = (first: number): Captures => ({
   [first + 3]: cap(S.dtgYear),
 });
 
+/** The DTG line's captures: its month is a month, or a mistyped one marked as such. */
+const dtgLineCaptures = (first: number): Captures => ({
+  ...dtgCaptures(first),
+  [first + 2]: {
+    patterns: [
+      { match: onig(RE.dtgMonthWord), name: S.dtgMonth },
+      { match: onig(RE.dtgMonthMistyped), name: 'invalid.illegal.dtg.month.cable' },
+    ],
+  },
+});
+
 const precedenceScope = (letter: string): string => `storage.modifier.precedence.${PRECEDENCE_NAMES[letter as PrecedenceLetter].toLowerCase()}.cable`;
 
 export const repository: Record<string, Rule> = {
@@ -445,7 +474,7 @@ export const repository: Record<string, Rule> = {
     captures: {
       1: { patterns: ['Z', 'O', 'P', 'R', 'Y'].map((p) => ({ match: p, name: precedenceScope(p) })) },
       2: { patterns: ['Z', 'O', 'P', 'R', 'Y'].map((p) => ({ match: p, name: precedenceScope(p) })) },
-      ...dtgCaptures(3),
+      ...dtgLineCaptures(3),
     },
   },
   'short-dtg-line': { match: line(RE.shortDtgLine), name: 'meta.dtg.cable', captures: dtgCaptures(1) },
@@ -456,7 +485,7 @@ export const repository: Record<string, Rule> = {
     beginCaptures: {
       1: { patterns: ['Z', 'O', 'P', 'R', 'Y'].map((p) => ({ match: p, name: precedenceScope(p) })) },
       2: { patterns: ['Z', 'O', 'P', 'R', 'Y'].map((p) => ({ match: p, name: precedenceScope(p) })) },
-      ...dtgCaptures(3),
+      ...dtgLineCaptures(3),
     },
     while: onig(RE.addressingWhile),
     patterns: [inc('addressing-lines')],

@@ -124,9 +124,12 @@ class BodyBuilder {
       const para = paragraphs[p];
       if (para && para.range.start.line === line) {
         this.closeProse();
-        this.paragraph(para);
-        line = Math.max(line + 1, para.range.end.line + 1);
         p++;
+        // A paragraph number the archive ran into this paragraph's last line opens the next one there.
+        const next = paragraphs[p];
+        const runIn = next && next.range.start.line === para.range.end.line ? next : undefined;
+        this.paragraph(para, runIn?.range.start.character);
+        line = runIn ? para.range.end.line : Math.max(line + 1, para.range.end.line + 1);
         continue;
       }
       this.looseLine(line);
@@ -196,7 +199,8 @@ class BodyBuilder {
     return this.headingTitles.has(line - 1) || this.headingTitles.has(line + 1);
   }
 
-  private paragraph(para: Paragraph): void {
+  /** A numbered paragraph; `cutAt` is where the next paragraph starts on its last line, if it does. */
+  private paragraph(para: Paragraph, cutAt?: number): void {
     const first = para.range.start.line;
     const last = Math.min(para.range.end.line, this.doc.lineCount - 1);
     const node: Omit<PreviewParagraph, 'text'> & { text: DraftLine[] } = { kind: 'paragraph', number: para.number.value, lines: [first, first], text: [] };
@@ -210,6 +214,7 @@ class BodyBuilder {
       const s = this.text(line);
       let [from, to] = bounds(s, 0, s.length);
       if (line === first) from = afterLabel(s, para.number.range.end.character, para.marking?.range, line);
+      if (line === last && cutAt !== undefined) to = bounds(s, from, Math.max(from, cutAt))[1];
       to = this.beforeSignature(line, from, to);
       if (from >= to) {
         gap = node.text.length > 0;

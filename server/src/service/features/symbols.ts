@@ -18,6 +18,7 @@ import {
   textOf,
   union,
 } from './rangeMath.ts';
+import { outlineSections } from './outlineSections.ts';
 
 const PRECEDENCE: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE', Y: 'EMERGENCY' };
 
@@ -31,18 +32,23 @@ const BLOCK_NAMES: Record<string, string> = {
 };
 
 /** Ties between elements with the same range: the first listed becomes the parent. */
-const RANK = { paragraph: 0, block: 1, sub: 2, heading: 3, other: 4 } as const;
+const RANK = { section: 0, paragraph: 1, block: 2, sub: 3, heading: 4, other: 5 } as const;
 
 interface Node {
   sym: DocumentSymbol;
   rank: number;
+  /**
+   * Where a paragraph run into the line before starts on its line (0 for everything else): it sorts
+   * after what starts that line, the paragraph it was run into among them.
+   */
+  column: number;
 }
 
 export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
   const make = symbolMaker(doc);
   const nodes: Node[] = [];
-  const push: Push = (sym, rank = RANK.other) => {
-    if (sym) nodes.push({ sym, rank });
+  const push: Push = (sym, rank = RANK.other, column = 0) => {
+    if (sym) nodes.push({ sym, rank, column });
   };
   push(headerSymbol(doc, make));
   headingSymbols(doc, make, push);
@@ -50,7 +56,7 @@ export function documentSymbols(doc: CableDocument): DocumentSymbol[] {
   return nest(nodes);
 }
 
-type Push = (sym: DocumentSymbol | undefined, rank?: number) => void;
+type Push = (sym: DocumentSymbol | undefined, rank?: number, column?: number) => void;
 
 /** A symbol from the parser's ranges, clamped to the text, its range widened to hold its selection and children. */
 function symbolMaker(doc: CableDocument): Make {
@@ -129,11 +135,17 @@ function headingSymbols(doc: CableDocument, make: Make, push: Push): void {
 
 /** Paragraphs and their sub-paragraphs, blocks, headings and the signature. */
 function bodySymbols(doc: CableDocument, make: Make, push: Push): void {
+  const captionLines = new Set(doc.captions.map((c) => c.range.start.line));
+  // A heading on a block's first line (`Summary`) is that block's keyword: the block stands for it.
+  const blockLines = new Set(doc.blocks.map((b) => b.start.range.start.line));
+  const { sections, paragraphEnds } = outlineSections(doc, captionLines, blockLines);
   for (const p of doc.paragraphs) {
     const start = p.pilcrow ?? p.number.range;
     const markingOnLine = p.marking && p.marking.range.start.line === start.start.line ? p.marking : undefined;
     const sel = markingOnLine ? union(start, markingOnLine.range) : union(start, p.number.range);
-    push(make(`${p.number.value}.${markingName(p.marking)}`, shorten(p.lead), SymbolKind.String, p.range, sel), RANK.paragraph);
+    const column = (doc.lines[start.start.line] ?? '').slice(0, start.start.character).trim() ? start.start.character : 0;
+    const range = paragraphEnds.get(p) ?? p.range;
+    push(make(`${p.number.value}.${markingName(p.marking)}`, shorten(p.lead), SymbolKind.String, range, sel), RANK.paragraph, column);
     for (const sp of p.subParagraphs) {
       const written = textOf(doc, sp.labelRange)?.trim();
       const label = written || (sp.label === '--' ? '--' : `${sp.label}.`);
@@ -150,9 +162,14 @@ function bodySymbols(doc: CableDocument, make: Make, push: Push): void {
     const range = b.end ? b.range : lineContentRange(doc, b.start.range.start.line);
     push(make(name, b.end ? undefined : 'no end marker', SymbolKind.Namespace, range, b.start.range), RANK.block);
   }
-  const captionLines = new Set(doc.captions.map((c) => c.range.start.line));
+  const sectionHeadings = new Set(sections.map((x) => x.heading));
+  for (const { heading: h, range } of sections) {
+    push(make(shorten(h.title, 80) || h.text.trim(), 'heading', SymbolKind.String, range, h.range), RANK.section);
+  }
   for (const h of doc.headings) {
+    if (sectionHeadings.has(h)) continue;
     if (captionLines.has(h.range.start.line)) continue; // a lone SIPDIS line is a caption, not a heading
+    if (blockLines.has(h.range.start.line) && lineOnly(h.range)) continue;
     push(make(shorten(h.title, 80) || h.text.trim(), 'heading', SymbolKind.String, h.range, h.range), RANK.heading);
   }
   if (doc.signature) {
@@ -171,23 +188,35 @@ function nest(nodes: Node[]): DocumentSymbol[] {
   nodes.sort(
     (a, b) =>
       a.sym.range.start.line - b.sym.range.start.line ||
+      a.column - b.column ||
       b.sym.range.end.line - a.sym.range.end.line ||
       a.rank - b.rank ||
       comparePositions(a.sym.range.start, b.sym.range.start) ||
       comparePositions(b.sym.range.end, a.sym.range.end),
   );
   const roots: DocumentSymbol[] = [];
-  const stack: DocumentSymbol[] = [];
-  for (const { sym } of nodes) {
-    while (stack.length && !linesContain(stack[stack.length - 1]!.range, sym.range)) stack.pop();
-    const parent = stack[stack.length - 1];
+  const stack: Node[] = [];
+  for (const node of nodes) {
+    const { sym } = node;
+    // Paragraphs never hold paragraphs: one run into the last line of another shares that line.
+    while (stack.length && !holds(stack[stack.length - 1]!, node)) stack.pop();
+    const parent = stack[stack.length - 1]?.sym;
     if (parent) (parent.children ??= []).push(sym);
     else roots.push(sym);
-    stack.push(sym);
+    stack.push(node);
   }
   sortChildren(roots);
   for (const r of roots) widen(r);
   return roots;
+}
+
+function holds(outer: Node, inner: Node): boolean {
+  if (outer.rank === RANK.paragraph && inner.rank === RANK.paragraph) return false;
+  return linesContain(outer.sym.range, inner.sym.range);
+}
+
+function lineOnly(r: Range): boolean {
+  return r.start.line === r.end.line;
 }
 
 function linesContain(outer: Range, inner: Range): boolean {

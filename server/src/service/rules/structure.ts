@@ -135,8 +135,8 @@ export const structureRules: Rule[] = [
     costly: true,
     description: 'A gap, a repeat or a step back in the numbers of paragraphs; one mistyped number is reported on itself with the number it should have, and an unnumbered lead paragraph before `2.` stands for paragraph 1.',
     check(ctx, report) {
-      // Numbers the archive ran into the line before (`… them. 4. (S/NF) When we …`) are paragraphs here
-      // once the parser reads them as such; until then such a paragraph counts as missing.
+      // Numbers the archive ran into the line before (`… them. 4. (S/NF) When we …`) are paragraphs of
+      // the model (the parser reads them where the numbering misses them), so they count as present.
       const paras = ownParagraphs(ctx);
       if (paras.length === 0) return;
       const first = paras[0]!;

@@ -4,7 +4,7 @@
  * without an END, a summary ends with its paragraph and a comment with the text; an END without a start
  * makes a block of what came before it.
  */
-import type { Block, Range, Token } from '../../model.ts';
+import type { Block, Heading, Range, Token } from '../../model.ts';
 import { Char, asciiUpper, isLetter, isNonAscii, isUpper } from '../chars.ts';
 import { rng, span, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
@@ -15,6 +15,8 @@ import type { EndHit } from '../scan.ts';
 
 // Sticky and case-insensitive: tried at the start of each body line's text without slicing or upper-casing it.
 export const BLOCK_KW = new RegExp(`(?:\\(|-{1,2} ?)?(${BLOCK_BEGIN} +)?(${alternation(Object.keys(BLOCK_WORDS))})\\b`, 'iy');
+
+const SUMMARY_HEADING_RE = /^(?:\([A-Z/]{1,8}\) ?)?SUMMARY\b/i;
 
 const COMMENT_OPENERS = new Set(['EMBASSY', 'POST', 'MISSION', 'CONSULATE', 'BEGIN', 'USUN', 'USNATO', 'USEU', 'AND']);
 
@@ -169,23 +171,36 @@ function blockEnd(state: ParseState, line: Line, em: EndHit): void {
 }
 
 /**
- * END with no start: the paragraph (or, for a summary, the text so far) was the block. One such block per
- * anchor paragraph; a further END only moves its end (keeps repeated ENDs linear).
+ * END with no start: the paragraph (or, for a summary, the text so far) was the block. A summary under a
+ * heading that names it (`Summary and Key Themes`) starts at that heading: it never takes in paragraphs
+ * before it. One such block per anchor; a further END only moves its end (keeps repeated ENDs linear).
  */
 function endOnlyBlock(state: ParseState, kind: 'summary' | 'comment', endTok: Token): void {
+  const heading = kind === 'summary' ? summaryHeading(state, endTok.range.start.line) : undefined;
   const anchor = kind === 'summary' ? state.doc.paragraphs[0] : state.body.paragraph;
-  const key = `${kind}:${anchor ? anchor.number.range.start.line : -1}`;
+  const start: Token | undefined = heading ? { text: heading.title, range: heading.range } : anchor && { text: anchor.number.text, range: anchor.number.range };
+  const key = `${kind}:${start ? start.range.start.line : -1}`;
   const existing = state.body.endOnlyBlocks.get(key);
   if (existing) {
     existing.end = endTok;
     existing.range = span(existing.range, endTok.range);
-  } else if (anchor) {
-    const block: Block = { kind, range: span(anchor.range, endTok.range), start: { text: anchor.number.text, range: anchor.number.range }, end: endTok };
+  } else if (start) {
+    const block: Block = { kind, range: span(heading ? heading.range : anchor!.range, endTok.range), start, end: endTok };
     state.body.endOnlyBlocks.set(key, block);
     state.doc.blocks.push(block);
   } else {
     state.problem(endTok.range, 'block-end-without-start', `'${endTok.text}' closes a block that was never opened.`);
   }
+}
+
+/** The last heading before line `endLine` that names the summary (`SUMMARY AND KEY THEMES`, `(C) Summary`). */
+function summaryHeading(state: ParseState, endLine: number): Heading | undefined {
+  let found: Heading | undefined;
+  for (const h of state.doc.headings) {
+    if (h.range.start.line >= endLine) break;
+    if (SUMMARY_HEADING_RE.test(h.title)) found = h;
+  }
+  return found;
 }
 
 function openBlock(state: ParseState, kind: BlockKind, explicit: boolean, start: Token, range: Range): void {

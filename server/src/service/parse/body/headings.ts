@@ -3,11 +3,13 @@ import { Char, isLetter, isLower, isNonAscii } from '../chars.ts';
 import { rng } from '../range.ts';
 import type { ParseState } from '../state.ts';
 import type { Line } from '../source.ts';
+import { isRuleLine } from './ruleLines.ts';
 
 /**
  * A heading inside the text: a short line after a blank one (`SUMMARY`, `-- Political Background --`,
  * `Next Steps:`) that is no sentence: no full stop or comma at its end, at most seven blanks, and either
- * all capitals, dashed or ending in a colon, or followed by a blank line.
+ * all capitals, dashed or ending in a colon, or followed by a blank line or underlined (`Missile Defense`
+ * over a line of dashes or equals signs).
  */
 export function maybeHeading(state: ParseState, line: Line): void {
   const { index: i, text: s, start: f, end: e } = line;
@@ -39,7 +41,12 @@ export function maybeHeading(state: ParseState, line: Line): void {
     if (isLower(c)) upper = false;
   }
   const dashed = (src.charCodeAt(base + f) === Char.Dash && src.charCodeAt(base + f + 1) === Char.Dash) || src.charCodeAt(base + e - 1) === Char.Colon;
-  if (!upper && !dashed && i + 1 < state.source.count && !state.source.isBlank(i + 1)) return;
+  if (!upper && !dashed && i + 1 < state.source.count && !state.source.isBlank(i + 1) && !underlined(state, i + 1)) return;
   const h: Heading = { text: s.slice(f, e), range: rng(i, f, e), title: s.slice(a - base, b - base) };
   state.doc.headings.push(h);
+}
+
+/** Whether line i is a rule drawn under the line before it. */
+function underlined(state: ParseState, i: number): boolean {
+  return isRuleLine(state.source.line(i), state.source.first[i], state.source.end[i]);
 }

@@ -21,6 +21,7 @@ import { labelAt, opensLabel, subParagraphLine } from './subParagraphs.ts';
 import { maybeHeading } from './headings.ts';
 import { blockMarkers, opensBlockKeyword } from './blocks.ts';
 import { pageFurniture } from './pageBreaks.ts';
+import { isRuleLine } from './ruleLines.ts';
 import { LineMark } from '../scan.ts';
 
 /** Reads line i below the banner. */
@@ -118,6 +119,12 @@ function notParagraphLine(state: ParseState, line: Line, wasBlank: boolean): num
   if (body.paragraph) body.paragraphLastLine = line.index;
   const label = labelAt(state, line);
   if (label && body.paragraph) return subParagraphLine(state, line, label, wasBlank);
+  if (!label && isRuleLine(line.text, line.start, line.end)) {
+    // A rule (`- - - - -`, `-----`) parts the text as a blank line does: a heading may follow it.
+    body.openSub = undefined;
+    body.prevBlank = true;
+    return line.start;
+  }
   if (!label && wasBlank) {
     body.openSub = undefined;
     // A lone SIPDIS between paragraphs is a conversion artifact (a caption, below), not a heading.

@@ -14,6 +14,7 @@ import { classifiedByInText } from '../heading/classifiedBy.ts';
 import { readMarking } from '../markings.ts';
 import { settleImplicitBlocks } from './blocks.ts';
 import { prefixEnd } from './index.ts';
+import { leadOf, splitRunInParagraphs } from './runInParagraphs.ts';
 
 /** A paragraph number as a regex (the heading zone and the signature ask it; the text reads paraNumberEnd). */
 export const PARA_RE = /^(?:¶ ?)?\d{1,3} ?\.(?![\d.])/;
@@ -35,7 +36,7 @@ export function paragraphLine(state: ParseState, line: Line): number {
   const numEnd = f + afterLen - (src.charCodeAt(matchEnd - 2) === Char.Space ? 2 : 1);
   const value = digitsValue(src, base + numStart, base + numEnd);
   if (!acceptParagraph(state, value, numStart > f, line.text, f + afterLen, prefixEnd(line))) return -1;
-  closeParagraph(state);
+  closeParagraph(state, value);
   state.body.openSub = undefined;
   const i = line.index;
   const s = line.text;
@@ -105,10 +106,18 @@ function acceptParagraph(state: ParseState, n: number, pilcrow: boolean, s: stri
   return /^ *\((?:[UCS]|SBU|TS|[SC]\/\/?NF)\)/i.test(s.slice(after, tEnd));
 }
 
-/** Ends the paragraph being read at its last line (blocks that end with it are settled). */
-export function closeParagraph(state: ParseState): void {
-  const p = state.body.paragraph;
+/**
+ * Ends the paragraph being read at its last line (blocks that end with it are settled). `next` is the
+ * number of the paragraph that opens now (undefined at the end of the text): when it skips numbers, or
+ * the text ends, the numbers in between may have been run into the paragraph's lines.
+ */
+export function closeParagraph(state: ParseState, next?: number): void {
+  let p = state.body.paragraph;
   if (!p) return;
+  if (next === undefined || next > p.number.value + 1) {
+    splitRunInParagraphs(state, next);
+    p = state.body.paragraph!;
+  }
   const last = state.body.paragraphLastLine;
   if (last >= p.range.start.line) {
     p.range = { start: p.range.start, end: { line: last, character: state.source.end[last] } };
@@ -137,12 +146,4 @@ function paraNumberEnd(src: string, at: number): number {
   q++;
   const c = orEnd(src.charCodeAt(q));
   return isDigit(c) || c === Char.Dot ? -1 : q;
-}
-
-/** The paragraph's first words, up to 80 characters (cut at a blank, with an ellipsis). */
-function leadOf(s: string, p: number, e: number): string {
-  const max = 80;
-  if (e - p <= max) return s.slice(p, e);
-  const cut = s.lastIndexOf(' ', p + max);
-  return `${s.slice(p, cut > p + 20 ? cut : p + max)}…`;
 }

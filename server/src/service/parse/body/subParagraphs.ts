@@ -10,9 +10,11 @@ import type { Line } from '../source.ts';
 import type { ParseState } from '../state.ts';
 import { readMarking } from '../markings.ts';
 import { prefixEnd } from './index.ts';
+import { isRuleLine } from './ruleLines.ts';
 
 export const SUBPARA_RE = /^(¶ ?)?(\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|[A-Za-z][.)]|[ivx]{1,4}[.)]|\d{1,2}[a-z][.)])(?= )/;
-export const BULLET_RE = /^(-{1,3}|[*•o])(?= )/;
+/** A bullet: dashes, a star, a dot or `o`; dashes may run into a label (`--6)`, `-a.`). */
+export const BULLET_RE = /^(-{1,3}(?:\d{1,2}[.)]|[A-Za-z][.)])?|[*•o])(?= )/;
 
 /** A label that opens a line: the label as written, the column it starts at, and its name (`b`, `iv`, `--`). */
 export interface Label {
@@ -54,7 +56,9 @@ export function labelAt(state: ParseState, line: Line): Label | undefined {
     return { text, at: line.start + (sm[1] ? sm[1].length : 0), name: text.charCodeAt(0) === Char.OpenParen ? text.slice(1, -1) : text.slice(0, -1) };
   }
   const bm = gate & LabelGate.Bullet ? BULLET_RE.exec(line.text.slice(line.start, prefixEnd(line))) : null;
-  return bm ? { text: bm[1], at: line.start, name: '--' } : undefined;
+  // A spaced rule (`- - - - -`) opens with what a bullet does.
+  if (!bm || isRuleLine(line.text, line.start, line.end)) return undefined;
+  return { text: bm[1], at: line.start, name: '--' };
 }
 
 /** Adds the sub-paragraph the line opens with `label` to the paragraph; returns where its text starts. */
@@ -105,6 +109,8 @@ export function labelGate(src: string, at: number, n: number): number {
   let gate = LabelGate.None;
   if (before === Char.Dot || before === Char.CloseParen || before === Char.Pilcrow) gate |= LabelGate.SubParagraph;
   if (sp <= 3 && (c0 === Char.Dash || c0 === Char.Asterisk || c0 === Char.Bullet || c0 === Char.o)) gate |= LabelGate.Bullet;
+  // Dashes run into a label (`--6)`) before the blank.
+  if (c0 === Char.Dash && sp <= 6 && (before === Char.Dot || before === Char.CloseParen)) gate |= LabelGate.Bullet;
   return gate;
 }
 
