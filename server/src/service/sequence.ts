@@ -14,8 +14,8 @@
  * header that an archive's page repeats above the cable's own (same cable, no heading in between), and a
  * cable quoted inside the text (BEGIN TEXT, QUOTE) stay in the cable they belong to.
  *
- * Cost: a single-cable text pays a few `indexOf` scans (the gate); the line-by-line scan runs only for a
- * text that shows two opening signs, an `NNNN`, or two `TAGS`.
+ * Cost: a single-cable text pays three `indexOf` scans (the gate); the line-by-line scan runs only for a
+ * text that shows two transmission lines, two extract notes or two `TAGS`.
  */
 import type { CableDocument } from './model.ts';
 import type { ParseOptions } from './parse.ts';
@@ -84,12 +84,13 @@ function twice(text: string, needle: string): boolean {
 
 /**
  * The cheap test every text takes: can it hold more than one cable? False for all but files with two
- * opening signs, an end-of-message, or two TAGS lines.
+ * transmission lines, two extract notes or two TAGS. Each needle is one native scan, which costs least
+ * when its first letter is rare in cables (Z, x); every cable of a bundle but a half-typed one has one
+ * of the three, so an NNNN alone (which most routed cables end with) is not looked for.
  */
 export function mayHoldSeveral(text: string): boolean {
-  if (text.indexOf('NNNN') >= 0 || twice(text, 'ZCZC') || twice(text, 'TAGS')) return true;
-  const extracts = (text.indexOf('artial extract') >= 0 ? 1 : 0) + (text.indexOf('ARTIAL EXTRACT') >= 0 ? 1 : 0);
-  return extracts > 1 || twice(text, 'artial extract') || twice(text, 'ARTIAL EXTRACT');
+  // "This record is a partial extract of the original cable", looked for from its rare letter.
+  return twice(text, 'ZCZC') || twice(text, 'xtract of the original') || twice(text, 'TAGS');
 }
 
 /** The lines of `text` as [start, end) offsets, split at CRLF, CR and LF as the parser splits them. */
@@ -172,36 +173,72 @@ class Scan {
 /** How a cable's start was found: by a sign at its first line, or by a heading that its header leads to. */
 type StartKind = 'sign' | 'heading';
 
-/** Whether line `l` (line i) starts the next cable, given what is known of the one it follows. */
-function startsCable(scan: Scan, i: number, l: string, open: OpenCable): StartKind | undefined {
-  if (ROUTING_LINE.test(l) || PARTIAL_EXTRACT.test(l)) return open.heading || open.ended ? 'sign' : undefined;
-  // After an end-of-message, only a line that opens a cable does (not the archive's "End Cable Text").
-  if (open.ended) return (BANNER.test(l) || PRECEDENCE_DTG.test(l) || PRINTOUT.test(l)) && scan.headAt(i) ? 'sign' : undefined;
-  if (!open.heading || !open.body || open.quote) return undefined;
-  if (l.length <= MAX_BANNER_CHARS && BANNER.test(l) && !LATER_SECTION.test(l) && scan.headingFollows(i, false)) return 'heading';
-  if (PRECEDENCE_DTG.test(l) && scan.headingFollows(i, true)) return 'heading';
-  return undefined;
-}
+// What a line is to the cut, as bits, worked out once per line. Each expression is tried only on lines
+// whose first letter (in lower case) it can start with.
+const SIGN = 1;
+const END = 2;
+const HEADING = 4;
+const BANNER_LINE = 8;
+const DTG = 16;
+/** The first line of a header without a transmission line: DTG, printout, date line, first page. */
+const HEADER = 32;
+const RUNNING = 64;
 
-/** Whether line `l` may be the first of a cable's header that has no transmission line. */
-function headerOpens(l: string): boolean {
-  return PRECEDENCE_DTG.test(l) || PRINTOUT.test(l) || DATE_LINE.test(l) || FIRST_PAGE.test(l);
-}
+const LOWER = 0x20;
+const letter = (c: string) => c.charCodeAt(0);
+const [A, C, E, F, I, L, M, N, O, P, R, S, T, U, V, W, Y, Z] = [...'acefilmnoprstuvwyz'].map(letter);
 
 /** A paragraph or a line long enough not to be a heading or an address. */
 function runningText(l: string): boolean {
   return PARAGRAPH.test(l) || (l.length >= PROSE_CHARS && WORDS.test(l));
 }
 
-/** Notes what line `l` tells of the cable it belongs to. */
-function read(l: string, open: OpenCable): void {
-  if (NNNN.test(l)) {
+/** Whether `l` (its first letter in lower case `c`) is the first line of a header. */
+function headerLine(l: string, c: number): boolean {
+  if (c === I || c === A) return PRINTOUT.test(l);
+  if (c === P && FIRST_PAGE.test(l)) return true;
+  return (c === M || c === T || c === W || c === F || c === S) && DATE_LINE.test(l);
+}
+
+function lineKind(l: string): number {
+  const c = l.charCodeAt(0) | LOWER;
+  if (c === N && NNNN.test(l)) return END;
+  let k = 0;
+  if ((c === V && ROUTING_LINE.test(l)) || (c === T && PARTIAL_EXTRACT.test(l))) k |= SIGN;
+  if ((c === T && TAGS_LINE.test(l)) || (c === S && SUBJECT_LINE.test(l)) || (c === E && EO_LINE.test(l))) k |= HEADING;
+  if ((c === U || c === C || c === S || c === T || c === L) && l.length <= MAX_BANNER_CHARS && BANNER.test(l)) k |= BANNER_LINE;
+  if ((c === Z || c === O || c === P || c === R || c === Y) && PRECEDENCE_DTG.test(l)) k |= DTG | HEADER;
+  else if (headerLine(l, c)) k |= HEADER;
+  if (!(k & (HEADING | HEADER)) && runningText(l)) k |= RUNNING;
+  return k;
+}
+
+/** Whether line `l` (line i, of kind `k`) starts the next cable, given what is known of the one it follows. */
+function startsCable(scan: Scan, i: number, l: string, k: number, open: OpenCable): StartKind | undefined {
+  if (k & SIGN) return open.heading || open.ended ? 'sign' : undefined;
+  // After an end-of-message, only a line that opens a cable does (not the archive's "End Cable Text").
+  if (open.ended) return k & (BANNER_LINE | HEADER) && scan.headAt(i) ? 'sign' : undefined;
+  if (!open.heading || !open.body || open.quote) return undefined;
+  if (k & BANNER_LINE && !LATER_SECTION.test(l) && scan.headingFollows(i, false)) return 'heading';
+  if (k & DTG && scan.headingFollows(i, true)) return 'heading';
+  return undefined;
+}
+
+/** Whether line `l` may open or close a quotation: a few native scans before the expressions. */
+function mayQuote(l: string): boolean {
+  return l.includes('QUOTE') || l.includes('TEXT') || l.includes('quote') || l.includes('Quote') || l.includes('text') || l.includes('Text');
+}
+
+/** Notes what line `l` (of kind `k`) tells of the cable it belongs to. */
+function read(l: string, k: number, open: OpenCable): void {
+  if (k & END) {
     open.ended = true;
     return;
   }
   open.ended = false;
-  if (TAGS_LINE.test(l) || SUBJECT_LINE.test(l) || EO_LINE.test(l)) open.heading = true;
-  else if (open.heading && !headerOpens(l) && runningText(l)) open.body = true;
+  if (k & HEADING) open.heading = true;
+  else if (open.heading && k & RUNNING) open.body = true;
+  if (!mayQuote(l)) return;
   if (QUOTE_CLOSES.test(l)) open.quote = false;
   else if (QUOTE_OPENS.test(l)) open.quote = true;
 }
@@ -221,17 +258,18 @@ export function findCableStarts(text: string): CableStart[] {
   for (let i = 0; i < scan.count; i++) {
     const l = scan.line(i);
     if (!l) continue;
-    const kind = startsCable(scan, i, l, open);
+    const k = lineKind(l);
+    const kind = startsCable(scan, i, l, k, open);
     if (kind) {
       const line = kind === 'heading' && header !== undefined ? header : i;
       found.push({ line, offset: scan.offset(line) });
       open = fresh();
       header = undefined;
     }
-    read(l, open);
+    read(l, k, open);
     if (!open.body) continue;
-    if (headerOpens(l)) header ??= i;
-    else if (runningText(l)) header = undefined;
+    if (k & HEADER) header ??= i;
+    else if (k & RUNNING) header = undefined;
   }
   return found;
 }
