@@ -89,17 +89,22 @@ export function wireClient(context: vscode.ExtensionContext, ui: ClientUi, clien
   const { status, policy, output } = ui;
   // Documents the server reported over cable.maxFileSize, with what degrades for them.
   const large = new Map<string, string>();
+  // Documents that hold several cables one after another, with how many.
+  const cables = new Map<string, number>();
   const showRunning = () => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const limited = uri ? large.get(uri) : undefined;
+    const count = uri ? cables.get(uri) : undefined;
+    const several = count ? `${count} cables` : undefined;
     if (limited) {
       status.severity = vscode.LanguageStatusSeverity.Warning;
-      status.text = '$(warning) Cable: large file';
+      status.text = `$(warning) Cable: large file${several ? `, ${several}` : ''}`;
       status.detail = limited;
     } else {
       status.severity = vscode.LanguageStatusSeverity.Information;
-      status.text = '$(check) Cable';
+      status.text = several ? `$(check) Cable: ${several}` : '$(check) Cable';
       status.detail = hostNote ? `language server running (${hostNote})` : 'language server running';
+      if (several) status.detail = `this file holds ${several}, each checked and outlined on its own; ${status.detail}`;
       if (ui.limits) status.detail += `; ${ui.limits}`;
     }
   };
@@ -110,6 +115,8 @@ export function wireClient(context: vscode.ExtensionContext, ui: ClientUi, clien
         large.set(p.uri, message);
         output.warn(`${p.uri}: ${message}`);
       } else large.delete(p.uri);
+      if (p.cables !== undefined && p.cables > 1) cables.set(p.uri, p.cables);
+      else cables.delete(p.uri);
       if (client.isRunning()) showRunning();
     }),
     vscode.window.onDidChangeActiveTextEditor(() => {
@@ -123,6 +130,7 @@ export function wireClient(context: vscode.ExtensionContext, ui: ClientUi, clien
       } else if (e.newState === State.Starting) {
         // A new server process reports afresh as it lints the open documents.
         large.clear();
+        cables.clear();
         status.text = '$(sync~spin) Cable: starting';
         status.detail = undefined;
       }

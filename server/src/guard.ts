@@ -35,7 +35,7 @@ import {
   type TextDocumentIdentifier,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CableDocument } from './service/model.ts';
+import type { CableFile } from './service/sequence.ts';
 
 /** The document-sync notifications that `TextDocuments.listen` registers. */
 type TextDocumentConnection = Parameters<TextDocuments<TextDocument>['listen']>[0];
@@ -52,11 +52,14 @@ export interface DocumentRequest<R, X> {
 
 type Phase = 'new' | 'running' | 'shut down';
 
-/** The open documents as the guard sees them: whether one is open, whether its text is parsed, its model. */
+/**
+ * The open documents as the guard sees them: whether one is open, whether its text is parsed, its cables
+ * (one model per cable of the file; service/sequence.ts).
+ */
 export interface OpenModels {
   isOpen(uri: string): boolean;
   isParsed(uri: string): boolean;
-  modelOf(uri: string): CableDocument | undefined;
+  fileOf(uri: string): CableFile | undefined;
 }
 
 /** One turn of the event loop (setTimeout: the browser worker has no setImmediate). */
@@ -133,12 +136,13 @@ export class Guard {
 
   /**
    * A request about one document: answered `fallback` when the document is not open, else `f` with its
-   * model, read after `wait` (if any) so the answer describes the text as it is now.
+   * cables, read after `wait` (if any) so the answer describes the text as it is now. A feature over one
+   * model reaches it through features/perCable.ts (the cable at a position, or every cable in turn).
    */
   document<P extends { textDocument: TextDocumentIdentifier }, R, X = undefined>(
     type: RequestType<P, R, unknown>,
     how: DocumentRequest<R, X>,
-    f: (model: CableDocument, params: P, extra: X) => R,
+    f: (file: CableFile, params: P, extra: X) => R,
   ): void {
     this.request(type, how.fallback, how.capability, async (params, token) => {
       const uri = params.textDocument.uri;
@@ -156,8 +160,8 @@ export class Guard {
         throwIfCancelled(token);
       }
       // Read after the wait: the answer describes the text as it is now (or nothing, if it was closed).
-      const model = this.models.modelOf(uri);
-      return model ? f(model, params, extra) : how.fallback;
+      const file = this.models.fileOf(uri);
+      return file ? f(file, params, extra) : how.fallback;
     });
   }
 

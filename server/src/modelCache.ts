@@ -1,11 +1,13 @@
 /**
- * Parse once per document version: the parsed model of each open document, reused by every feature
- * and the diagnostics until the text changes. A parser crash is said in the log with the document's
- * URI, once per parse (so once per version), since the model then covers only part of the text.
+ * Parse once per document version: the parsed cables of each open document (one model per cable of the
+ * file, service/sequence.ts), reused by every feature and the diagnostics until the text changes. A
+ * parser crash is said in the log with the document's URI, once per parse (so once per version), since
+ * the model then covers only part of the text.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CableDocument } from './service/model.ts';
 import type { ParseOptions } from './service/parse.ts';
+import { parseCableFile, type CableFile } from './service/sequence.ts';
 
 export type Parse = (text: string, options?: ParseOptions) => CableDocument;
 
@@ -22,7 +24,7 @@ export function parserFailure(model: CableDocument): string | undefined {
 }
 
 export class ModelCache {
-  private readonly entries = new Map<string, { version: number; text: string; model: CableDocument }>();
+  private readonly entries = new Map<string, { version: number; text: string; file: CableFile }>();
 
   constructor(
     private readonly parse: Parse,
@@ -30,24 +32,26 @@ export class ModelCache {
   ) {}
 
   /**
-   * The model of `doc` as it is now. An entry is reused only for the same version and the same text: a
-   * client that sends two texts under one version number is not served the first text's model. (The
+   * The cables of `doc` as it is now. An entry is reused only for the same version and the same text: a
+   * client that sends two texts under one version number is not served the first text's models. (The
    * text is compared by reference first, which is all it costs when it did not change.)
    */
-  get(doc: TextDocument): CableDocument {
+  get(doc: TextDocument): CableFile {
     const text = doc.getText();
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.text === text) return hit.model;
+    if (hit && hit.version === doc.version && hit.text === text) return hit.file;
     // The parser's own report names the line; the stack goes to the log for whoever fixes the parser.
     const onError = (err: unknown, line: number) =>
       this.log(`parser failed on ${doc.uri}${line >= 0 ? ` line ${line + 1}` : ''}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    const model = this.parse(text, { onError, fileName: doc.uri });
-    this.entries.set(doc.uri, { version: doc.version, text, model });
-    const failure = parserFailure(model);
-    if (failure !== undefined) {
-      this.log(`The parser failed on ${doc.uri} (version ${doc.version}); features see only what it read before the failure. ${failure}`);
+    const file = parseCableFile(text, this.parse, { onError, fileName: doc.uri });
+    this.entries.set(doc.uri, { version: doc.version, text, file });
+    for (const part of file.parts) {
+      const failure = parserFailure(part.model);
+      if (failure === undefined) continue;
+      const where = file.parts.length > 1 ? ` in the cable from line ${part.line + 1}` : '';
+      this.log(`The parser failed on ${doc.uri} (version ${doc.version})${where}; features see only what it read before the failure. ${failure}`);
     }
-    return model;
+    return file;
   }
 
   /** Whether `doc` as it is now has been parsed (so `get` costs nothing). */

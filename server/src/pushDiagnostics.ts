@@ -2,11 +2,13 @@
  * Diagnostics are pushed: after each change, a little debounced (`cable.diagnostics.run` = onType), or
  * on open and save (onSave). They are computed only for the version that is current and published with
  * that version, so an editor never shows a stale result. Documents over `cable.maxFileSize` keep the
- * cheap rules; the client hears once per crossing of the limit (`cable/status`), never per keystroke.
+ * cheap rules; the client hears once per crossing of the limit (`cable/status`), never per keystroke,
+ * and likewise when the number of cables in the file changes. A file of several cables is checked
+ * cable by cable (features/perCable.ts).
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { computeDiagnostics, exceedsMaxFileSize } from './service/diagnostics.ts';
+import { fileDiagnostics, fileSize } from './service/features/perCable.ts';
 import { RULES } from './service/rules/index.ts';
 import { CABLE_STATUS, type CableStatusParams } from './statusNotification.ts';
 import type { ClientSettings } from './clientSettings.ts';
@@ -23,6 +25,8 @@ export class DiagnosticsPusher {
   /** Documents checked at least once: the first version (the open) is checked at once whatever the mode. */
   private readonly linted = new Set<string>();
   private readonly overLimit = new Set<string>();
+  /** Documents that hold more than one cable, with the number last told to the client. */
+  private readonly cableCounts = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -51,8 +55,10 @@ export class DiagnosticsPusher {
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
     this.linted.delete(uri);
-    if (this.overLimit.delete(uri)) {
-      void this.connection.sendNotification(CABLE_STATUS, { uri, large: false } satisfies CableStatusParams);
+    const wasLarge = this.overLimit.delete(uri);
+    const hadSeveral = this.cableCounts.delete(uri);
+    if (wasLarge || hadSeveral) {
+      void this.connection.sendNotification(CABLE_STATUS, { uri, large: false, cables: 1 } satisfies CableStatusParams);
     }
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -77,9 +83,9 @@ export class DiagnosticsPusher {
       const dict = await this.settings.dictionaryFor(uri);
       const current = this.documents.get(uri);
       if (!current || current.version !== version) return; // a newer version is on its way
-      const model = this.models.get(current);
-      this.reportSize(uri, exceedsMaxFileSize(model, settings), settings.maxFileSize);
-      const diagnostics = computeDiagnostics(model, settings, dict, uri, {
+      const file = this.models.get(current);
+      this.report(uri, fileSize(file) > settings.maxFileSize, settings.maxFileSize, file.parts.length);
+      const diagnostics = fileDiagnostics(file, settings, dict, uri, {
         onRuleError: (code, err) => this.connection.console.error(`rule ${code} failed: ${errorText(err)}`),
       });
       this.linted.add(uri);
@@ -89,14 +95,18 @@ export class DiagnosticsPusher {
     }
   }
 
-  private reportSize(uri: string, large: boolean, limit: number): void {
-    if (large === this.overLimit.has(uri)) return;
+  /** Tells the client when the document crosses the size limit or its number of cables changes. */
+  private report(uri: string, large: boolean, limit: number, cables: number): void {
+    const counted = this.cableCounts.get(uri) ?? 1;
+    if (large === this.overLimit.has(uri) && cables === counted) return;
+    if (cables > 1) this.cableCounts.set(uri, cables);
+    else this.cableCounts.delete(uri);
     let message: string | undefined;
     if (large) {
-      this.overLimit.add(uri);
       message = `Larger than cable.maxFileSize (${limit} bytes): highlighting, outline and the header checks still work; the rules that walk every paragraph (${COSTLY_RULES.join(', ')}) are skipped.`;
-      this.connection.console.info(`${uri}: ${message}`);
+      if (!this.overLimit.has(uri)) this.connection.console.info(`${uri}: ${message}`);
+      this.overLimit.add(uri);
     } else this.overLimit.delete(uri);
-    void this.connection.sendNotification(CABLE_STATUS, { uri, large, message } satisfies CableStatusParams);
+    void this.connection.sendNotification(CABLE_STATUS, { uri, large, message, cables } satisfies CableStatusParams);
   }
 }

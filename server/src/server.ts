@@ -49,7 +49,6 @@ import type { CableIndex } from './workspace/cableIndex.ts';
 import type { CableFileSystem } from './workspace/fileSystem.ts';
 import { hover } from './service/features/hover.ts';
 import { citationHover } from './service/features/citationHover.ts';
-import { computeDiagnostics } from './service/diagnostics.ts';
 import { parseQuery } from './workspace/query.ts';
 import { WORKSPACE_SYMBOL_LIMIT, workspaceSymbols } from './service/features/workspaceSymbols.ts';
 import { references } from './service/features/references.ts';
@@ -57,8 +56,10 @@ import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './service/fe
 import { registerWorkspaceDiagnostics } from './workspaceDiagnosticsHandlers.ts';
 import { completion } from './service/features/completion.ts';
 import { CODE_ACTION_KINDS, codeActions } from './service/features/codeActions.ts';
-import { documentSymbols, flattenSymbols } from './service/features/symbols.ts';
-import { foldingRanges } from './service/features/folding.ts';
+import { flattenSymbols } from './service/features/symbols.ts';
+import { atPosition, everyCable, fileDiagnostics, fileFoldingRanges, fileSymbols, localPosition, localRange, partAtLine, shiftRanges } from './service/features/perCable.ts';
+import type { CitationGraph } from './service/features/references.ts';
+import { parseCableFile, type CablePart } from './service/sequence.ts';
 import { selectionRanges } from './service/features/selectionRanges.ts';
 import { documentHighlights } from './service/features/highlights.ts';
 import { definitionLinks, documentLinks } from './service/features/links.ts';
@@ -89,35 +90,58 @@ function registerFeatures({ guard, settings, index, versionOf }: Features): void
   const resolve = (id: string) => index.resolve(id);
 
   // A cited cable's hover (its subject, date and where it is) comes before the codes' hover.
-  guard.document(HoverRequest.type, { fallback: null, capability: { hoverProvider: true }, wait: dictionary }, (model, p, dict) =>
-    citationHover(model, p.position, index, index.status) ?? hover(model, p.position, dict),
+  guard.document(HoverRequest.type, { fallback: null, capability: { hoverProvider: true }, wait: dictionary }, (file, p, dict) =>
+    atPosition(file, p.position, (model, at, part) => citationHover(model, at, citationGraph(index, p.textDocument.uri, part), index.status) ?? hover(model, at, dict)),
   );
-  guard.document(CompletionRequest.type, { fallback: [], capability: { completionProvider: { triggerCharacters: [' ', '(', ','] } }, wait: dictionary }, (model, p, dict) =>
-    completion(model, p.position, dict),
+  guard.document(CompletionRequest.type, { fallback: [], capability: { completionProvider: { triggerCharacters: [' ', '(', ','] } }, wait: dictionary }, (file, p, dict) =>
+    atPosition(file, p.position, (model, at) => completion(model, at, dict)),
   );
   const settingsAndDictionary = async (uri: string) => ({ settings: await settings.get(uri), dict: await settings.dictionaryFor(uri) });
-  guard.document(CodeActionRequest.type, { fallback: [], capability: { codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS } }, wait: settingsAndDictionary }, (model, p, w) =>
-    codeActions(model, p.textDocument.uri, p.range, p.context.diagnostics, w.settings, w.dict, p.context.only),
-  );
-  guard.document(DocumentSymbolRequest.type, { fallback: [], capability: { documentSymbolProvider: { label: 'Cable' } } }, (model, p) => {
-    const symbols = documentSymbols(model);
+  guard.document(CodeActionRequest.type, { fallback: [], capability: { codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS } }, wait: settingsAndDictionary }, (file, p, w) => {
+    const part = partAtLine(file, p.range.start.line);
+    const own = p.context.diagnostics.filter((d) => partAtLine(file, d.range.start.line) === part).map((d) => ({ ...d, range: localRange(part, d.range) }));
+    const actions = codeActions(part.model, p.textDocument.uri, localRange(part, p.range), own, w.settings, w.dict, p.context.only);
+    return shiftRanges(actions, part.line);
+  });
+  guard.document(DocumentSymbolRequest.type, { fallback: [], capability: { documentSymbolProvider: { label: 'Cable' } } }, (file, p) => {
+    const symbols = fileSymbols(file);
     return textDocument()?.documentSymbol?.hierarchicalDocumentSymbolSupport ? symbols : flattenSymbols(symbols, p.textDocument.uri);
   });
-  guard.document(FoldingRangeRequest.type, { fallback: [], capability: { foldingRangeProvider: true } }, (model) =>
-    foldingRanges(model, textDocument()?.foldingRange?.rangeLimit),
+  guard.document(FoldingRangeRequest.type, { fallback: [], capability: { foldingRangeProvider: true } }, (file) =>
+    fileFoldingRanges(file, textDocument()?.foldingRange?.rangeLimit),
   );
-  guard.document(SelectionRangeRequest.type, { fallback: [], capability: { selectionRangeProvider: true } }, (model, p) => selectionRanges(model, p.positions));
-  guard.document(DocumentHighlightRequest.type, { fallback: [], capability: { documentHighlightProvider: true } }, (model, p) => documentHighlights(model, p.position));
-  guard.document(DocumentLinkRequest.type, { fallback: [], capability: { documentLinkProvider: { resolveProvider: false } } }, (model) => documentLinks(model, resolve));
-  guard.document(DefinitionRequest.type, { fallback: [], capability: { definitionProvider: true } }, (model, p) => {
-    const links = definitionLinks(model, p.position, resolve);
+  guard.document(SelectionRangeRequest.type, { fallback: [], capability: { selectionRangeProvider: true } }, (file, p) =>
+    p.positions.map((position) => atPosition(file, position, (model, at) => selectionRanges(model, [at])[0]!)),
+  );
+  guard.document(DocumentHighlightRequest.type, { fallback: [], capability: { documentHighlightProvider: true } }, (file, p) =>
+    atPosition(file, p.position, (model, at) => documentHighlights(model, at)),
+  );
+  guard.document(DocumentLinkRequest.type, { fallback: [], capability: { documentLinkProvider: { resolveProvider: false } } }, (file) =>
+    everyCable(file, (model) => documentLinks(model, resolve)),
+  );
+  guard.document(DefinitionRequest.type, { fallback: [], capability: { definitionProvider: true } }, (file, p) => {
+    const part = partAtLine(file, p.position.line);
+    // The targets are other files' (from the index): only the origin, in this file, moves.
+    const links = definitionLinks(part.model, localPosition(part, p.position), resolve).map((l) =>
+      l.originSelectionRange ? { ...l, originSelectionRange: shiftRanges(l.originSelectionRange, part.line) } : l,
+    );
     return textDocument()?.definition?.linkSupport ? links : links.map((l): Location => ({ uri: l.targetUri, range: l.targetRange }));
   });
-  guard.document(PreviewRequest, { fallback: null, wait: dictionary }, (model, p, dict) => {
+  // The preview shows the file's first cable.
+  guard.document(PreviewRequest, { fallback: null, wait: dictionary }, (file, p, dict) => {
     const uri = p.textDocument.uri;
-    return previewDocument(model, dict, { uri, version: versionOf(uri) ?? 0, resolve });
+    return previewDocument(file.parts[0]!.model, dict, { uri, version: versionOf(uri) ?? 0, resolve });
   });
   registerWorkspaceFeatures(guard, index);
+}
+
+/**
+ * The reference graph as the cable at `part` of `uri` sees it. The index holds a file's first cable, so
+ * a later cable of the file has no entry of its own: it is known by the id its text gives.
+ */
+function citationGraph(index: CableIndex, uri: string, part: CablePart): CitationGraph {
+  if (part.line === 0) return index;
+  return { get: (u) => (u === uri ? undefined : index.get(u)), resolveEntries: (id) => index.resolveEntries(id), citing: (id) => index.citing(id) };
 }
 
 /** The features over the workspace index: cables found by query, citations in and out. */
@@ -127,12 +151,17 @@ function registerWorkspaceFeatures(guard: Guard, index: CableIndex): void {
     const found = index.query(q, WORKSPACE_SYMBOL_LIMIT).map((m) => m.cable);
     return workspaceSymbols(found, q.hasFacets ? q.text.trim() : undefined);
   });
-  guard.document(ReferencesRequest.type, { fallback: [], capability: { referencesProvider: true } }, (model, p) =>
-    references(model, p.textDocument.uri, p.position, !!p.context?.includeDeclaration, index),
-  );
-  guard.document(CallHierarchyPrepareRequest.type, { fallback: [], capability: { callHierarchyProvider: true } }, (model, p) =>
-    prepareCallHierarchy(model, p.textDocument.uri, p.position, index),
-  );
+  // The locations come from the index (whole files), so they are not moved.
+  guard.document(ReferencesRequest.type, { fallback: [], capability: { referencesProvider: true } }, (file, p) => {
+    const uri = p.textDocument.uri;
+    const part = partAtLine(file, p.position.line);
+    return references(part.model, uri, localPosition(part, p.position), !!p.context?.includeDeclaration, citationGraph(index, uri, part));
+  });
+  guard.document(CallHierarchyPrepareRequest.type, { fallback: [], capability: { callHierarchyProvider: true } }, (file, p) => {
+    const uri = p.textDocument.uri;
+    const part = partAtLine(file, p.position.line);
+    return prepareCallHierarchy(part.model, uri, localPosition(part, p.position), citationGraph(index, uri, part));
+  });
   guard.request(CallHierarchyIncomingCallsRequest.type, [], undefined, (p) => incomingCalls(p.item, index));
   guard.request(CallHierarchyOutgoingCallsRequest.type, [], undefined, (p) => outgoingCalls(p.item, index));
 }
@@ -147,7 +176,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): { re
       const doc = documents.get(uri);
       return !!doc && models.has(doc);
     },
-    modelOf: (uri) => {
+    fileOf: (uri) => {
       const doc = documents.get(uri);
       return doc && models.get(doc);
     },
@@ -163,7 +192,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): { re
     fileSystem: host.fileSystem,
     lint: async (uri, text, settingsUri) => {
       const [folderSettings, dict] = [await settings.get(settingsUri), await settings.dictionaryFor(settingsUri)];
-      return computeDiagnostics(parse(text, { fileName: uri }), folderSettings, dict, uri, {
+      return fileDiagnostics(parseCableFile(text, parse, { fileName: uri }), folderSettings, dict, uri, {
         onRuleError: (code, err) => connection.console.error(`rule ${code} failed: ${errorText(err)}`),
       });
     },

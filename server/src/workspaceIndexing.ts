@@ -75,7 +75,8 @@ export class WorkspaceIndexing {
 
   private reindexOpen(doc: TextDocument): void {
     try {
-      this.index.updateFromModel(doc.uri, this.models.get(doc));
+      // The index holds one cable per file: a file of several is found by its first.
+      this.index.updateFromModel(doc.uri, this.models.get(doc).parts[0]!.model);
     } catch (err) {
       this.connection.console.error(`indexing an open cable failed: ${errorText(err)}`);
     }

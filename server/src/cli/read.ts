@@ -1,8 +1,8 @@
 /**
  * Reading one input of the command line within the memory bound. A regular file up to WHOLE_FILE_BYTES is
- * read at once and is one cable, as in the editor. Anything larger, and every stream (standard input, a
- * named pipe), is read in chunks and cut into cables at their first lines (split.ts): a file of many
- * cables one after another is checked cable by cable, never held whole.
+ * read at once and cut into its cables as the editor cuts it (service/sequence.ts). Anything larger, and
+ * every stream (standard input, a named pipe), is read in chunks and cut into cables at their first lines
+ * (split.ts): a file of many cables one after another is checked cable by cable, never held whole.
  *
  * Files found in a folder are opened without blocking and must be regular files, so a `*.cable` link to a
  * named pipe or to /dev/zero can neither hang the walk nor be read without end. Text must be UTF-8 without
@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { CABLE_HEAD_CHARS, looksLikeCable } from '../service/detect.ts';
 import { CableSplitter, type Piece } from './split.ts';
+import { cableText, findCableStarts } from '../service/sequence.ts';
 
 /**
  * Whole files up to this size are read at once and are one cable. The parser's model costs about four
@@ -213,7 +214,13 @@ function* readWhole(src: Source, test: boolean | undefined): Generator<ReadEvent
   got = fill(src.fd, buf, got);
   const decoded = decodeWhole(buf.subarray(0, got));
   if ('error' in decoded) yield { failure: decoded.error, line: 0 };
-  else yield { piece: { text: decoded.text, line: 0 } };
+  else yield* cablesOf(decoded.text);
+}
+
+/** A text read whole, one piece per cable it holds (one for most files), as the editor reads it. */
+function* cablesOf(text: string): Generator<ReadEvent> {
+  const starts = findCableStarts(text);
+  for (let k = 0; k < starts.length; k++) yield { piece: { text: cableText(text, starts[k]!, starts[k + 1]), line: starts[k]!.line } };
 }
 
 /**
@@ -242,7 +249,7 @@ function* readStream(src: Source, test: boolean | undefined, limit: number): Gen
     if (ended && total <= limit) {
       const decoded = decodeWhole(Buffer.concat(gathered));
       if ('error' in decoded) yield { failure: decoded.error, line: 0 };
-      else yield { piece: { text: decoded.text, line: 0 } };
+      else yield* cablesOf(decoded.text);
       return;
     }
   }

@@ -18,17 +18,17 @@ export const CABLE_HEAD_CHARS = 4096;
 
 export type CableHeadSign = 'routing-line' | 'partial-extract' | 'heading' | 'precedence-line' | 'printout';
 
-const ROUTING_LINE = /^V{1,2} ?ZCZC[A-Z]{3}\d{2,5}/;
-const PARTIAL_EXTRACT = /^this record is a partial extract of the original cable/i;
+export const ROUTING_LINE = /^V{1,2} ?ZCZC[A-Z]{3}\d{2,5}/;
+export const PARTIAL_EXTRACT = /^this record is a partial extract of the original cable/i;
 // TAGS in capitals only: `Tags:` heads blog posts and notes, never a cable's TAGS line.
-const TAGS_LINE = /^TAGS?\b *:?/;
-const SUBJECT_LINE = /^SUBJ(?:ECT)? *:/i;
-const EO_LINE = /^E\.? ?O\.? ?\d{5}\b/i;
-const BANNER = /^(?:UNCLAS\b|UNCLASSIFIED\b|U N C L A S|CONFIDENTIAL\b|C O N F I D E N T I A L|SECRET\b|S E C R E T|TOP SECRET\b|LIMITED OFFICIAL USE\b)/i;
-const PRECEDENCE_DTG = /^[ZOPRY](?: [ZOPRY])? +\d{6}Z? +[A-Z]{3} +\d{2}\b/i;
-const FM_LINE = /^FM +\S/;
-const TO_LINE = /^TO +\S/;
-const PRINTOUT = /^(?:INFO +LOG-\d{2}|ACTION +[A-Z]+-\d{2})\b/;
+export const TAGS_LINE = /^TAGS?\b *:?/;
+export const SUBJECT_LINE = /^SUBJ(?:ECT)? *:/i;
+export const EO_LINE = /^E\.? ?O\.? ?\d{5}\b/i;
+export const BANNER = /^(?:UNCLAS\b|UNCLASSIFIED\b|U N C L A S|CONFIDENTIAL\b|C O N F I D E N T I A L|SECRET\b|S E C R E T|TOP SECRET\b|LIMITED OFFICIAL USE\b)/i;
+export const PRECEDENCE_DTG = /^[ZOPRY](?: [ZOPRY])? +\d{6}Z? +[A-Z]{3} +\d{2}\b/i;
+export const FM_LINE = /^FM +\S/;
+export const TO_LINE = /^TO +\S/;
+export const PRINTOUT = /^(?:INFO +LOG-\d{2}|ACTION +[A-Z]+-\d{2})\b/;
 
 /** The first lines of a head this long are enough: a cable shows what it is within its heading. */
 const MAX_LINES = 80;
