@@ -98,7 +98,9 @@ test('bad parameters get an answer for the defaults, never an error', async () =
 
 test('a new cable on disk: the view is told, once, and counts it', async () => {
   const changes: number[] = [];
-  s.connection.onNotification('cable/archive/changed', (p: { size: number }) => changes.push(p.size));
+  s.connection.onNotification('cable/archive/changed', (p: { size: number }) => {
+    changes.push(p.size);
+  });
   const file = join(dir, '09MADRID7.cable');
   writeFileSync(file, readFileSync(paths['09PARIS99']!, 'utf8').replaceAll('PARIS', 'MADRID').replace(/ 000099/, ' 000007').replace('#0099', '#0007'));
   await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 1 }] });
