@@ -19,12 +19,12 @@ const GROUPINGS: Record<ArchiveGrouping, string> = { date: 'year and month', pos
 
 /** Theme colours of the levels (contributes.colors), for the cables' icons. */
 const LEVEL_COLOURS: Record<LevelKey, string | undefined> = {
-  TS: 'cable.level.topSecret',
-  S: 'cable.level.secret',
-  C: 'cable.level.confidential',
-  LOU: 'cable.level.limitedOfficialUse',
-  SBU: 'cable.level.sensitiveButUnclassified',
-  U: 'cable.level.unclassified',
+  TS: 'cableLevel.topSecret',
+  S: 'cableLevel.secret',
+  C: 'cableLevel.confidential',
+  LOU: 'cableLevel.limitedOfficialUse',
+  SBU: 'cableLevel.sensitiveButUnclassified',
+  U: 'cableLevel.unclassified',
   none: undefined,
 };
 const LEVEL_WORDS: Record<LevelKey, string> = {
@@ -228,7 +228,8 @@ export class ArchiveTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   private describeCounts(matched: number, total: number): void {
     if (!this.view) return;
-    this.view.message = this.query ? `${count(matched)} of ${count(total)} cables match the filter, grouped by ${GROUPINGS[this.grouping]}.` : undefined;
+    // The description is hidden when the view is alone in its container: the message names the filter too.
+    this.view.message = this.query ? `${count(matched)} of ${count(total)} cables match ${describeFilter(this.query)}, grouped by ${GROUPINGS[this.grouping]}.` : undefined;
   }
 
   getParent(): undefined {
