@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CableFacts } from '../../server/src/service/cableFacts.ts';
-import { ArchiveView, filterCables, groupCables, cablesIn, pageBounds, scopeOf, MAX_PAGE } from '../../server/src/workspace/archiveView.ts';
+import { ArchiveView, filterCables, firstCables, groupCables, cablesIn, pageBounds, scopeOf, MAX_PAGE } from '../../server/src/workspace/archiveView.ts';
 import { timelineOf } from '../../server/src/workspace/archiveTimeline.ts';
 
 function cable(partial: Partial<CableFacts> & { id: string }): CableFacts {
@@ -126,4 +126,22 @@ test('timeline of nothing, and of dates centuries apart (only the months with ca
   assert.deepEqual(timelineOf([]), { months: [], levels: [], counts: [], binned: 0, undated: 0, peak: 0 });
   const t = timelineOf([cable({ id: 'A', date: 19010105, level: 'U' }), cable({ id: 'B', date: 20090105, level: 'U' })]);
   assert.deepEqual(t.months, ['1901-01', '2009-01']);
+});
+
+test('pages of a large group: picked without sorting at first, the same cables as after sorting it', () => {
+  const many: CableFacts[] = [];
+  // Dates and ids in a scrambled order, with ties on the date.
+  for (let i = 0; i < 3000; i++) {
+    const k = (i * 7919) % 3000;
+    many.push(cable({ id: `09PARIS${k}`, date: 20090100 + (k % 28) + 1, level: 'C', origin: 'PARIS', tags: ['PREL'] }));
+  }
+  const sorted = cablesIn(many, 'tag', ['PREL']).map((c) => c.id);
+  assert.deepEqual(firstCables(many, 50).map((c) => c.id), sorted.slice(0, 50));
+  assert.deepEqual(firstCables(many.slice(0, 10), 50).map((c) => c.id), cablesIn(many.slice(0, 10), 'tag', ['PREL']).map((c) => c.id));
+  const view = new ArchiveView(() => new Map(many.map((c) => [c.uri, c])));
+  const scope = scopeOf({ grouping: 'tag', query: '', path: ['PREL'] });
+  const pages: string[] = [];
+  // The first pages are picked out; the later ones sort the group once; together they are the sorted list.
+  for (let offset = 0; offset < many.length; offset += 100) pages.push(...view.items(scope, offset, 100).items.map((i) => i.label));
+  assert.deepEqual(pages, sorted);
 });
