@@ -32,6 +32,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { parseCable } from '../server/src/service/parse.ts';
+import { archiveViewLines, benchArchiveView, type ArchiveViewTiming } from './archiveView.ts';
 
 const PER_COPY_LIMIT = 1000;
 
@@ -210,6 +211,8 @@ export interface ArchiveResult {
   referencesMs: { medianMs: number; maxMs: number; cpuMedianMs: number; cpuMaxMs: number; count: number; id: string };
   queries: { query: string; medianMs: number; maxMs: number; cpuMedianMs: number; cpuMaxMs: number; results: number }[];
   roundTripMs: number;
+  /** The Cables view's and the timeline's requests (bench/archiveView.ts). */
+  archiveView: ArchiveViewTiming[];
   diagnostics?: { cables: number; ms: number; problems: number; megabytes: number; heapMB: number };
 }
 
@@ -271,6 +274,8 @@ export async function benchArchive(root: string, corpus: string, count: number, 
         const r = await timed(s.conn, () => s.conn.sendRequest('workspace/symbol', { query }) as Promise<unknown[]>);
         queries.push({ query, medianMs: r.medianMs, maxMs: r.maxMs, cpuMedianMs: r.cpuMedianMs, cpuMaxMs: r.cpuMaxMs, results: r.result.length });
       }
+      say('archive view requests…');
+      const archiveView = await benchArchiveView(s.conn);
       let referencesMs: ArchiveResult['referencesMs'] = { medianMs: NaN, maxMs: NaN, cpuMedianMs: NaN, cpuMaxMs: NaN, count: 0, id: cited.id };
       if (cited.file && existsSync(cited.file)) {
         const uri = pathToFileURL(cited.file).href;
@@ -296,6 +301,7 @@ export async function benchArchive(root: string, corpus: string, count: number, 
         referencesMs,
         queries,
         roundTripMs: roundTrip.medianMs,
+        archiveView,
       };
       await s.stop();
       result.diagnostics = await benchWorkspaceDiagnostics(root, gen.folders, say);
@@ -365,6 +371,7 @@ function printResult(r: ArchiveResult): void {
       (q) => `workspace symbols '${q.query}': ${q.results} results; server CPU median ${f(q.cpuMedianMs)} ms, longest ${f(q.cpuMaxMs)} ms; round trip median ${f(q.medianMs)} ms, longest ${f(q.maxMs)} ms`,
     ),
   ];
+  lines.push(...archiveViewLines(r.archiveView));
   if (r.diagnostics) {
     const d = r.diagnostics;
     lines.push(`workspace diagnostics: ${d.cables} cables reported in ${f(d.ms / 1000)} s, ${d.problems} problems, ${f(d.megabytes)} MB sent, heap ${d.heapMB.toFixed(0)} MB`);

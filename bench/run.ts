@@ -238,6 +238,9 @@ async function main(): Promise<void> {
       const target = q.query.startsWith('#') && !q.query.includes(' ');
       rows.push([`workspace symbols '${q.query}' (${q.results}): server CPU median (longest)`, `${f1(q.cpuMedianMs)} ms (${f1(q.cpuMaxMs)})`, '', target ? '≤ 100 ms' : '', target ? verdict(q.cpuMaxMs <= 100) : '']);
     }
+    for (const t of a.archiveView) {
+      rows.push([`Cables view: ${t.label} (${t.size}): server CPU median (longest)`, `${f1(t.cpuMedianMs)} ms (${f1(t.cpuMaxMs)})`, '', t.targetMs ? `≤ ${t.targetMs} ms` : '', t.targetMs ? verdict(t.cpuMaxMs <= t.targetMs) : '']);
+    }
     if (a.diagnostics) {
       const d = a.diagnostics;
       rows.push([`workspace diagnostics: ${d.cables} cables reported (${d.problems} problems, ${f1(d.megabytes)} MB sent)`, `${(d.ms / 1000).toFixed(1)} s`, '', '', '']);

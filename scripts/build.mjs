@@ -47,6 +47,9 @@ const targets = [
   // Node; the page's Content Security Policy allows this file only (client/src/preview/html.ts).
   { ...common, entryPoints: { preview: 'client/src/preview/webview/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/preview' },
   { ...common, entryPoints: { preview: 'client/src/preview/webview/preview.css' }, outdir: 'dist/preview' },
+  // The timeline's page (a webview): the SVG chart written by the project, no charting library.
+  { ...common, entryPoints: { timeline: 'client/src/archive/webview/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist/timeline' },
+  { ...common, entryPoints: { timeline: 'client/src/archive/webview/timeline.css' }, outdir: 'dist/timeline' },
 ];
 
 /** esbuild returns the metafile; keep it on disk for the bundle check and `npm run bench`. */

@@ -8,7 +8,7 @@ const vsix = process.argv[2] ?? 'dist/cable-language.vsix';
 const list = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n').filter(Boolean);
 const files = list.filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
 const forbidden = files.filter((f) => /(^|\/)node_modules\/|\.ts$|^test\/|^client\/src|^server\/src|\.map$/.test(f));
-const required = ['package.json', 'dist/client.js', 'dist/languageClient.js', 'dist/server.js', 'dist/cli.js', 'dist/web/client.js', 'dist/web/server.js', 'dist/preview/preview.js', 'dist/preview/preview.css', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+const required = ['package.json', 'dist/client.js', 'dist/languageClient.js', 'dist/server.js', 'dist/cli.js', 'dist/web/client.js', 'dist/web/server.js', 'dist/preview/preview.js', 'dist/preview/preview.css', 'dist/timeline/timeline.js', 'dist/timeline/timeline.css', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const iconPaths = [manifest.icon, ...manifest.contributes.languages.flatMap((l) => (l.icon ? [l.icon.light, l.icon.dark] : []))];
 required.push(...iconPaths.filter(Boolean).map((p) => p.replace(/^\.\//, '')));

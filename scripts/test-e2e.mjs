@@ -2,7 +2,7 @@
 // code-server in tools/), then runs each tier as its own node:test process in its own process group, prints
 // its pass/fail counts, and ends the group (code-server, its extension host, Chromium, Neovim and the language
 // servers they start) when the tier is done. Closes with a node:test summary that fails when any tier failed.
-//   node --test-reporter=spec scripts/test-e2e.mjs [tier ...]   tiers: code-server-suite, ui, archive, web, preview, neovim
+//   node --test-reporter=spec scripts/test-e2e.mjs [tier ...]   tiers: code-server-suite, ui, archive, archive-view, web, preview, neovim
 import { spawn, spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +14,7 @@ const tiers = [
   { name: 'code-server-suite', file: 'test/e2e/extensionHost.test.ts', timeoutMs: 300_000 },
   { name: 'ui', file: 'test/e2e/ui.test.ts', timeoutMs: 300_000 },
   { name: 'archive', file: 'test/e2e/archiveUi.test.ts', timeoutMs: 300_000 },
+  { name: 'archive-view', file: 'test/e2e/archiveView.test.ts', timeoutMs: 400_000 },
   { name: 'web', file: 'test/e2e/webExtension.test.ts', timeoutMs: 300_000 },
   { name: 'preview', file: 'test/e2e/preview.test.ts', timeoutMs: 400_000 },
   { name: 'neovim', file: 'test/e2e/neovim.test.ts', timeoutMs: 120_000 },

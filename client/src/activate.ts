@@ -12,11 +12,16 @@ import * as vscode from 'vscode';
 import { registerDisableRuleCommand } from './disableRule.ts';
 import { registerPlainTextDetection } from './detectPlainText.ts';
 import { registerRuleDocs } from './ruleDocs.ts';
+import { registerArchiveView } from './archive/archiveView.ts';
+import { registerTimeline } from './archive/timeline.ts';
+import type { ArchiveSource } from './archive/source.ts';
 
 /** What activation needs of a started language client. */
 export interface CableClient {
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /** The archive view's requests to the server. */
+  archive: ArchiveSource;
 }
 
 export type StartLanguageClient = (output: vscode.LogOutputChannel) => Promise<CableClient>;
@@ -37,7 +42,17 @@ export function lazyOutput(context: vscode.ExtensionContext): () => vscode.LogOu
 export async function activateCable(context: vscode.ExtensionContext, startLanguageClient: StartLanguageClient): Promise<() => Promise<void>> {
   const output = lazyOutput(context);
   let client: Promise<CableClient> | undefined;
-  const start = (): Promise<CableClient> => (client ??= startLanguageClient(output()));
+  const start = (): Promise<CableClient> =>
+    (client ??= startLanguageClient(output()).then((c) => {
+      archive.connect(c.archive);
+      return c;
+    }));
+  // The Cables view and the timeline are there from activation; they wait for the server (and ask for it).
+  const startFromView = (): void => {
+    start().catch((e: unknown) => output().error(`The cable language server did not start: ${e instanceof Error ? e.message : String(e)}`));
+  };
+  const archive = registerArchiveView(context, startFromView);
+  registerTimeline(context, archive, startFromView);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('cable.showOutput', () => output().show(true)),

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, BrowserMessageReader, BrowserMessageWriter, type MessageTransports } from 'vscode-languageclient/browser';
 import { createClientOptions, createClientUi, wireClient } from './common.ts';
 import { registerPreview } from './preview/preview.ts';
+import { sourceOf } from './archive/clientSource.ts';
 import { registerWorkspaceFiles } from './workspaceFiles.ts';
 import { activateCable, type CableClient } from './activate.ts';
 
@@ -37,7 +38,7 @@ async function startLanguageClient(context: vscode.ExtensionContext, output: vsc
   registerWorkspaceFiles(context, client, ui);
   registerPreview(context, client);
   await client.start();
-  return { restart, stop: () => client.stop() };
+  return { restart, stop: () => client.stop(), archive: sourceOf(client) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-langua
 import { createClientOptions, createClientUi, wireClient } from './common.ts';
 import type { CableClient } from './activate.ts';
 import { registerPreview } from './preview/preview.ts';
+import { sourceOf } from './archive/clientSource.ts';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<CableClient> {
   const ui = createClientUi(context, output);
@@ -20,5 +21,5 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
   const restart = wireClient(context, ui, client);
   await client.start();
   registerPreview(context, client);
-  return { restart, stop: () => client.stop() };
+  return { restart, stop: () => client.stop(), archive: sourceOf(client) };
 }

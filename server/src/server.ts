@@ -65,6 +65,18 @@ import { documentHighlights } from './service/features/highlights.ts';
 import { definitionLinks, documentLinks } from './service/features/links.ts';
 import { previewDocument } from './service/features/preview.ts';
 import { PreviewRequest } from './previewRequest.ts';
+import { ArchiveView, pageBounds, scopeOf } from './workspace/archiveView.ts';
+import { timelineOf } from './workspace/archiveTimeline.ts';
+import {
+  ArchiveChangedNotification,
+  ArchiveGroupsRequest,
+  ArchiveItemsRequest,
+  ArchiveTimelineRequest,
+  EMPTY_GROUPS,
+  EMPTY_PAGE,
+  EMPTY_TIMELINE,
+  debounceChanges,
+} from './archiveRequests.ts';
 
 /** What the host (Node process or browser worker) gives the server beyond the connection. */
 export interface ServerHost {
@@ -164,6 +176,15 @@ function registerWorkspaceFeatures(guard: Guard, index: CableIndex): void {
   });
   guard.request(CallHierarchyIncomingCallsRequest.type, [], undefined, (p) => incomingCalls(p.item, index));
   guard.request(CallHierarchyOutgoingCallsRequest.type, [], undefined, (p) => outgoingCalls(p.item, index));
+  // The archive view and the timeline (archiveRequests.ts): one level of groups, a page of a group's cables, the bins.
+  const archive = new ArchiveView(() => ({ size: index.size, values: () => index.all() }));
+  index.onChange(() => archive.invalidate());
+  guard.request(ArchiveGroupsRequest, EMPTY_GROUPS, undefined, (p) => archive.groups(scopeOf(p)));
+  guard.request(ArchiveItemsRequest, EMPTY_PAGE, undefined, (p) => {
+    const { offset, limit } = pageBounds(p?.offset, p?.limit);
+    return archive.items(scopeOf(p), offset, limit);
+  });
+  guard.request(ArchiveTimelineRequest, EMPTY_TIMELINE, undefined, (p) => timelineOf(archive.matching(scopeOf(p).query)));
 }
 
 /** Starts the server on `connection`; the answer tells the transport whether `shutdown` was received. */
@@ -199,6 +220,12 @@ export function startServer(connection: Connection, host: ServerHost = {}): { re
     scopeOf: async (folderUri) => (await settings.get(folderUri)).diagnostics.scope,
   });
 
+  // The archive view hears when the index changes, a burst at a time.
+  workspace.index.onChange(
+    debounceChanges(() => {
+      if (!guard.hasShutDown) connection.sendNotification(ArchiveChangedNotification, { size: workspace.index.size }).catch(() => undefined);
+    }),
+  );
   guard.announce({ textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } });
   registerFeatures({ guard, settings, index: workspace.index, versionOf: (uri) => documents.get(uri)?.version });
   guard.onInitialize((params) => {
