@@ -26,8 +26,9 @@ after(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** Starts the CLI, waits for some output past the format's opening, stops reading, sends SIGINT, then reads the rest. */
 function interrupted(args: string[], after = 16 * 1024): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    // Workers from the start (they would start after a second), so Ctrl+C stops them too.
-    const child = spawn(process.execPath, [cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CABLE_WORKERS_AFTER_MS: '0' } });
+    // Workers from the start (they would start after a second), so Ctrl+C stops them too; `--jobs 2`
+    // starts one even when the machine is busy (the default leaves out workers for busy cores).
+    const child = spawn(process.execPath, [cli, args[0]!, '--jobs', '2', ...args.slice(1)], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CABLE_WORKERS_AFTER_MS: '0' } });
     const out: Buffer[] = [];
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -14,7 +14,8 @@ export function defaultThreads(): number {
 
 export interface Args<F extends string> {
   format: F;
-  threads: number;
+  /** --jobs N; undefined for the default (see pool.ts: one per core, fewer on a busy machine). */
+  threads?: number;
   extensions: string[];
   config?: string;
   paths: string[];
@@ -30,7 +31,7 @@ export interface ArgSpec<F extends string> {
   formatAliases?: Record<string, F>;
 }
 
-export const COMMON_OPTIONS = `  --jobs N, -j N             threads, the main one included (default: one per core, at most ${MAX_DEFAULT_THREADS};
+export const COMMON_OPTIONS = `  --jobs N, -j N             threads, the main one included (default: one per idle core, at most ${MAX_DEFAULT_THREADS};
                              1: no worker threads; workers join runs longer than a second)
   --ext LIST                 extensions a folder walk takes (default: ${DEFAULT_EXTENSIONS.join(',')}); files other than
                              .cable are taken only when their first lines read as a cable
@@ -39,7 +40,7 @@ export const COMMON_OPTIONS = `  --jobs N, -j N             threads, the main on
 
 /** The arguments, or a message saying what is wrong with them. */
 export function parseArgs<F extends string>(argv: string[], spec: ArgSpec<F>): Args<F> | string {
-  const a: Args<F> = { format: spec.defaultFormat, threads: defaultThreads(), extensions: DEFAULT_EXTENSIONS, paths: [], help: false };
+  const a: Args<F> = { format: spec.defaultFormat, extensions: DEFAULT_EXTENSIONS, paths: [], help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {

@@ -3,8 +3,9 @@
  *
  * Jobs are taken from the walk lazily, in batches, and handed to the threads as they free up: the main
  * thread (mainExecutor.ts) and, once a run has lasted a second with input left, worker threads
- * (worker.ts), up to `--jobs` threads in all. Each V8 thread compiles the engine for itself, a few
- * CPU-seconds that only a large archive earns back, so small runs never start a worker. A worker holds
+ * (worker.ts), up to `--jobs` threads in all (by default, only for idle cores: workersForLoad). Each V8
+ * thread compiles the engine for itself, a few CPU-seconds that only a large archive earns back, so
+ * small runs never start a worker. A worker holds
  * at most two batches (one running, one waiting, so it never idles), and at most AHEAD_PER_THREAD
  * batches per thread may be sent and not yet written. Finished batches wait for the ones before them; a
  * thread whose batch is not first waits before its next large part (work.ts), and when standard output
@@ -14,12 +15,14 @@
  * A worker that dies (out of memory on a pathological input, a bug) is replaced; the input it was
  * working on is reported as not checked, and the rest of its batches are sent to the new worker.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import type { CableSettings } from '../service/settings.ts';
 import type { Job } from './read.ts';
 import type { TaskSpec } from './task.ts';
 import { BigToken, type Chunk } from './work.ts';
 import { WorkerThread, type ChunkMessage } from './worker.ts';
 import { MainExecutor } from './mainExecutor.ts';
+import { defaultThreads } from './options.ts';
 
 /** Inputs per batch: some milliseconds of work, so a message costs little beside it. */
 const BATCH_JOBS = 32;
@@ -35,6 +38,19 @@ function workersAfterMs(): number {
   const set = Number.parseInt(process.env.CABLE_WORKERS_AFTER_MS ?? '', 10);
   return Number.isFinite(set) && set >= 0 ? set : 1000;
 }
+/**
+ * Workers to start with the default threads: one per core (options.ts), less the cores other processes
+ * keep busy (the load average, as `make -l` reads it) and the one the main thread already fills. Each
+ * thread costs some CPU-seconds of V8's compiler before it checks cables at full speed, and one thread
+ * already keeps part of a second core busy with V8's own background work: on a machine without an idle
+ * core a worker only competes for the same cores, and measured on 2 busy cores (load 3 to 20) a run
+ * with a worker took 1.5 times the CPU time of one without and was no faster (BENCHMARKS.md).
+ * `--jobs N` starts its workers whatever the load.
+ */
+function workersForLoad(wanted: number): number {
+  const idle = availableParallelism() - loadavg()[0]! - 1;
+  return Math.max(0, Math.min(wanted, Math.round(idle)));
+}
 /** Worker failures after which the run gives up (something is wrong with the workers, not an input). */
 const MAX_FAILURES = 8;
 
@@ -46,8 +62,8 @@ export interface Sink {
 }
 
 export interface RunOptions {
-  /** Threads to work on (1: the main thread only). */
-  threads: number;
+  /** Threads to work on (1: the main thread only); undefined: the default, fitted to the machine's load. */
+  threads?: number;
   spec: TaskSpec;
   /** cable lint: the settings table, which grows as the walk finds `.cablerc.json` files. */
   settings?: () => CableSettings[];
@@ -115,14 +131,16 @@ class Pool {
     this.o.signal.addEventListener('abort', () => this.settle(), { once: true });
     const main = new MainExecutor(this.o.spec, this.o.settings, (m) => this.enqueue(() => this.handle(m, main)), (err) => this.settle(err));
     this.threads.push(main);
-    if (this.o.threads > 1) this.timer = setTimeout(() => this.startWorkers(), workersAfterMs());
+    const workers = (this.o.threads ?? defaultThreads()) - 1;
+    if (workers > 0) this.timer = setTimeout(() => this.startWorkers(workers), workersAfterMs());
     this.pump();
     return done;
   }
 
-  private startWorkers(): void {
+  private startWorkers(wanted: number): void {
     if (this.o.signal.aborted || this.sourceDone) return;
-    for (let i = 1; i < this.o.threads; i++) this.threads.push(this.spawn());
+    const n = this.o.threads === undefined ? workersForLoad(wanted) : wanted;
+    for (let i = 0; i < n; i++) this.threads.push(this.spawn());
     this.pump();
   }
 

@@ -16,7 +16,8 @@ export interface RunRequest {
   spec: TaskSpec;
   paths: string[];
   extensions: string[];
-  threads: number;
+  /** --jobs N; undefined for the default. */
+  threads?: number;
   framing: Framing;
   /** `cable lint`, `cable parse`: starts each stderr line. */
   label: string;
