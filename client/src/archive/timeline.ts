@@ -5,6 +5,7 @@
  * view's filter and the server's index.
  */
 import * as vscode from 'vscode';
+import { webviewNonce } from '../webviewNonce.ts';
 import type { ArchiveTree } from './archiveView.ts';
 import type { FromTimeline, ToTimeline } from './messages.ts';
 import { chosenMonths, withMonth, withoutDates } from './queryText.ts';
@@ -12,20 +13,12 @@ import { chosenMonths, withMonth, withoutDates } from './queryText.ts';
 export const TIMELINE_VIEW_TYPE = 'cable.timeline';
 export const TIMELINE_ASSETS = ['dist', 'timeline'] as const;
 
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return s;
-}
-
 /** The page: a strict Content Security Policy (the extension's stylesheet, one script by nonce, nothing fetched). */
 export function timelineHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const assets = vscode.Uri.joinPath(extensionUri, ...TIMELINE_ASSETS);
   const script = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'timeline.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'timeline.css'));
-  const n = nonce();
+  const n = webviewNonce();
   const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `script-src 'nonce-${n}'`, `font-src ${webview.cspSource}`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">

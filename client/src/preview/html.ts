@@ -4,22 +4,15 @@
  * the script built into dist/preview/, and an empty root the script fills.
  */
 import * as vscode from 'vscode';
+import { webviewNonce } from '../webviewNonce.ts';
 
 export const PREVIEW_ASSETS = ['dist', 'preview'] as const;
-
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return s;
-}
 
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const assets = vscode.Uri.joinPath(extensionUri, ...PREVIEW_ASSETS);
   const script = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'preview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'preview.css'));
-  const n = nonce();
+  const n = webviewNonce();
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,

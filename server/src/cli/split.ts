@@ -11,6 +11,7 @@
  * is read but not kept.
  */
 import { cableHeadSign } from '../service/detect.ts';
+import { Char } from '../service/parse/chars.ts';
 
 export interface Piece {
   text: string;
@@ -20,13 +21,6 @@ export interface Piece {
   truncated?: boolean;
 }
 
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
-const UPPER_V = 86;
-const UPPER_T = 84;
-const LOWER_T = 116;
 /** The signs sit at a line's start: this much of a line is enough to test. */
 const SIGN_CHARS = 120;
 const NOT_BLANK = /\S/;
@@ -34,10 +28,10 @@ const NOT_BLANK = /\S/;
 /** Whether the line `text[start, end)` opens a cable. */
 function opensCable(text: string, start: number, end: number): boolean {
   let i = start;
-  while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  while (i < end && (text.charCodeAt(i) === Char.Space || text.charCodeAt(i) === Char.Tab)) i++;
   const c = text.charCodeAt(i);
   // Cheap first: both signs start with V (routing line) or T (partial-extract note).
-  if (c !== UPPER_V && c !== UPPER_T && c !== LOWER_T) return false;
+  if (c !== Char.V && c !== Char.T && c !== Char.t) return false;
   const sign = cableHeadSign(text.slice(i, Math.min(end, i + SIGN_CHARS)));
   return sign === 'routing-line' || sign === 'partial-extract';
 }
@@ -69,7 +63,7 @@ export class CableSplitter {
   push(chunk: string): Piece[] {
     const text = this.carry + chunk;
     // A final CR may be the first half of a CRLF: keep it for the next chunk.
-    const end = text.charCodeAt(text.length - 1) === CR ? text.length - 1 : text.length;
+    const end = text.charCodeAt(text.length - 1) === Char.CarriageReturn ? text.length - 1 : text.length;
     // (lastIndexOf clamps a negative start to 0 and would find the CR held back at 0.)
     const lastBreak = end === 0 ? -1 : Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
     const complete = lastBreak + 1;
@@ -108,8 +102,8 @@ export class CableSplitter {
         next = lineEnd + 1;
       } else {
         lineEnd = pos;
-        while (lineEnd < end && text.charCodeAt(lineEnd) !== LF && text.charCodeAt(lineEnd) !== CR) lineEnd++;
-        next = lineEnd + (text.charCodeAt(lineEnd) === CR && text.charCodeAt(lineEnd + 1) === LF ? 2 : 1);
+        while (lineEnd < end && text.charCodeAt(lineEnd) !== Char.LineFeed && text.charCodeAt(lineEnd) !== Char.CarriageReturn) lineEnd++;
+        next = lineEnd + (text.charCodeAt(lineEnd) === Char.CarriageReturn && text.charCodeAt(lineEnd + 1) === Char.LineFeed ? 2 : 1);
       }
       if (next > end && !last) next = end;
       const continuing = this.midLine;
