@@ -3,9 +3,9 @@
  *
  * Jobs are taken from the walk lazily, in batches, and handed to the threads as they free up: the main
  * thread (mainExecutor.ts) and, once a run has lasted a second with input left, worker threads
- * (worker.ts), up to `--jobs` threads in all (by default, only for idle cores: workersForLoad). Each V8
- * thread compiles the engine for itself, a few CPU-seconds that only a large archive earns back, so
- * small runs never start a worker. A worker holds
+ * (worker.ts), up to `--jobs` threads in all (by default, only for idle cores, workersForLoad, and only
+ * when a few hundred megabytes are left, lookahead.ts). Each V8 thread compiles the engine for itself, a
+ * few CPU-seconds that only a large archive earns back, so small runs never start a worker. A worker holds
  * at most two batches (one running, one waiting, so it never idles), and at most AHEAD_PER_THREAD
  * batches per thread may be sent and not yet written. Finished batches wait for the ones before them; a
  * thread whose batch is not first waits before its next large part (work.ts), and when standard output
@@ -23,6 +23,7 @@ import { BigToken, type Chunk } from './work.ts';
 import { WorkerThread, type ChunkMessage } from './worker.ts';
 import { MainExecutor } from './mainExecutor.ts';
 import { defaultThreads } from './options.ts';
+import { Lookahead } from './lookahead.ts';
 
 /** Inputs per batch: some milliseconds of work, so a message costs little beside it. */
 const BATCH_JOBS = 32;
@@ -113,10 +114,14 @@ class Pool {
   private queue: Promise<void> = Promise.resolve();
   private settle!: (err?: unknown) => void;
 
+  private readonly source: Lookahead;
+
   constructor(
-    private readonly source: Iterator<Job>,
+    source: Iterator<Job>,
     private readonly o: RunOptions,
-  ) {}
+  ) {
+    this.source = new Lookahead(source);
+  }
 
   run(): Promise<void> {
     const done = new Promise<void>((resolve, reject) => {
@@ -140,6 +145,8 @@ class Pool {
   private startWorkers(wanted: number): void {
     if (this.o.signal.aborted || this.sourceDone) return;
     const n = this.o.threads === undefined ? workersForLoad(wanted) : wanted;
+    // Asked for by default only: `--jobs N` starts its workers whatever is left.
+    if (this.o.threads === undefined && n > 0 && !this.source.largeInputLeft()) return;
     for (let i = 0; i < n; i++) this.threads.push(this.spawn());
     this.pump();
   }

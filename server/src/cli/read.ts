@@ -35,6 +35,8 @@ export interface Job {
   error?: string;
   /** Index into the settings table (cable lint). */
   settings?: number;
+  /** Size in bytes, when the pool looked ahead to weigh the input left (lookahead.ts). */
+  bytes?: number;
 }
 
 export type ReadEvent = { piece: Piece } | { failure: string; line: number } | { notCable: true };
