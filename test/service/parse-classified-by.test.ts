@@ -91,3 +91,41 @@ test('Classified By inside paragraph 1, the 1990s form', () => {
   assert.equal(noReason.classifiedBy?.authority?.text, 'Acting Assistant Secretary Jane Doe');
   assert.equal(noReason.classifiedBy?.range.end.line, noReason.classifiedBy?.range.start.line);
 });
+
+test('Paragraph 1 run into the Classified By line after the reason starts the text there', () => {
+  const doc = cable('CLASSIFIED BY: Jane Doe, Ambassador, U.S. Embassy Madrid. REASON: 1.4 (b), (d) 1. (C/NF) Summary: The minister agreed. End summary.', '2. (C) Detail.');
+  const cb = doc.classifiedBy!;
+  assert.equal(cb.authority?.text, 'Jane Doe, Ambassador, U.S. Embassy Madrid');
+  assert.deepEqual(cb.reason?.letters, ['b', 'd']);
+  assert.equal(cb.reason?.text, '1.4 (b), (d)');
+  const line = doc.lines[cb.range.start.line];
+  assert.ok(line.slice(0, cb.range.end.character).endsWith('(d)'), 'the block ends with the reason');
+  assert.deepEqual(doc.paragraphs.map((p) => p.number.value), [1, 2]);
+  const first = doc.paragraphs[0];
+  assert.equal(first.range.start.line, cb.range.start.line);
+  assert.equal(line.slice(first.range.start.character, first.range.start.character + 2), '1.');
+  assert.equal(first.marking?.text, '(C/NF)');
+  assert.equal(first.lead.slice(0, 8), 'Summary:');
+  assert.deepEqual(doc.blocks.map((b) => [b.kind, b.range.start.line]), [['summary', cb.range.start.line]], 'the summary opens in the run-in paragraph');
+  // With a pilcrow, and on the block's second line.
+  const wrapped = cable('Classified By: Political Counselor John Doe\nfor reasons 1.4 (b) and (d). ¶1. (C) Text.', '¶2. (C) More.');
+  assert.equal(wrapped.classifiedBy?.authority?.text, 'Political Counselor John Doe');
+  assert.deepEqual(wrapped.paragraphs.map((p) => [p.number.value, p.range.start.line]), [[1, wrapped.classifiedBy!.range.end.line], [2, wrapped.classifiedBy!.range.end.line + 2]]);
+  assert.ok(wrapped.paragraphs[0].pilcrow);
+});
+
+test('A 1. in the reason or without a marking after it is no run-in paragraph', () => {
+  for (const block of ['Classified By: Ambassador Jane Doe, reasons 1.4 (b) and (d) and 1.5 (c).', 'Classified By: Ambassador Jane Doe, reason 1.4 (b). 1. The minister agreed.']) {
+    const doc = cable(block);
+    assert.deepEqual(doc.paragraphs.map((p) => [p.number.value, p.range.start.line > doc.classifiedBy!.range.end.line]), [[1, true]], block);
+  }
+});
+
+test('A bare 1. (C) ending the Classified By line: paragraph 1 when its text follows, a stray copy when paragraph 1 does', () => {
+  const textBelow = cable('Classified By: Deputy Chief of Mission John Doe for reasons 1.4 b and d 1.(C)', 'Summary: The decision is near. End Summary\n\n2. (C) Detail.');
+  assert.deepEqual(textBelow.paragraphs.map((p) => p.number.value), [1, 2]);
+  assert.equal(textBelow.paragraphs[0].range.start.line, textBelow.classifiedBy!.range.start.line);
+  const stray = cable('CLASSIFIED BY: John Doe, Ambassador; REASON: 1.4(D) 1. (C) ', '¶1. (C) The minister described the relationship.\n\n¶2. (C) Detail.');
+  assert.deepEqual(stray.paragraphs.map((p) => [p.number.value, p.range.start.line > stray.classifiedBy!.range.end.line]), [[1, true], [2, true]]);
+  assert.deepEqual(stray.classifiedBy?.reason?.letters, ['d']);
+});

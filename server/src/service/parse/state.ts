@@ -68,6 +68,11 @@ export class HeadingState {
   nextRefLabel: number = Char.A;
   /** The Classified By block's text, line by line: its reason is read when the block ends (it often wraps). */
   classifiedByParts: { line: number; start: number; text: string }[] = [];
+  /**
+   * Set by a heading reader when the text starts inside the line it read (paragraph 1 run into the
+   * Classified By line): the column where it starts. The zone loop reads the rest of the line as text.
+   */
+  textFrom: number | undefined;
 }
 
 /** The text (body/), and the blank-line memory the heading zone shares with it. */

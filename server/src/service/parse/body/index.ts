@@ -53,7 +53,15 @@ export function bodyLine(state: ParseState, i: number): void {
   if (state.zone === 'heading') {
     // Upper-cased only here: heading lines are few, text lines many and long.
     const prefix = line.text.slice(start, prefixEnd(line));
-    if (headingLine(state, { index: i, text: line.text, start, end, prefix, upper: prefix.toUpperCase() })) return;
+    if (headingLine(state, { index: i, text: line.text, start, end, prefix, upper: prefix.toUpperCase() })) {
+      const from = state.heading.textFrom;
+      if (from === undefined) return;
+      // The text starts inside the heading line just read (paragraph 1 run into the Classified By line).
+      state.heading.textFrom = undefined;
+      state.zone = 'body';
+      textLine(state, { index: i, text: line.text, start: from, end }, false);
+      return;
+    }
     // A numbered paragraph or free text after the heading elements starts the text proper.
     state.zone = 'body';
     endCont(state);

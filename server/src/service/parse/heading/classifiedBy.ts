@@ -6,6 +6,8 @@ import { PARA_RE } from '../body/paragraphs.ts';
 import { CLASSIFIED_BY_RE } from './keywords.ts';
 import { readAuthority } from './authority.ts';
 import { part, type Line } from '../source.ts';
+import { readMarking } from '../markings.ts';
+import { endNonSpaceBefore } from '../../text.ts';
 
 /**
  * The Classified By block: `Classified By: Political Counselor John Sample, reasons 1.4 (b) and (d).`
@@ -100,7 +102,66 @@ export function classifiedByStart(state: ParseState, line: Line, u: string, kwAt
   state.doc.classifiedBy = cb;
   state.heading.classifiedByParts = [];
   state.heading.continuing = 'classifiedBy';
-  classifiedByPart(state, part(line, p, e));
+  classifiedByLine(state, part(line, p, e));
+}
+
+/**
+ * A line (or the part after the keyword) of the Classified By block. When paragraph 1 was run into it
+ * after the reason, the block ends before the paragraph's number and the text starts there.
+ */
+export function classifiedByLine(state: ParseState, line: Line): void {
+  const cb = state.doc.classifiedBy!;
+  const k = runInFirstParagraph(state, line);
+  if (k < 0) {
+    classifiedByPart(state, line);
+    return;
+  }
+  let cut = k;
+  while (cut > line.start && line.text.charCodeAt(cut - 1) === Char.Space) cut--;
+  cb.range = { start: cb.range.start, end: { line: line.index, character: cut } };
+  classifiedByPart(state, part(line, line.start, cut));
+  finishClassifiedBy(state);
+  state.heading.continuing = 'none';
+  state.heading.textFrom = k;
+}
+
+/**
+ * The column of paragraph 1's number when the archive ran it into the Classified By line after the
+ * reason (`… REASON: 1.4 (b), (d) 1. (C) Summary: …`), or -1. Only a `1.` (or `¶1.`) after the reason's
+ * section and followed by a portion marking counts: anything less may be the reason's own text.
+ */
+function runInFirstParagraph(state: ParseState, line: Line): number {
+  // Inside a paragraph (`1. (U) Classified by …`, classifiedByInText) the text has started already.
+  if (state.zone !== 'heading') return -1;
+  const s = line.text;
+  const text = s.slice(line.start, line.end);
+  const reason = reasonSectionAt(text);
+  if (reason < 0) return -1;
+  for (let k = text.indexOf('1.', reasonSectionEnd(text, reason)); k >= 0; k = text.indexOf('1.', k + 2)) {
+    let at = line.start + k;
+    if (orEnd(s.charCodeAt(at - 1)) === Char.Pilcrow) at--;
+    if (orEnd(s.charCodeAt(at - 1)) !== Char.Space || isDigit(orEnd(s.charCodeAt(line.start + k + 2)))) continue;
+    let p = line.start + k + 2;
+    while (p < line.end && s.charCodeAt(p) === Char.Space) p++;
+    const marking = s.charCodeAt(p) === Char.OpenParen ? readMarking(state, line, p) : undefined;
+    if (!marking) continue;
+    // A bare `1. (C)` ending the line, with paragraph 1 itself opening the text below, is a stray copy.
+    return endNonSpaceBefore(s, line.end) > marking.end || !firstParagraphFollows(state, line.index) ? at : -1;
+  }
+  return -1;
+}
+
+/** Paragraph 1's number, as it opens a line (PARA_RE for the number 1). */
+const FIRST_PARA_RE = /^(?:¶ ?)?1 ?\.(?![\d.])/;
+
+/** Whether the next line that is not blank (within three) opens paragraph 1. */
+function firstParagraphFollows(state: ParseState, i: number): boolean {
+  const source = state.source;
+  for (let j = i + 1; j < Math.min(source.count, i + 4); j++) {
+    if (source.isBlank(j)) continue;
+    return FIRST_PARA_RE.test(source.line(j).slice(source.first[j], source.first[j] + 8));
+  }
+  return false;
 }
 
 /**
@@ -125,7 +186,7 @@ export function classifiedByInText(state: ParseState, line: Line, u: string, kwA
 }
 
 /** Collects the Classified By block's text, line by line. */
-export function classifiedByPart(state: ParseState, line: Line): void {
+function classifiedByPart(state: ParseState, line: Line): void {
   if (line.end > line.start) state.heading.classifiedByParts.push({ line: line.index, start: line.start, text: line.text.slice(line.start, line.end) });
 }
 

@@ -23,7 +23,7 @@ import { eoLine } from './eo.ts';
 import { tagsLine, tagsContinuation } from './tags.ts';
 import { subjectLine, finishSubject, subjectEnd } from './subject.ts';
 import { refStart, startsWithRefLabel, completesLastRef, refLine } from './references.ts';
-import { classifiedByStart, classifiedByPart, finishClassifiedBy } from './classifiedBy.ts';
+import { classifiedByStart, classifiedByLine, finishClassifiedBy } from './classifiedBy.ts';
 import { PARA_RE } from '../body/paragraphs.ts';
 
 /** A heading line, or a part of one, as the heading readers read it. */
@@ -99,7 +99,7 @@ function continuation(state: ParseState, line: HeadingLine, kw: HeadingKeyword |
     const cb = state.doc.classifiedBy;
     if (!cb || para) return false;
     cb.range = span(cb.range, rng(line.index, line.start, line.end));
-    classifiedByPart(state, line);
+    classifiedByLine(state, line);
     return true;
   }
   return false;
