@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentSymbol, FoldingRange, LocationLink, Location, SymbolInformation, WorkspaceSymbol, DocumentLink } from 'vscode-languageserver-types';
 import { startServer, type TestServer } from './lspClient.ts';
+import { FOLD_CASES, expectedFolds } from '../service/foldingCables.ts';
 
 const root = join(__dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'cables-features');
@@ -78,6 +79,17 @@ test('documentSymbol and foldingRange for the seed', async () => {
 
     const unknown = await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///not/open.cable' } });
     assert.deepEqual(unknown, []);
+  });
+});
+
+test('foldingRange over LSP: every kind of fold ends on its element\'s last line of text', async () => {
+  await withServer({ capabilities }, async (s) => {
+    for (const [k, c] of FOLD_CASES.entries()) {
+      const uri = `file:///virtual/folds-${k}.cable`;
+      await s.open(uri, c.text);
+      const folds: FoldingRange[] = await s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+      assert.deepEqual(folds, expectedFolds(c), c.name);
+    }
   });
 });
 
