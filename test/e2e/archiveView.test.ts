@@ -125,15 +125,15 @@ describe('archive view and timeline in code-server', { skip: process.env.CI ? fa
       'tags',
       async () => {
         await runCommand(page, 'Cable: Group by TAG');
-        await row(page, /^PTER\s*3$/).waitFor({ timeout: 20_000 });
-        assert.match(await rows(page), /FR\s*4/);
+        await row(page, /^PTER — Terrorists and Terrorism\s*3$/).waitFor({ timeout: 20_000 });
+        assert.match(await rows(page), /FR — France\s*4/);
         await runCommand(page, 'Cable: Filter Cables');
         const input = page.locator('.quick-input-widget input');
         await input.waitFor();
         await input.fill('@PARIS');
         await page.keyboard.press('Enter');
-        await row(page, /^PTER\s*1$/).waitFor({ timeout: 20_000 });
-        assert.match(await rows(page), /ECON\s*1 \| FR\s*3 \| PREL\s*2 \| PTER\s*1/);
+        await row(page, /^PTER — Terrorists and Terrorism\s*1$/).waitFor({ timeout: 20_000 });
+        assert.match(await rows(page), /ECON — Economic Conditions\s*1 \| FR — France\s*3 \| PREL — Political Affairs--External Political Relations\s*2 \| PTER — Terrorists and Terrorism\s*1/);
         assert.match(norm(await sideBar(page).textContent()), /@PARIS/, 'the filter is shown');
         await row(page, /^PTER/).click();
         await row(page, '09PARIS100').waitFor({ timeout: 20_000 });
@@ -161,7 +161,7 @@ describe('archive view and timeline in code-server', { skip: process.env.CI ? fa
         await frame.locator('.tip:not([hidden])').waitFor({ timeout: 5_000 });
         assert.equal(norm(await frame.locator('.tip').textContent()), 'June 2009: 1 cable — CONFIDENTIAL 1');
         await frame.locator('.month[data-month="2009-06"] .hit').click();
-        await row(page, /^PREL\s*1$/).waitFor({ timeout: 20_000 });
+        await row(page, /^PREL — Political Affairs--External Political Relations\s*1$/).waitFor({ timeout: 20_000 });
         assert.doesNotMatch(await rows(page), /PTER|ECON/);
         assert.match(norm(await sideBar(page).textContent()), /@PARIS 2009-06/);
         await frame.locator('.month.chosen[data-month="2009-06"]').waitFor({ timeout: 10_000 });
