@@ -93,6 +93,22 @@ test('foldingRange over LSP: every kind of fold ends on its element\'s last line
   });
 });
 
+test('foldingRange over LSP, a file of several cables: each cable folds to its NNNN, not to the blank lines after it', async () => {
+  const text = readFileSync(join(root, 'test', 'fixtures', 'multi', 'routing-bundle.cables'), 'utf8');
+  const lines = text.split('\n');
+  await withServer({ capabilities }, async (s) => {
+    const uri = 'file:///virtual/bundle.cable';
+    await s.open(uri, text);
+    const folds: FoldingRange[] = await s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+    const starts = lines.flatMap((l, i) => (l.startsWith('VZCZC') ? [i] : []));
+    assert.equal(starts.length, 3);
+    for (const start of starts) {
+      const fold = folds.find((f) => f.startLine === start);
+      assert.equal(lines[fold?.endLine ?? -1]?.trim(), 'NNNN', `the cable at line ${start} folds to its NNNN: ${JSON.stringify(fold)}`);
+    }
+  });
+});
+
 test('documentHighlight and selectionRange for the seed', async () => {
   await withServer({ capabilities }, async (s) => {
     const uri = 'file:///virtual/seed-hl.cable';
