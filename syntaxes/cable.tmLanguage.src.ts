@@ -32,7 +32,9 @@ import {
   BLOCK_BEGIN,
   BLOCK_WORDS,
   CAPTION_KEYS,
+  NAME_SUFFIXES,
   NIGHT_ACTION,
+  NOT_SIGNER_WORDS,
   PRECEDENCE_NAMES,
   PRECEDENCE_WORDS,
   REF_KEYWORDS,
@@ -42,6 +44,10 @@ import {
   alternation,
 } from '../server/src/service/parse/vocabulary.ts';
 import geographic from '../server/data/tags-geographic.json';
+import organizations from '../server/data/tags-organization.json';
+import programs from '../server/data/tags-program.json';
+import subjects from '../server/data/tags-subject.json';
+import posts from '../server/data/posts.json';
 
 /**
  * Countries named in one word (FIPS 10-4 titles: `IRAN`, `RUSSIA`): a line of one of them alone is a
@@ -49,6 +55,41 @@ import geographic from '../server/data/tags-geographic.json';
  */
 const ONE_WORD_COUNTRIES = geographic
   .flatMap((g) => (g.geoKind === 'country' && g.title && /^[a-z]+$/i.test(g.title) ? [g.title.toUpperCase()] : []));
+
+/**
+ * Words that head a part of the text (`BACKGROUND`, `OBJECTIVES`), never a signer's name. The parser reads
+ * headings by their shape; the grammar, which sees one line, needs their words.
+ */
+const HEADING_WORDS = [
+  'SUMMARY', 'COMMENT', 'COMMENTS', 'BACKGROUND', 'INTRODUCTION', 'CONCLUSION', 'CONCLUSIONS', 'ANALYSIS',
+  'DISCUSSION', 'OVERVIEW', 'PARTICIPANTS', 'NOTE', 'ASSESSMENT', 'OUTLOOK', 'ISSUES', 'OBJECTIVES',
+  'RECOMMENDATIONS', 'CHALLENGES', 'CHALLENGE', 'SANCTIONS', 'ANNEX', 'POSTSCRIPT', 'ECONOMY', 'ECONOMICS',
+  'POLITICS', 'SECURITY', 'ENERGY', 'TRADE', 'TERRORISM', 'CORRUPTION', 'DETAINEES', 'PARTICIPATION',
+];
+
+/**
+ * Words a line may hold alone that are no signer's name: the closing and caption words the parser never
+ * takes for a signer, heading words, one-word countries, TAGS codes (`NATO`, `IAEA`, `PREL`) and posts
+ * (`BAGHDAD`), which head sections. Codes of letters only, three or more (the signature's shortest).
+ */
+const NOT_SIGNATURES = [
+  ...new Set(
+    [
+      ...NOT_SIGNER_WORDS,
+      ...CAPTION_KEYS,
+      ...HEADING_WORDS,
+      ...ONE_WORD_COUNTRIES,
+      ...[...organizations, ...programs, ...subjects].map((t) => t.code.toUpperCase()),
+      ...Object.keys(posts),
+    ].filter((w) => /^[A-Z]{3,}$/.test(w)),
+  ),
+].sort();
+
+/**
+ * Endings of English words that are no surnames (`CORRUPTION`, `ARRANGEMENTS`, `OBJECTIVES`, `DOMESTICALLY`):
+ * a one-word line ending so is a heading.
+ */
+const WORD_ENDINGS = ['TION', 'TIONS', 'SION', 'SIONS', 'MENTS', 'ITIES', 'ISM', 'ISMS', 'ATIVES', 'ECTIVES', 'ICALLY', 'OLOGY'];
 
 /** The months of a DTG; a line whose month is mistyped (`NOVX`) is still the DTG line, its month marked. */
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -255,15 +296,25 @@ export const RE = {
   redaction: /(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])/,
   groupMarking: /^\s*(GP-[1-4])\s*$/,
   /**
-   * The signature: one upper-case surname alone on a line with nothing after it. A grammar sees one line
-   * at a time and cannot know that it is the last, so this is a heuristic: over the 861 corpus cables
-   * it finds the signer in 488 and marks some 125 other lines (one-word headings, a wrapped last word);
-   * section-heading words are excluded, and trailing spaces (usual after headings, never after the
-   * signature in the corpus) rule a line out.
+   * The signature: the signer's surname alone on a line (`BUSH`, `KISSINGER`, `THOMPSON-JONES`,
+   * `TIMKEN JR`, `LeBaron`, `MURRAY .`; a full stop set apart by a blank, as the corpus writes it, since a
+   * word with a full stop of its own is more often the wrapped end of a sentence). A grammar sees one line at a time and cannot know that it is
+   * the last, nor what follows, so this is a heuristic the parser does not need: a line of one upper-case
+   * word with a vowel, not a word that heads a section (NOT_SIGNATURES, WORD_ENDINGS), with nothing after
+   * it (trailing blanks are usual after headings, never after the signature in the corpus), and not
+   * right under a rule of dashes (see `underRule`). The first look-ahead takes the line's shape, so the
+   * word lists are read only on lines of one word.
    */
   signature: new RegExp(
-    `^(?!\\s*(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|SUMMARY|COMMENT|BACKGROUND|INTRODUCTION|CONCLUSION|ANALYSIS|DISCUSSION|OVERVIEW|PARTICIPANTS|NOTE|END|BT|NNNN|UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|X+|${alternation(ONE_WORD_COUNTRIES)})$)\\s*([A-Z][A-Z'-]{2,})$`,
+    `^(?=\\s*[A-Z][A-Za-z'’-]+(?: [A-Z]{2,3})?(?: \\.)?$)` +
+      `(?!\\s*(?:${alternation(NOT_SIGNATURES)}|X+)(?: \\.)?$)` +
+      `(?!\\s*[A-Z'’-]*(?:${alternation(WORD_ENDINGS)})(?: \\.)?$)` +
+      `\\s*((?=[A-Z'’-]*[AEIOUY])[A-Z][A-Z'’-]{2,}(?: (?:${alternation(NAME_SUFFIXES)}))?|(?:Mc|Mac|Le)[A-Z][a-z]+)(?: \\.)?$`,
   ),
+  /** A rule of dashes, equals signs or underscores (`-----`, `- - - -`, `=====`) under or over a heading. */
+  ruleLine: /^\s*[-=_](?:\s*[-=_]){2,}\s*$/,
+  /** The line of one word right under a rule: a boxed heading (`-----` / `JIRGAS` / `-----`), never the signature. */
+  underRule: /^(?=\s*[A-Z][A-Za-z'’.-]*\s*$)/,
 } as const;
 
 // ---------------------------------------------------------------------------------------------------
@@ -712,6 +763,12 @@ export const repository: Record<string, Rule> = {
   redaction: { match: onig(RE.redaction), name: S.redaction },
   'group-marking': { match: line(RE.groupMarking), captures: { 1: cap('keyword.other.group-marking.cable') } },
   signature: { match: line(RE.signature), captures: { 1: cap(S.signature) } },
+  'rule-line': {
+    comment: 'A rule of dashes: the one-word line right under it heads what follows and is no signature.',
+    begin: line(RE.ruleLine),
+    while: line(RE.underRule),
+    patterns: [inc('marker-line'), inc('caption'), inc('bt-nnnn'), inc('banner'), inc('group-marking'), inc('redaction')],
+  },
 };
 
 export const grammar: Grammar = {
@@ -753,6 +810,7 @@ const topLevel: Rule[] = [
     inc('marker-line'),
     inc('portion-line'),
     inc('sub-paragraph'),
+    inc('rule-line'),
     inc('bullet'),
     inc('group-marking'),
     inc('passing'),

@@ -66,6 +66,8 @@ import { definitionLinks, documentLinks } from './service/features/links.ts';
 import { previewDocument } from './service/features/preview.ts';
 import { PreviewRequest } from './previewRequest.ts';
 import { ArchiveView, pageBounds, scopeOf } from './workspace/archiveView.ts';
+import { groupTitles } from './workspace/archiveTitles.ts';
+import { Dictionary } from './service/dictionary.ts';
 import { timelineOf } from './workspace/archiveTimeline.ts';
 import {
   ArchiveChangedNotification,
@@ -177,7 +179,8 @@ function registerWorkspaceFeatures(guard: Guard, index: CableIndex): void {
   guard.request(CallHierarchyIncomingCallsRequest.type, [], undefined, (p) => incomingCalls(p.item, index));
   guard.request(CallHierarchyOutgoingCallsRequest.type, [], undefined, (p) => outgoingCalls(p.item, index));
   // The archive view and the timeline (archiveRequests.ts): one level of groups, a page of a group's cables, the bins.
-  const archive = new ArchiveView(() => ({ size: index.size, values: () => index.all() }));
+  // Titles from the published sources: a group spans folders, whose team codes (cable.tags.extra) may differ.
+  const archive = new ArchiveView(() => ({ size: index.size, values: () => index.all() }), groupTitles(Dictionary.default()));
   index.onChange(() => archive.invalidate());
   guard.request(ArchiveGroupsRequest, EMPTY_GROUPS, undefined, (p) => archive.groups(scopeOf(p)));
   guard.request(ArchiveItemsRequest, EMPTY_PAGE, undefined, (p) => {

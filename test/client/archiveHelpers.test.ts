@@ -1,12 +1,13 @@
 /**
  * The pure helpers of the archive view and the timeline: the filter edited by a click on a month, the
- * count axis's ticks and the time axis's label stride.
+ * count axis's ticks, the time axis's label stride and the label of a group.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chosenMonths, count, withMonth, withoutDates } from '../../client/src/archive/queryText.ts';
 import { monthName, niceTicks, yearStride } from '../../client/src/archive/webview/scale.ts';
 import { parseQuery } from '../../server/src/workspace/query.ts';
+import { groupLabel } from '../../client/src/archive/groupLabel.ts';
 
 test('a month clicked replaces the filter dates and keeps the other terms', () => {
   assert.equal(withMonth('#PTER @PARIS 2009 !S', '2008-07'), '#PTER @PARIS !S 2008-07');
@@ -43,4 +44,10 @@ test('year labels never crowd: the stride grows as years shrink', () => {
   assert.equal(yearStride(8), 5);
   assert.equal(yearStride(1), 50);
   assert.equal(monthName('2009-07'), 'July 2009');
+});
+
+test('a coded group\'s label: the code first (typing it finds the group), then what it stands for', () => {
+  assert.equal(groupLabel({ label: 'PREL', title: 'Political Affairs--External Political Relations' }), 'PREL — Political Affairs--External Political Relations');
+  assert.equal(groupLabel({ label: 'KTFN' }), 'KTFN');
+  assert.equal(groupLabel({ label: 'July 2009' }), 'July 2009');
 });

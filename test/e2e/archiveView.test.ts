@@ -3,8 +3,9 @@
  * the packaged .vsix, headless Chromium), on the synthetic archive of test/lsp/archiveFixture.ts written
  * to a temporary folder: the view groups the cables by year and by TAG with counts, filters them, opens a
  * cable on a click; the timeline draws bars, shows a month's counts on hover, and a click on a month
- * filters the view. Screenshots, dark and light, go to test-results/; those of passing checks are copied
- * to images/screenshots/ for the README.
+ * filters the view; in the high-contrast themes, dark and light, every text of the timeline and of the
+ * view (and the level icons) reads at 4.5:1 or better by the computed styles. Screenshots go to
+ * test-results/; those of passing checks are copied to images/screenshots/ for the README.
  */
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { REPO, RESULTS, launchBrowser, missingPrerequisite, startCodeServer, type Browser, type CodeServer } from './codeServer.ts';
 import { writeArchive } from '../lsp/archiveFixture.ts';
+import { describeLow, setColorTheme, textContrast } from './contrast.ts';
 
 const VSIX = join(REPO, 'dist', 'cable-language.vsix');
 const SCREENSHOTS = join(REPO, 'images', 'screenshots');
@@ -125,15 +127,15 @@ describe('archive view and timeline in code-server', { skip: process.env.CI ? fa
       'tags',
       async () => {
         await runCommand(page, 'Cable: Group by TAG');
-        await row(page, /^PTER\s*3$/).waitFor({ timeout: 20_000 });
-        assert.match(await rows(page), /FR\s*4/);
+        await row(page, /^PTER — Terrorists and Terrorism\s*3$/).waitFor({ timeout: 20_000 });
+        assert.match(await rows(page), /FR — France\s*4/);
         await runCommand(page, 'Cable: Filter Cables');
         const input = page.locator('.quick-input-widget input');
         await input.waitFor();
         await input.fill('@PARIS');
         await page.keyboard.press('Enter');
-        await row(page, /^PTER\s*1$/).waitFor({ timeout: 20_000 });
-        assert.match(await rows(page), /ECON\s*1 \| FR\s*3 \| PREL\s*2 \| PTER\s*1/);
+        await row(page, /^PTER — Terrorists and Terrorism\s*1$/).waitFor({ timeout: 20_000 });
+        assert.match(await rows(page), /ECON — Economic Conditions\s*1 \| FR — France\s*3 \| PREL — Political Affairs--External Political Relations\s*2 \| PTER — Terrorists and Terrorism\s*1/);
         assert.match(norm(await sideBar(page).textContent()), /@PARIS/, 'the filter is shown');
         await row(page, /^PTER/).click();
         await row(page, '09PARIS100').waitFor({ timeout: 20_000 });
@@ -161,7 +163,7 @@ describe('archive view and timeline in code-server', { skip: process.env.CI ? fa
         await frame.locator('.tip:not([hidden])').waitFor({ timeout: 5_000 });
         assert.equal(norm(await frame.locator('.tip').textContent()), 'June 2009: 1 cable — CONFIDENTIAL 1');
         await frame.locator('.month[data-month="2009-06"] .hit').click();
-        await row(page, /^PREL\s*1$/).waitFor({ timeout: 20_000 });
+        await row(page, /^PREL — Political Affairs--External Political Relations\s*1$/).waitFor({ timeout: 20_000 });
         assert.doesNotMatch(await rows(page), /PTER|ECON/);
         assert.match(norm(await sideBar(page).textContent()), /@PARIS 2009-06/);
         await frame.locator('.month.chosen[data-month="2009-06"]').waitFor({ timeout: 10_000 });
@@ -198,4 +200,27 @@ describe('archive view and timeline in code-server', { skip: process.env.CI ? fa
       'archive-light.png',
     );
   });
+
+  for (const [theme, kind] of [
+    ['Default High Contrast', 'vscode-high-contrast'],
+    ['Default High Contrast Light', 'vscode-high-contrast-light'],
+  ] as const) {
+    it(`the timeline and the Cables view read at 4.5:1 or better in ${theme}`, async () => {
+      await shot(kind, async () => {
+        await setColorTheme(page, theme);
+        await page.mouse.move(700, 700);
+        const frame = timelineFrame(page);
+        await frame.locator(`body.${kind} .title`, { hasText: /^6 cables per month/ }).waitFor({ timeout: 20_000 });
+        const timeline = await textContrast(frame);
+        assert.ok(timeline.measured > 5, `only ${timeline.measured} texts of the timeline measured`);
+        assert.deepEqual(timeline.low, [], describeLow(`the timeline in ${theme}`, timeline));
+        // The view's rows: labels, counts, subjects, and the level icons drawn in the contributed colours.
+        await row(page, '09STATE5000').waitFor({ timeout: 20_000 });
+        const view = await textContrast(page, '.part.sidebar .monaco-list', '.monaco-list-row .codicon');
+        process.stdout.write(`# ${theme}: ${timeline.measured} texts of the timeline, ${view.measured} of the Cables view measured\n`);
+        assert.ok(view.measured > 10, `only ${view.measured} texts of the view measured`);
+        assert.deepEqual(view.low, [], describeLow(`the Cables view in ${theme}`, view));
+      });
+    });
+  }
 });

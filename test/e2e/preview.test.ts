@@ -4,8 +4,9 @@
  * and a long cable to scroll. Ctrl+K V opens the preview beside the seed; it must show the decoded
  * heading, a TAGS chip's title and a paragraph's marking badge in the level's colour, follow an edit
  * within a second, reveal a clicked paragraph's line, open the cited cable, and keep scroll in step
- * both ways. Then the same preview in the web extension host. Screenshots, dark and light, go to the
- * README's pictures.
+ * both ways; every text must read at 4.5:1 or better in the high-contrast themes, dark and light, by
+ * the computed styles. Then the same preview in the web extension host. Screenshots, dark and light, go to
+ * the README's pictures.
  */
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -14,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { REPO, RESULTS, launchBrowser, missingPrerequisite, startCodeServer, type Browser, type CodeServer } from './codeServer.ts';
+import { describeLow, setColorTheme, textContrast } from './contrast.ts';
 
 const VSIX = join(REPO, 'dist', 'cable-language.vsix');
 const SCREENSHOTS = join(REPO, 'images', 'screenshots');
@@ -312,6 +314,24 @@ describe('preview: the cable preview in code-server', { skip: process.env.CI ? f
     );
     await bodyShot('preview-light-body.png');
   });
+
+  for (const [theme, kind] of [
+    ['Default High Contrast', 'vscode-high-contrast'],
+    ['Default High Contrast Light', 'vscode-high-contrast-light'],
+  ] as const) {
+    it(`every text reads at 4.5:1 or better in ${theme}`, async () => {
+      await shot(kind, async () => {
+        await setColorTheme(page, theme);
+        await page.locator('.tabs-container .tab', { hasText: '09BRUSSELS995.cable' }).first().click();
+        await frame.locator(`body.${kind} .cable-id`, { hasText: '09BRUSSELS995' }).waitFor({ timeout: 10_000 });
+        await frame.locator('.bar-top').evaluate(scrollToTop);
+        const report = await textContrast(frame);
+        process.stdout.write(`# ${theme}: ${report.measured} texts of the preview measured\n`);
+        assert.ok(report.measured > 50, `only ${report.measured} texts measured`);
+        assert.deepEqual(report.low, [], describeLow(`the preview in ${theme}`, report));
+      });
+    });
+  }
 });
 
 describe('preview: in the web extension host', { skip: process.env.CI ? false : missing, timeout: 240_000 }, () => {

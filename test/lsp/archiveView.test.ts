@@ -49,6 +49,15 @@ test('the first level by year, and a year opened into its months', async () => {
   assert.deepEqual(counted(await groups('date', '', ['2009'])), ['June 2009:1', 'July 2009:2', 'August 2009:2']);
 });
 
+test('coded groups carry what their code stands for: a TAG\'s title, a post\'s station', async () => {
+  const titled = (r: ArchiveGroups) => r.groups.map((g) => `${g.label}=${g.title ?? '-'}`);
+  const tags = titled(await groups('tag', ''));
+  assert.ok(tags.includes('PTER=Terrorists and Terrorism'), tags.join(' | '));
+  assert.ok(tags.includes('FR=France'), tags.join(' | '));
+  assert.deepEqual(titled(await groups('post', '#PTER')), ['LONDON=AMEMBASSY LONDON', 'PARIS=AMEMBASSY PARIS', 'STATE=-']);
+  assert.ok((await groups('date', '')).groups.every((g) => g.title === undefined), 'years are no codes');
+});
+
 test('by TAG, by post and by classification, with the filter', async () => {
   const tags = await groups('tag', '');
   assert.ok(counted(tags).includes('PTER:3'), counted(tags).join(' '));

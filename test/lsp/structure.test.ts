@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentSymbol, FoldingRange, LocationLink, Location, SymbolInformation, WorkspaceSymbol, DocumentLink } from 'vscode-languageserver-types';
 import { startServer, type TestServer } from './lspClient.ts';
+import { FOLD_CASES, expectedFolds } from '../service/foldingCables.ts';
 
 const root = join(__dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'cables-features');
@@ -78,6 +79,33 @@ test('documentSymbol and foldingRange for the seed', async () => {
 
     const unknown = await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///not/open.cable' } });
     assert.deepEqual(unknown, []);
+  });
+});
+
+test('foldingRange over LSP: every kind of fold ends on its element\'s last line of text', async () => {
+  await withServer({ capabilities }, async (s) => {
+    for (const [k, c] of FOLD_CASES.entries()) {
+      const uri = `file:///virtual/folds-${k}.cable`;
+      await s.open(uri, c.text);
+      const folds: FoldingRange[] = await s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+      assert.deepEqual(folds, expectedFolds(c), c.name);
+    }
+  });
+});
+
+test('foldingRange over LSP, a file of several cables: each cable folds to its NNNN, not to the blank lines after it', async () => {
+  const text = readFileSync(join(root, 'test', 'fixtures', 'multi', 'routing-bundle.cables'), 'utf8');
+  const lines = text.split('\n');
+  await withServer({ capabilities }, async (s) => {
+    const uri = 'file:///virtual/bundle.cable';
+    await s.open(uri, text);
+    const folds: FoldingRange[] = await s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+    const starts = lines.flatMap((l, i) => (l.startsWith('VZCZC') ? [i] : []));
+    assert.equal(starts.length, 3);
+    for (const start of starts) {
+      const fold = folds.find((f) => f.startLine === start);
+      assert.equal(lines[fold?.endLine ?? -1]?.trim(), 'NNNN', `the cable at line ${start} folds to its NNNN: ${JSON.stringify(fold)}`);
+    }
   });
 });
 

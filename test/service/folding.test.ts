@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { FoldingRangeKind } from 'vscode-languageserver-types';
 import { foldingRanges } from '../../server/src/service/features/folding.ts';
 import { parseCable } from '../../server/src/service/parse.ts';
-import { assertFolding, fixture, lineOf, seed } from './structureHelpers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileFoldingRanges } from '../../server/src/service/features/perCable.ts';
+import { parseCableFile } from '../../server/src/service/sequence.ts';
+import { assertFolding, fixture, lineOf, repoRoot, seed } from './structureHelpers.ts';
+import { FOLD_CASES, expectedFolds } from './foldingCables.ts';
 
 test('seed: the header folds as imports; one-line paragraphs do not fold', () => {
   const { model } = seed();
@@ -64,4 +69,40 @@ test('the client\'s range limit is respected', () => {
 
 test('empty documents fold nothing', () => {
   assert.deepEqual(foldingRanges(parseCable('')), []);
+});
+
+for (const c of FOLD_CASES) {
+  test(`folds end on the element's last line of text: ${c.name}`, () => {
+    const model = parseCable(c.text);
+    const folds = foldingRanges(model);
+    assertFolding(model, folds);
+    assert.deepEqual(folds, expectedFolds(c));
+  });
+}
+
+test('a file of several cables: each cable folds to its last line of text, not to the blank lines before the next', () => {
+  const text = readFileSync(join(repoRoot, 'test', 'fixtures', 'multi', 'routing-bundle.cables'), 'utf8');
+  const lines = text.split('\n');
+  const starts = lines.flatMap((l, i) => (l.startsWith('VZCZC') ? [i] : []));
+  assert.equal(starts.length, 3);
+  const folds = fileFoldingRanges(parseCableFile(text, parseCable));
+  for (const start of starts) {
+    const fold = folds.find((f) => f.startLine === start);
+    assert.ok(fold, `cable at line ${start} folds`);
+    assert.equal(lines[fold.endLine]!.trim(), 'NNNN', `the cable at line ${start} folds to its NNNN`);
+  }
+});
+
+test('a heading between paragraphs folds its section and stays out of the paragraph before; one after the last paragraph stays out of its fold too', () => {
+  const text = ['UNCLAS ROME 000042', '', 'TAGS: PREL', 'SUBJECT: TEST', '', '1. (U) One', 'one.', '', 'NEXT STEPS', '', '2. (U) Two', 'two.', '', 'MINIMIZE CONSIDERED', ''].join('\n');
+  const model = parseCable(text);
+  const folds = foldingRanges(model);
+  assert.deepEqual(
+    folds.filter((f) => f.startLine >= 5),
+    [
+      { startLine: 5, endLine: 6 },
+      { startLine: 8, endLine: 11 },
+      { startLine: 10, endLine: 11 },
+    ],
+  );
 });

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import type { CableFacts } from '../../server/src/service/cableFacts.ts';
 import { ArchiveView, filterCables, firstCables, groupCables, cablesIn, pageBounds, scopeOf, MAX_PAGE } from '../../server/src/workspace/archiveView.ts';
 import { timelineOf } from '../../server/src/workspace/archiveTimeline.ts';
+import { groupTitles } from '../../server/src/workspace/archiveTitles.ts';
+import { Dictionary } from '../../server/src/service/dictionary.ts';
 
 function cable(partial: Partial<CableFacts> & { id: string }): CableFacts {
   const c = {
@@ -51,6 +53,30 @@ test('by post, by classification (highest first) and by TAG (a cable under each 
   assert.deepEqual(summary(groupCables(CABLES, 'classification', [])), ['SECRET:1', 'CONFIDENTIAL:2', 'UNCLASSIFIED:2', 'No classification:2']);
   assert.deepEqual(groupCables(CABLES, 'classification', []).map((g) => g.level), ['S', 'C', 'U', 'none']);
   assert.deepEqual(summary(groupCables(CABLES, 'tag', [])), ['ECON:1', 'FR:3', 'KTFN:1', 'PREL:2', 'PTER:3', 'UK:1', 'No TAGS:2']);
+});
+
+test('coded groups are titled from the TAGS and post data; a code no source titles, and the empty groups, are not', () => {
+  const titles = groupTitles(Dictionary.default());
+  const titled = (grouping: 'tag' | 'post' | 'date' | 'classification', cables = CABLES) =>
+    groupCables(cables, grouping, [], titles).map((g) => `${g.label}=${g.title ?? '-'}`);
+  assert.deepEqual(titled('tag'), [
+    'ECON=Economic Conditions',
+    'FR=France',
+    'KTFN=-',
+    'PREL=Political Affairs--External Political Relations',
+    'PTER=Terrorists and Terrorism',
+    'UK=United Kingdom',
+    'No TAGS=-',
+  ]);
+  assert.deepEqual(titled('post'), ['LONDON=AMEMBASSY LONDON', 'PARIS=AMEMBASSY PARIS', 'ROME=AMEMBASSY ROME', 'STATE=-', 'No post=-']);
+  // A post of two words is one word in a cable id.
+  const buenosAires = cable({ id: '09BUENOSAIRES853', origin: 'BUENOSAIRES' });
+  assert.deepEqual(titled('post', [buenosAires]), ['BUENOSAIRES=AMEMBASSY BUENOS AIRES']);
+  assert.ok(titled('date').every((t) => t.endsWith('=-')));
+  assert.ok(titled('classification').every((t) => t.endsWith('=-')), 'the levels are written out already');
+  // The view passes its titles on.
+  const view = new ArchiveView(() => new Map(CABLES.map((c) => [c.uri, c])), titles);
+  assert.equal(view.groups(scopeOf({ grouping: 'tag', query: '#PTER', path: [] })).groups.find((g) => g.key === 'PTER')?.title, 'Terrorists and Terrorism');
 });
 
 test('the cables of a group, oldest first', () => {

@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { ArchiveGroup, ArchiveGrouping, ArchiveItem, ArchiveScope, LevelKey } from '../../../server/src/archiveRequests.ts';
 import type { ArchiveSource } from './source.ts';
 import { count, describeFilter } from './queryText.ts';
+import { groupLabel } from './groupLabel.ts';
 
 export const ARCHIVE_VIEW = 'cable.archive';
 const PAGE = 200;
@@ -143,10 +144,11 @@ export class ArchiveTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     switch (node.kind) {
       case 'group': {
         const g = node.group;
-        const item = new vscode.TreeItem(g.label, vscode.TreeItemCollapsibleState.Collapsed);
+        const label = groupLabel(g);
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.id;
         item.description = count(g.count);
-        item.tooltip = `${g.label}: ${count(g.count)} cable${g.count === 1 ? '' : 's'}`;
+        item.tooltip = `${label}: ${count(g.count)} cable${g.count === 1 ? '' : 's'}`;
         item.contextValue = 'cableGroup';
         if (g.level) item.iconPath = levelIcon(g.level);
         return item;

@@ -113,6 +113,9 @@ export class Dictionary {
   /** Each code's place in its byLength list (filled with byWildcard). */
   private byLengthIndex: Map<string, number> | undefined;
 
+  /** The posts by the origin of a cable id (built when first asked: the archive view asks). */
+  private static postsByOrigin: Map<string, string> | undefined;
+
   private constructor(private readonly base?: Dictionary) {}
 
   /** The built-in data, built once. */
@@ -306,6 +309,15 @@ export class Dictionary {
     return Object.hasOwn(postNames, k) ? (postNames as Record<string, string>)[k] : this.base?.post(name);
   }
 
+  /**
+   * The station a cable id's origin stands for: the origin is a post's name in capitals without blanks or
+   * punctuation (`BUENOSAIRES` → `AMEMBASSY BUENOS AIRES`, `USNATO` → `US MISSION USNATO BRUSSELS BE`).
+   */
+  originPost(origin: string): string | undefined {
+    Dictionary.postsByOrigin ??= new Map(Object.entries(postNames as Record<string, string>).map(([name, station]) => [originKey(name), station]));
+    return Dictionary.postsByOrigin.get(originKey(origin));
+  }
+
   /** One best row per code, team codes included. */
   allTags(): TagInfo[] {
     const seen = new Set<string>();
@@ -388,6 +400,11 @@ export class Dictionary {
  * `code.trim().toUpperCase()` without either call for the usual code, printable ASCII with no lower-case
  * letter, which both leave as it is: the rules look up every TAGS code of every cable.
  */
+/** A post's name as a cable id writes it: capitals and digits only (`BUENOS AIRES` → `BUENOSAIRES`). */
+function originKey(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
 function keyOf(code: string): string {
   for (let i = 0; i < code.length; i++) {
     const c = code.charCodeAt(i);

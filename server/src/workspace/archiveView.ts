@@ -39,6 +39,8 @@ export interface ArchiveGroup {
   /** What the client sends back in `path` to open it. */
   key: string;
   label: string;
+  /** What a coded group's label stands for, from the data hovers use (`PREL` → External Political Relations). */
+  title?: string;
   count: number;
   /** True when the group holds groups (a year holds months); false when it holds cables. */
   hasGroups: boolean;
@@ -144,8 +146,11 @@ function inPath(grouping: ArchiveGrouping, path: readonly string[], c: CableFact
   return true;
 }
 
+/** What a group's key stands for (a TAG's title, a post's station), when the data say. */
+export type GroupTitles = (grouping: ArchiveGrouping, key: string) => string | undefined;
+
 /** The groups one level below `path`, with their counts, in reading order. */
-export function groupCables(cables: Iterable<CableFacts>, grouping: ArchiveGrouping, path: readonly string[]): ArchiveGroup[] {
+export function groupCables(cables: Iterable<CableFacts>, grouping: ArchiveGrouping, path: readonly string[], titles?: GroupTitles): ArchiveGroup[] {
   const depth = path.length;
   // One look-up per key and cable (a box to count in), not a get and a set: a million TAGS are counted.
   const counts = new Map<string, { n: number }>();
@@ -159,14 +164,18 @@ export function groupCables(cables: Iterable<CableFacts>, grouping: ArchiveGroup
   }
   return [...counts.keys()]
     .sort((a, b) => compareGroups(grouping, a, b))
-    .map((key) => ({
-      key,
-      label: labelOfGroup(grouping, key),
-      count: counts.get(key)!.n,
-      // Only a year holds groups (its months); the undated cables are listed at once.
-      hasGroups: grouping === 'date' && depth === 0 && key !== UNDATED,
-      ...(grouping === 'classification' ? { level: key as LevelKey } : {}),
-    }));
+    .map((key) => {
+      const title = key ? titles?.(grouping, key) : undefined;
+      return {
+        key,
+        label: labelOfGroup(grouping, key),
+        ...(title ? { title } : {}),
+        count: counts.get(key)!.n,
+        // Only a year holds groups (its months); the undated cables are listed at once.
+        hasGroups: grouping === 'date' && depth === 0 && key !== UNDATED,
+        ...(grouping === 'classification' ? { level: key as LevelKey } : {}),
+      };
+    });
 }
 
 /** Oldest first, then by id. */
@@ -268,7 +277,10 @@ export class ArchiveView<C extends CableFacts> {
   private readonly sorted = new Map<string, { members: C[]; sorted: boolean }>();
   private size = 0;
 
-  constructor(private readonly all: () => { readonly size: number; values(): Iterable<C> }) {}
+  constructor(
+    private readonly all: () => { readonly size: number; values(): Iterable<C> },
+    private readonly titles?: GroupTitles,
+  ) {}
 
   invalidate(): void {
     this.filtered = undefined;
@@ -289,7 +301,7 @@ export class ArchiveView<C extends CableFacts> {
 
   groups(scope: ArchiveScope): ArchiveGroups {
     const cables = this.matching(scope.query);
-    return { groups: groupCables(cables, scope.grouping, scope.path), matched: cables.length, total: this.size };
+    return { groups: groupCables(cables, scope.grouping, scope.path, this.titles), matched: cables.length, total: this.size };
   }
 
   items(scope: ArchiveScope, offset: number, limit: number): ArchivePage {

@@ -39,6 +39,16 @@ export function outlineSections(doc: CableDocument, notHeadings: Set<number>, bl
   return out;
 }
 
+/**
+ * The sections as the outline shows them: a lone caption line (`SIPDIS`) is no heading, and a heading on a
+ * block's first line (`Summary and Key Themes`) heads no section.
+ */
+export function cableSections(doc: CableDocument): OutlineSections {
+  const captionLines = new Set(doc.captions.map((c) => c.range.start.line));
+  const blockLines = new Set(doc.blocks.map((b) => b.start.range.start.line));
+  return outlineSections(doc, captionLines, blockLines);
+}
+
 /** Whether the first line of text after heading h, past blanks, rules and other headings, opens a paragraph. */
 function nextIsParagraph(doc: CableDocument, h: Heading, headingLines: Set<number>, starts: Map<number, Paragraph>): boolean {
   for (let l = h.range.end.line + 1; l < doc.lines.length; l++) {

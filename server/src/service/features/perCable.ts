@@ -16,7 +16,7 @@ import { computeDiagnostics, type DiagnosticsOptions } from '../diagnostics.ts';
 import type { CableFile, CablePart } from '../sequence.ts';
 import { documentSymbols } from './symbols.ts';
 import { foldingRanges } from './folding.ts';
-import { shorten } from './rangeMath.ts';
+import { lastContentLine, shorten } from './rangeMath.ts';
 
 /** Whether `v` is an LSP position (a plain `{ line, character }`). */
 function isPosition(v: object): v is Position {
@@ -111,7 +111,9 @@ export function fileFoldingRanges(file: CableFile, rangeLimit?: number): Folding
   if (file.parts.length === 1) return foldingRanges(file.parts[0]!.model, rangeLimit);
   const out: FoldingRange[] = [];
   for (const part of file.parts) {
-    const end = part.line + part.model.lineCount - 1;
+    // The cable's fold ends on its last line of text, not on the blank lines before the next cable.
+    const lastLine = part.model.lineCount - 1;
+    const end = part.line + lastContentLine(part.model, { start: { line: 0, character: 0 }, end: { line: lastLine, character: part.model.lines[lastLine]?.length ?? 0 } });
     if (end > part.line) out.push({ startLine: part.line, endLine: end });
     // One range per start line (editors keep one): the cable's own range wins over its header's.
     for (const f of foldingRanges(part.model)) {
