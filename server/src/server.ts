@@ -55,9 +55,9 @@ import { references } from './service/features/references.ts';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './service/features/callHierarchy.ts';
 import { registerWorkspaceDiagnostics } from './workspaceDiagnosticsHandlers.ts';
 import { completion } from './service/features/completion.ts';
-import { CODE_ACTION_KINDS, codeActions } from './service/features/codeActions.ts';
+import { CODE_ACTION_KINDS, fileCodeActions } from './service/features/codeActions.ts';
 import { flattenSymbols } from './service/features/symbols.ts';
-import { atPosition, everyCable, fileDiagnostics, fileFoldingRanges, fileSymbols, localPosition, localRange, partAtLine, shiftRanges } from './service/features/perCable.ts';
+import { atPosition, everyCable, fileDiagnostics, fileFoldingRanges, fileSymbols, localPosition, partAtLine, shiftRanges } from './service/features/perCable.ts';
 import type { CitationGraph } from './service/features/references.ts';
 import { parseCableFile, type CablePart } from './service/sequence.ts';
 import { selectionRanges } from './service/features/selectionRanges.ts';
@@ -109,12 +109,9 @@ function registerFeatures({ guard, settings, index, versionOf }: Features): void
     atPosition(file, p.position, (model, at) => completion(model, at, dict)),
   );
   const settingsAndDictionary = async (uri: string) => ({ settings: await settings.get(uri), dict: await settings.dictionaryFor(uri) });
-  guard.document(CodeActionRequest.type, { fallback: [], capability: { codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS } }, wait: settingsAndDictionary }, (file, p, w) => {
-    const part = partAtLine(file, p.range.start.line);
-    const own = p.context.diagnostics.filter((d) => partAtLine(file, d.range.start.line) === part).map((d) => ({ ...d, range: localRange(part, d.range) }));
-    const actions = codeActions(part.model, p.textDocument.uri, localRange(part, p.range), own, w.settings, w.dict, p.context.only);
-    return shiftRanges(actions, part.line);
-  });
+  guard.document(CodeActionRequest.type, { fallback: [], capability: { codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS } }, wait: settingsAndDictionary }, (file, p, w) =>
+    fileCodeActions(file, p.textDocument.uri, p.range, p.context.diagnostics, w.settings, w.dict, p.context.only),
+  );
   guard.document(DocumentSymbolRequest.type, { fallback: [], capability: { documentSymbolProvider: { label: 'Cable' } } }, (file, p) => {
     const symbols = fileSymbols(file);
     return textDocument()?.documentSymbol?.hierarchicalDocumentSymbolSupport ? symbols : flattenSymbols(symbols, p.textDocument.uri);
