@@ -58,8 +58,7 @@ import { completion } from './service/features/completion.ts';
 import { CODE_ACTION_KINDS, fileCodeActions } from './service/features/codeActions.ts';
 import { flattenSymbols } from './service/features/symbols.ts';
 import { atPosition, everyCable, fileDiagnostics, fileFoldingRanges, fileSymbols, localPosition, partAtLine, shiftRanges } from './service/features/perCable.ts';
-import type { CitationGraph } from './service/features/references.ts';
-import { parseCableFile, type CablePart } from './service/sequence.ts';
+import { parseCableFile } from './service/sequence.ts';
 import { selectionRanges } from './service/features/selectionRanges.ts';
 import { documentHighlights } from './service/features/highlights.ts';
 import { definitionLinks, documentLinks } from './service/features/links.ts';
@@ -99,11 +98,11 @@ interface Features {
 function registerFeatures({ guard, settings, index, versionOf }: Features): void {
   const dictionary = (uri: string) => settings.dictionaryFor(uri);
   const textDocument = () => guard.client.textDocument;
-  const resolve = (id: string) => index.resolve(id);
+  const resolve = (id: string) => index.locate(id);
 
   // A cited cable's hover (its subject, date and where it is) comes before the codes' hover.
   guard.document(HoverRequest.type, { fallback: null, capability: { hoverProvider: true }, wait: dictionary }, (file, p, dict) =>
-    atPosition(file, p.position, (model, at, part) => citationHover(model, at, citationGraph(index, p.textDocument.uri, part), index.status) ?? hover(model, at, dict)),
+    atPosition(file, p.position, (model, at) => citationHover(model, at, index, index.status) ?? hover(model, at, dict)),
   );
   guard.document(CompletionRequest.type, { fallback: [], capability: { completionProvider: { triggerCharacters: [' ', '(', ','] } }, wait: dictionary }, (file, p, dict) =>
     atPosition(file, p.position, (model, at) => completion(model, at, dict)),
@@ -144,15 +143,6 @@ function registerFeatures({ guard, settings, index, versionOf }: Features): void
   registerWorkspaceFeatures(guard, index);
 }
 
-/**
- * The reference graph as the cable at `part` of `uri` sees it. The index holds a file's first cable, so
- * a later cable of the file has no entry of its own: it is known by the id its text gives.
- */
-function citationGraph(index: CableIndex, uri: string, part: CablePart): CitationGraph {
-  if (part.line === 0) return index;
-  return { get: (u) => (u === uri ? undefined : index.get(u)), resolveEntries: (id) => index.resolveEntries(id), citing: (id) => index.citing(id) };
-}
-
 /** The features over the workspace index: cables found by query, citations in and out. */
 function registerWorkspaceFeatures(guard: Guard, index: CableIndex): void {
   guard.request(WorkspaceSymbolRequest.type, [], { workspaceSymbolProvider: true }, (p) => {
@@ -160,16 +150,16 @@ function registerWorkspaceFeatures(guard: Guard, index: CableIndex): void {
     const found = index.query(q, WORKSPACE_SYMBOL_LIMIT).map((m) => m.cable);
     return workspaceSymbols(found, q.hasFacets ? q.text.trim() : undefined);
   });
-  // The locations come from the index (whole files), so they are not moved.
+  // The locations come from the index (lines of their files), so they are not moved.
   guard.document(ReferencesRequest.type, { fallback: [], capability: { referencesProvider: true } }, (file, p) => {
-    const uri = p.textDocument.uri;
     const part = partAtLine(file, p.position.line);
-    return references(part.model, uri, localPosition(part, p.position), !!p.context?.includeDeclaration, citationGraph(index, uri, part));
+    const self = { uri: p.textDocument.uri, line: part.line };
+    return references(part.model, self, localPosition(part, p.position), !!p.context?.includeDeclaration, index);
   });
   guard.document(CallHierarchyPrepareRequest.type, { fallback: [], capability: { callHierarchyProvider: true } }, (file, p) => {
-    const uri = p.textDocument.uri;
     const part = partAtLine(file, p.position.line);
-    return prepareCallHierarchy(part.model, uri, localPosition(part, p.position), citationGraph(index, uri, part));
+    const self = { uri: p.textDocument.uri, line: part.line };
+    return prepareCallHierarchy(part.model, self, localPosition(part, p.position), index);
   });
   guard.request(CallHierarchyIncomingCallsRequest.type, [], undefined, (p) => incomingCalls(p.item, index));
   guard.request(CallHierarchyOutgoingCallsRequest.type, [], undefined, (p) => outgoingCalls(p.item, index));

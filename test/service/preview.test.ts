@@ -70,7 +70,7 @@ test('seed: the classification bar, the id and the heading card in words', () =>
 });
 
 test('seed: captions, TAGS chips, subject, REF, E.O. and Classified By in words', () => {
-  const doc = preview(seedText, { resolve: (id) => (id === '09STATE71326' ? 'file:///ws/09STATE71326.cable' : undefined) });
+  const doc = preview(seedText, { resolve: (id) => (id === '09STATE71326' ? { uri: 'file:///ws/09STATE71326.cable', line: 0 } : undefined) });
   assert.deepEqual(doc.captions.map((c) => [c.name, c.title]), [['SIPDIS', 'SIPRNet distribution']]);
   assert.deepEqual(doc.distribution.map((d) => d.text), ['STATE FOR EUR/WE, EUR/RPM, EUR/ERA AND EUR/RUS']);
   assert.deepEqual(
@@ -177,7 +177,7 @@ test('synthetic: SECRET//NOFORN, dual precedence, addressees by station, section
 });
 
 test('synthetic: references in the workspace link, the others say they are absent', () => {
-  const doc = preview(SYNTHETIC, { resolve: (id) => (id === '08STATE12345' ? 'file:///ws/a.cable' : undefined) });
+  const doc = preview(SYNTHETIC, { resolve: (id) => (id === '08STATE12345' ? { uri: 'file:///ws/a.cable', line: 0 } : undefined) });
   assert.deepEqual(
     doc.references.map((r) => [r.label, r.text, r.cableId, r.target]),
     [
@@ -188,7 +188,7 @@ test('synthetic: references in the workspace link, the others say they are absen
 });
 
 test('synthetic: a SUMMARY over two paragraphs is one block; a COMMENT inside a line is a marked run', () => {
-  const doc = preview(SYNTHETIC, { resolve: (id) => (id === '08MOSCOW111' ? 'file:///ws/08MOSCOW111.cable' : undefined) });
+  const doc = preview(SYNTHETIC, { resolve: (id) => (id === '08MOSCOW111' ? { uri: 'file:///ws/08MOSCOW111.cable', line: 0 } : undefined) });
   const [summary] = doc.body;
   assert.equal(summary!.kind, 'block');
   assert.ok(summary!.kind === 'block');

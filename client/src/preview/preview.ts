@@ -229,9 +229,13 @@ class CablePreview {
       case 'reveal':
         void this.reveal(m.line);
         break;
-      case 'open':
-        void vscode.window.showTextDocument(vscode.Uri.parse(m.target), { viewColumn: this.editor()?.viewColumn ?? vscode.ViewColumn.One });
+      case 'open': {
+        // A cited cable that is not its file's first opens at its own first line.
+        const at = new vscode.Position(Math.max(0, m.line ?? 0), 0);
+        const selection = m.line ? new vscode.Range(at, at) : undefined;
+        void vscode.window.showTextDocument(vscode.Uri.parse(m.target), { viewColumn: this.editor()?.viewColumn ?? vscode.ViewColumn.One, selection });
         break;
+      }
     }
   }
 

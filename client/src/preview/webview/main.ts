@@ -127,7 +127,8 @@ document.addEventListener('click', (e) => {
   const link = target.closest<HTMLElement>('a[data-target]');
   if (link) {
     e.preventDefault();
-    post({ type: 'open', target: link.dataset.target! });
+    const line = link.dataset.targetLine;
+    post(line ? { type: 'open', target: link.dataset.target!, line: Number(line) } : { type: 'open', target: link.dataset.target! });
     return;
   }
   // Selecting text is not a click on the element.

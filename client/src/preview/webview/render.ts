@@ -155,6 +155,7 @@ function references(doc: PreviewDocument): HTMLElement {
       const a = el('a', 'cable-link', r.text);
       a.href = '#';
       a.dataset.target = r.target;
+      if (r.targetLine) a.dataset.targetLine = String(r.targetLine);
       a.title = `Open ${r.cableId}`;
       item.append(a, ' ', code(r.cableId)!);
     } else {
@@ -260,6 +261,7 @@ function run(r: PreviewRun): Node {
     const a = titled(el('a', 'cable-link', r.text), `Open ${r.cable.id}`);
     a.href = '#';
     a.dataset.target = r.cable.target;
+    if (r.cable.targetLine) a.dataset.targetLine = String(r.cable.targetLine);
     n = a;
   } else if (r.cable) {
     n = titled(el('span', 'cable-id-mention', r.text), `${r.cable.id}: not in this workspace`);

@@ -24,7 +24,7 @@ import {
   tagKindWords,
 } from './decode.ts';
 import type { CableResolver } from './links.ts';
-import { previewBody, previewMarking } from './previewBody.ts';
+import { cableLink, previewBody, previewMarking } from './previewBody.ts';
 import type {
   LineSpan,
   PreviewCaption,
@@ -320,8 +320,9 @@ function referencesOf(doc: CableDocument, resolve: CableResolver): PreviewRefere
       if (it.label) r.label = it.label;
       if (it.cableId) {
         r.cableId = it.cableId;
-        const target = resolve(it.cableId);
-        if (target) r.target = target;
+        const link = cableLink(it.cableId, resolve(it.cableId));
+        if (link.target) r.target = link.target;
+        if (link.targetLine) r.targetLine = link.targetLine;
       }
       out.push(r);
     }

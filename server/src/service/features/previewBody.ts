@@ -9,7 +9,7 @@
 import type { Block, CableDocument, Paragraph, PortionMarking, Range } from '../model.ts';
 import type { Dictionary } from '../dictionary.ts';
 import { normaliseLine } from '../text.ts';
-import type { CableResolver } from './links.ts';
+import type { CableResolver, CableTarget } from './links.ts';
 import { markingWords } from './decode.ts';
 import type {
   LineSpan,
@@ -62,6 +62,12 @@ interface DraftBlock extends Omit<PreviewBlock, 'children'> {
 interface BodyOptions {
   resolve: CableResolver;
   maxBodyChars: number;
+}
+
+/** A cited cable as a run of text carries it: the file, and the line when it is not the file's first cable. */
+export function cableLink(id: string, target: CableTarget | undefined): { id: string; target?: string; targetLine?: number } {
+  if (!target) return { id };
+  return target.line > 0 ? { id, target: target.uri, targetLine: target.line } : { id, target: target.uri };
 }
 
 export function previewMarking(pm: PortionMarking, dict: Dictionary): PreviewMarking {
@@ -320,7 +326,7 @@ class BodyBuilder {
 interface Mark {
   from: number;
   to: number;
-  cable?: { id: string; target?: string };
+  cable?: { id: string; target?: string; targetLine?: number };
 }
 
 function collectMarks(doc: CableDocument, resolve: CableResolver): Map<number, Mark[]> {
@@ -337,14 +343,15 @@ function collectMarks(doc: CableDocument, resolve: CableResolver): Map<number, M
   }
   for (const m of doc.mentions) {
     if (m.range.start.line !== m.range.end.line) continue;
-    const target = resolve(m.cableId);
-    add(m.range.start.line, { from: m.range.start.character, to: m.range.end.character, cable: target ? { id: m.cableId, target } : { id: m.cableId } });
+    add(m.range.start.line, { from: m.range.start.character, to: m.range.end.character, cable: cableLink(m.cableId, resolve(m.cableId)) });
   }
   return byLine;
 }
 
 function sameMarks(a: PreviewRun, b: PreviewRun): boolean {
-  return a.redacted === b.redacted && a.block === b.block && a.cable?.id === b.cable?.id && a.cable?.target === b.cable?.target;
+  const c = a.cable;
+  const d = b.cable;
+  return a.redacted === b.redacted && a.block === b.block && c?.id === d?.id && c?.target === d?.target && c?.targetLine === d?.targetLine;
 }
 
 // ---------------------------------------------------------------------------------------------

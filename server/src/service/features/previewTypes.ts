@@ -117,6 +117,8 @@ export interface PreviewReference {
   cableId?: string;
   /** The workspace file holding that cable, when the workspace has it. */
   target?: string;
+  /** The line of that file the cable starts on, when it is not the file's first cable. */
+  targetLine?: number;
   lines: LineSpan;
 }
 
@@ -151,8 +153,8 @@ export type PreviewBlockKind = 'summary' | 'comment' | 'text' | 'quote' | 'intro
 export interface PreviewRun {
   text: string;
   redacted?: boolean;
-  /** A cable id named here, and the workspace file that holds it when there is one. */
-  cable?: { id: string; target?: string };
+  /** A cable id named here, and the workspace file that holds it when there is one (and the line it starts on there, when not 0). */
+  cable?: { id: string; target?: string; targetLine?: number };
   block?: PreviewBlockKind;
 }
 
