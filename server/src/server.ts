@@ -135,10 +135,10 @@ function registerFeatures({ guard, settings, index, versionOf }: Features): void
     );
     return textDocument()?.definition?.linkSupport ? links : links.map((l): Location => ({ uri: l.targetUri, range: l.targetRange }));
   });
-  // The preview shows the file's first cable.
+  // The preview shows every cable of the file, in order.
   guard.document(PreviewRequest, { fallback: null, wait: dictionary }, (file, p, dict) => {
     const uri = p.textDocument.uri;
-    return previewDocument(file.parts[0]!.model, dict, { uri, version: versionOf(uri) ?? 0, resolve });
+    return previewDocument(file, dict, { uri, version: versionOf(uri) ?? 0, resolve });
   });
   registerWorkspaceFeatures(guard, index);
 }

@@ -206,7 +206,9 @@ class CablePreview {
       return;
     }
     this.retries = 0;
-    if (doc.id) this.panel.title = `Preview ${doc.id}`;
+    const cables = doc.cables;
+    if (cables.length > 1) this.panel.title = `Preview ${baseName(this.uri)} (${cables.length} cables)`;
+    else if (cables[0]?.id) this.panel.title = `Preview ${cables[0].id}`;
     this.post({ type: 'update', doc, line: this.pendingLine });
     this.pendingLine = undefined;
   }

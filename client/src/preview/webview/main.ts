@@ -64,7 +64,7 @@ function update(m: Extract<ToWebview, { type: 'update' }>): void {
   uri = m.doc.uri;
   version = m.doc.version;
   root.replaceChildren(render(m.doc));
-  document.body.dataset.level = m.doc.classification.level ?? 'none';
+  document.body.dataset.level = m.doc.cables[0]?.classification.level ?? 'none';
   lines.index(root);
   if (keep !== undefined && m.line === undefined) {
     ignoreScrollUntil = performance.now() + 100;

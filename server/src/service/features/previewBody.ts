@@ -62,6 +62,15 @@ interface DraftBlock extends Omit<PreviewBlock, 'children'> {
 interface BodyOptions {
   resolve: CableResolver;
   maxBodyChars: number;
+  /** The file line the cable starts on (a file may hold several): the notes name lines of the file. */
+  firstLine?: number;
+}
+
+/** The running text, what a reader should know about it, and how many characters of text it holds. */
+export interface PreviewBodyResult {
+  nodes: PreviewNode[];
+  notes: string[];
+  chars: number;
 }
 
 /** A cited cable as a run of text carries it: the file, and the line when it is not the file's first cable. */
@@ -77,7 +86,7 @@ export function previewMarking(pm: PortionMarking, dict: Dictionary): PreviewMar
   return m;
 }
 
-export function previewBody(doc: CableDocument, dict: Dictionary, options: BodyOptions): { nodes: PreviewNode[]; notes: string[] } {
+export function previewBody(doc: CableDocument, dict: Dictionary, options: BodyOptions): PreviewBodyResult {
   const b = new BodyBuilder(doc, dict, options);
   return b.build();
 }
@@ -121,7 +130,7 @@ class BodyBuilder {
     }
   }
 
-  build(): { nodes: PreviewNode[]; notes: string[] } {
+  build(): PreviewBodyResult {
     const doc = this.doc;
     const paragraphs = doc.paragraphs;
     let p = 0;
@@ -145,9 +154,11 @@ class BodyBuilder {
     for (const block of [...doc.blocks].sort(outerFirst)) wrapBlock(this.nodes, block, (line) => this.text(line));
     const notes: string[] = [];
     if (this.cut) {
-      notes.push(`The preview shows the text up to line ${this.lastLine() + 1} of ${doc.lineCount}: the rest is longer than a preview lays out quickly. The editor has all of it.`);
+      const first = this.options.firstLine ?? 0;
+      const last = first + doc.lineCount;
+      notes.push(`The preview shows the text up to line ${first + this.lastLine() + 1} of ${last}: the rest is longer than a preview lays out quickly. The editor has all of it.`);
     }
-    return { nodes: this.nodes.map((n) => this.finish(n)), notes };
+    return { nodes: this.nodes.map((n) => this.finish(n)), notes, chars: this.chars };
   }
 
   private lastLine(): number {

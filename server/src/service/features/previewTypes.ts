@@ -6,15 +6,25 @@
  */
 import type { Level, TagKind } from '../model.ts';
 
-/** First and last source line of an element (0-based, inclusive). */
+/** First and last source line of an element (0-based, inclusive): lines of the file, in every cable. */
 export type LineSpan = [first: number, last: number];
 
+/** The preview of a file: each of its cables in order (one for a file of one cable), each with its own heading. */
 export interface PreviewDocument {
   uri: string;
   version: number;
+  lineCount: number;
+  cables: PreviewCable[];
+  /** Things a reader should know about the preview of the file (cables left out of a long file). */
+  notes: string[];
+}
+
+/** One cable of the file, decoded. */
+export interface PreviewCable {
   /** Canonical id (`09BRUSSELS995`), when the cable says enough to build it. */
   id?: string;
-  lineCount: number;
+  /** The lines of the file the cable spans. */
+  lines: LineSpan;
   classification: PreviewClassification;
   /** The heading decoded (precedence, From, To, Info, DTG, filing time, security line), when there is one. */
   header?: PreviewHeader;
