@@ -393,7 +393,10 @@ export class CableIndex {
     // Many reads finish together: each parse waits for its turn in a slice.
     await this.slicer.checkpoint();
     // The head of a file of one cable (all but a few files); else a text that ends where the file does.
-    if (text.length <= this.headBytes && !mayHoldSeveral(text)) return [{ model: await this.readHeadModel(uri, text), line: 0 }];
+    if (text.length <= this.headBytes && !mayHoldSeveral(text)) {
+      const model = parseHead(text, this.headBytes, uri, true);
+      return [{ model: text.length > this.headBytes / 2 && endsTooSoon(model) ? await this.longerHead(uri, text, model) : model, line: 0 }];
+    }
     const cables: CablePart[] = [];
     for (const cable of eachCable(text)) {
       if (cables.length) await this.slicer.checkpoint();
@@ -404,10 +407,8 @@ export class CableIndex {
     return cables;
   }
 
-  /** Parses a file's head; a longer head, read again, when the first ends before the subject. */
-  private async readHeadModel(uri: string, head: string): Promise<CableDocument> {
-    const model = parseHead(head, this.headBytes, uri, true);
-    if (head.length <= this.headBytes / 2 || !endsTooSoon(model)) return model;
+  /** A file's head read again, longer, when the first ends before the subject; else `model`, the first's. */
+  private async longerHead(uri: string, head: string, model: CableDocument): Promise<CableDocument> {
     const longer = await withTimeout(this.fs!.readHead(uri, this.longHeadBytes, this.maxFileBytes), this.readTimeoutMs);
     return typeof longer === 'string' && longer.length > head.length ? parseHead(longer, this.longHeadBytes, uri, true) : model;
   }
