@@ -19,6 +19,14 @@ import type { ClientUi } from './common.ts';
 /** Files larger than this are not cables; sending them whole would only stall the worker. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
+/** Whether one of `signs` occurs twice in `text` (the server's sign that a file may hold several cables). */
+function twice(text: string, signs: readonly string[]): boolean {
+  return signs.some((sign) => {
+    const first = text.indexOf(sign);
+    return first >= 0 && text.indexOf(sign, first + sign.length) >= 0;
+  });
+}
+
 export function registerWorkspaceFiles(context: vscode.ExtensionContext, client: BaseLanguageClient, ui: ClientUi): void {
   let warned = false;
   const degrade = (reason: string): FindFilesResult => {
@@ -45,7 +53,10 @@ export function registerWorkspaceFiles(context: vscode.ExtensionContext, client:
       try {
         const uri = vscode.Uri.parse(params.uri, true);
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === params.uri);
-        const head = (text: string) => (params.maxChars !== undefined && text.length > params.maxChars ? text.slice(0, params.maxChars) : text);
+        const head = (text: string) => {
+          const max = params.wholeIf && twice(text, params.wholeIf.signs) ? params.wholeIf.maxChars : params.maxChars;
+          return max !== undefined && text.length > max ? text.slice(0, max) : text;
+        };
         if (open) return { text: head(open.getText()) };
         const stat = await vscode.workspace.fs.stat(uri);
         // A head of a large file is still worth one read; the whole of it is not.

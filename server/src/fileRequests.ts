@@ -30,6 +30,11 @@ export interface ReadFileParams {
    * text before it crosses the worker boundary.
    */
   maxChars?: number;
+  /**
+   * With `maxChars`: when one of `signs` occurs twice in the file, its first `wholeIf.maxChars`
+   * characters instead (a file that may hold several cables is indexed whole).
+   */
+  wholeIf?: { signs: string[]; maxChars: number };
 }
 
 /** `text` is undefined when the file could not be read; `error` says why. */

@@ -55,11 +55,10 @@ import { references } from './service/features/references.ts';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './service/features/callHierarchy.ts';
 import { registerWorkspaceDiagnostics } from './workspaceDiagnosticsHandlers.ts';
 import { completion } from './service/features/completion.ts';
-import { CODE_ACTION_KINDS, codeActions } from './service/features/codeActions.ts';
+import { CODE_ACTION_KINDS, fileCodeActions } from './service/features/codeActions.ts';
 import { flattenSymbols } from './service/features/symbols.ts';
-import { atPosition, everyCable, fileDiagnostics, fileFoldingRanges, fileSymbols, localPosition, localRange, partAtLine, shiftRanges } from './service/features/perCable.ts';
-import type { CitationGraph } from './service/features/references.ts';
-import { parseCableFile, type CablePart } from './service/sequence.ts';
+import { atPosition, everyCable, fileDiagnostics, fileFoldingRanges, fileSymbols, localPosition, partAtLine, shiftRanges } from './service/features/perCable.ts';
+import { parseCableFile } from './service/sequence.ts';
 import { selectionRanges } from './service/features/selectionRanges.ts';
 import { documentHighlights } from './service/features/highlights.ts';
 import { definitionLinks, documentLinks } from './service/features/links.ts';
@@ -101,22 +100,19 @@ interface Features {
 function registerFeatures({ guard, settings, index, versionOf }: Features): void {
   const dictionary = (uri: string) => settings.dictionaryFor(uri);
   const textDocument = () => guard.client.textDocument;
-  const resolve = (id: string) => index.resolve(id);
+  const resolve = (id: string) => index.locate(id);
 
   // A cited cable's hover (its subject, date and where it is) comes before the codes' hover.
   guard.document(HoverRequest.type, { fallback: null, capability: { hoverProvider: true }, wait: dictionary }, (file, p, dict) =>
-    atPosition(file, p.position, (model, at, part) => citationHover(model, at, citationGraph(index, p.textDocument.uri, part), index.status) ?? hover(model, at, dict)),
+    atPosition(file, p.position, (model, at) => citationHover(model, at, index, index.status) ?? hover(model, at, dict)),
   );
   guard.document(CompletionRequest.type, { fallback: [], capability: { completionProvider: { triggerCharacters: [' ', '(', ','] } }, wait: dictionary }, (file, p, dict) =>
     atPosition(file, p.position, (model, at) => completion(model, at, dict)),
   );
   const settingsAndDictionary = async (uri: string) => ({ settings: await settings.get(uri), dict: await settings.dictionaryFor(uri) });
-  guard.document(CodeActionRequest.type, { fallback: [], capability: { codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS } }, wait: settingsAndDictionary }, (file, p, w) => {
-    const part = partAtLine(file, p.range.start.line);
-    const own = p.context.diagnostics.filter((d) => partAtLine(file, d.range.start.line) === part).map((d) => ({ ...d, range: localRange(part, d.range) }));
-    const actions = codeActions(part.model, p.textDocument.uri, localRange(part, p.range), own, w.settings, w.dict, p.context.only);
-    return shiftRanges(actions, part.line);
-  });
+  guard.document(CodeActionRequest.type, { fallback: [], capability: { codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS } }, wait: settingsAndDictionary }, (file, p, w) =>
+    fileCodeActions(file, p.textDocument.uri, p.range, p.context.diagnostics, w.settings, w.dict, p.context.only),
+  );
   guard.document(DocumentSymbolRequest.type, { fallback: [], capability: { documentSymbolProvider: { label: 'Cable' } } }, (file, p) => {
     const symbols = fileSymbols(file);
     return textDocument()?.documentSymbol?.hierarchicalDocumentSymbolSupport ? symbols : flattenSymbols(symbols, p.textDocument.uri);
@@ -141,21 +137,12 @@ function registerFeatures({ guard, settings, index, versionOf }: Features): void
     );
     return textDocument()?.definition?.linkSupport ? links : links.map((l): Location => ({ uri: l.targetUri, range: l.targetRange }));
   });
-  // The preview shows the file's first cable.
+  // The preview shows every cable of the file, in order.
   guard.document(PreviewRequest, { fallback: null, wait: dictionary }, (file, p, dict) => {
     const uri = p.textDocument.uri;
-    return previewDocument(file.parts[0]!.model, dict, { uri, version: versionOf(uri) ?? 0, resolve });
+    return previewDocument(file, dict, { uri, version: versionOf(uri) ?? 0, resolve });
   });
   registerWorkspaceFeatures(guard, index);
-}
-
-/**
- * The reference graph as the cable at `part` of `uri` sees it. The index holds a file's first cable, so
- * a later cable of the file has no entry of its own: it is known by the id its text gives.
- */
-function citationGraph(index: CableIndex, uri: string, part: CablePart): CitationGraph {
-  if (part.line === 0) return index;
-  return { get: (u) => (u === uri ? undefined : index.get(u)), resolveEntries: (id) => index.resolveEntries(id), citing: (id) => index.citing(id) };
 }
 
 /** The features over the workspace index: cables found by query, citations in and out. */
@@ -165,16 +152,16 @@ function registerWorkspaceFeatures(guard: Guard, index: CableIndex): void {
     const found = index.query(q, WORKSPACE_SYMBOL_LIMIT).map((m) => m.cable);
     return workspaceSymbols(found, q.hasFacets ? q.text.trim() : undefined);
   });
-  // The locations come from the index (whole files), so they are not moved.
+  // The locations come from the index (lines of their files), so they are not moved.
   guard.document(ReferencesRequest.type, { fallback: [], capability: { referencesProvider: true } }, (file, p) => {
-    const uri = p.textDocument.uri;
     const part = partAtLine(file, p.position.line);
-    return references(part.model, uri, localPosition(part, p.position), !!p.context?.includeDeclaration, citationGraph(index, uri, part));
+    const self = { uri: p.textDocument.uri, line: part.line };
+    return references(part.model, self, localPosition(part, p.position), !!p.context?.includeDeclaration, index);
   });
   guard.document(CallHierarchyPrepareRequest.type, { fallback: [], capability: { callHierarchyProvider: true } }, (file, p) => {
-    const uri = p.textDocument.uri;
     const part = partAtLine(file, p.position.line);
-    return prepareCallHierarchy(part.model, uri, localPosition(part, p.position), citationGraph(index, uri, part));
+    const self = { uri: p.textDocument.uri, line: part.line };
+    return prepareCallHierarchy(part.model, self, localPosition(part, p.position), index);
   });
   guard.request(CallHierarchyIncomingCallsRequest.type, [], undefined, (p) => incomingCalls(p.item, index));
   guard.request(CallHierarchyOutgoingCallsRequest.type, [], undefined, (p) => outgoingCalls(p.item, index));

@@ -67,7 +67,8 @@ async function pushAll(
   log: (m: string) => void,
 ): Promise<void> {
   await deps.index.whenIdle();
-  const entries = [...deps.index.all()].filter((e) => !e.open && deps.index.folderOf(e.uri));
+  // One entry per file: its first cable's (the file is read and checked whole).
+  const entries = [...deps.index.all()].filter((e) => e.start === 0 && !e.open && deps.index.folderOf(e.uri));
   const p = await progress('Checking cables');
   let done = 0;
   for (const e of entries) {

@@ -75,8 +75,8 @@ export class WorkspaceIndexing {
 
   private reindexOpen(doc: TextDocument): void {
     try {
-      // The index holds one cable per file: a file of several is found by its first.
-      this.index.updateFromModel(doc.uri, this.models.get(doc).parts[0]!.model);
+      // Every cable of the file, each with the line it starts on.
+      this.index.updateFromModels(doc.uri, this.models.get(doc).parts);
     } catch (err) {
       this.connection.console.error(`indexing an open cable failed: ${errorText(err)}`);
     }

@@ -4,9 +4,10 @@
  * and a long cable to scroll. Ctrl+K V opens the preview beside the seed; it must show the decoded
  * heading, a TAGS chip's title and a paragraph's marking badge in the level's colour, follow an edit
  * within a second, reveal a clicked paragraph's line, open the cited cable, and keep scroll in step
- * both ways; every text must read at 4.5:1 or better in the high-contrast themes, dark and light, by
- * the computed styles. Then the same preview in the web extension host. Screenshots, dark and light, go to
- * the README's pictures.
+ * both ways; a file of three cables shows all three and scrolls from one to the next with the editor;
+ * every text must read at 4.5:1 or better in the high-contrast themes, dark and light, by the computed
+ * styles. Then the same preview in the web extension host. Screenshots, dark and light, go to the
+ * README's pictures.
  */
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -62,11 +63,22 @@ function longCable(): string {
   return parts.join('');
 }
 
+/** A day's file of three cables one after another, each of 40 one-line paragraphs. */
+const DAY_POSTS = ['PARIS', 'MADRID', 'ROME'];
+function dayOfCables(): string {
+  return DAY_POSTS.map((post, k) => {
+    const head = [`VZCZCXRO400${k}`, 'RR RUEHWEB', `R 1${k}1200Z AUG 09`, `FM AMEMBASSY ${post}`, 'TO SECSTATE WASHDC', 'BT', `UNCLAS ${post} 00010${k}`, '', 'E.O. 12958: N/A', 'TAGS: PREL'];
+    const paragraphs = Array.from({ length: 40 }, (_, n) => `${n + 1}. Paragraph ${n + 1} of the ${post} cable, one of three in the file.\n`);
+    return [...head, `SUBJECT: THE ${post} CABLE OF THE DAY`, '', ...paragraphs, 'EXAMPLE', 'BT', 'NNNN', ''].join('\n');
+  }).join('\n');
+}
+
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cable-preview-ws-'));
   writeFileSync(join(dir, '09BRUSSELS995.cable'), SEED);
   writeFileSync(join(dir, '09STATE71326.cable'), CITED);
   writeFileSync(join(dir, 'long.cable'), longCable());
+  writeFileSync(join(dir, 'day.cable'), dayOfCables());
   return dir;
 }
 
@@ -85,6 +97,11 @@ interface PageWindow {
 const fillOf = (e: unknown): string => (globalThis as unknown as PageWindow).getComputedStyle(e).backgroundColor;
 const scrollToTop = (): void => (globalThis as unknown as PageWindow).scrollTo(0, 0);
 const scrollIntoView = (e: unknown): void => (e as PageElement).scrollIntoView({ block: 'start' });
+/** The id of the first cable whose article shows below the top of the window. */
+const firstShownCable = (articles: unknown[]): string => {
+  const first = (articles as PageElement[]).find((a) => a.getBoundingClientRect().bottom > 40);
+  return first?.querySelector('.cable-id')?.textContent ?? '';
+};
 /** The number of the first paragraph whose text shows below the classification bar. */
 const firstShownParagraph = (paras: unknown[]): number => {
   const first = (paras as PageElement[]).find((p) => p.getBoundingClientRect().bottom > 30);
@@ -288,6 +305,27 @@ describe('preview: the cable preview in code-server', { skip: process.env.CI ? f
         top = await firstVisibleLine(page);
       }
       assert.ok(top < editorTop - 30, `the editor stayed at line ${top} (was ${editorTop})`);
+    });
+  });
+
+  it('shows every cable of a file of several, and scrolls from one to the next with the editor', async () => {
+    await shot('several', async () => {
+      await openFile(page, 'day.cable', 'VZCZCXRO4000');
+      await frame.locator('.cable-id', { hasText: '09ROME102' }).waitFor({ timeout: 10_000 });
+      assert.deepEqual((await frame.locator('.cable-id').allTextContents()).map(norm), ['09PARIS100', '09MADRID101', '09ROME102']);
+      assert.deepEqual((await frame.locator('.bar-top').allTextContents()).map(norm), ['UNCLASSIFIED', 'UNCLASSIFIED', 'UNCLASSIFIED'], 'each cable its own bars');
+      // The editor in the third cable: the preview shows the third cable at its top.
+      const lines = dayOfCables().split('\n');
+      const starts = DAY_POSTS.map((_, k) => lines.indexOf(`VZCZCXRO400${k}`));
+      await goToLine(page, lines.indexOf('30. Paragraph 30 of the ROME cable, one of three in the file.') + 1);
+      const editorTop = (await firstVisibleLine(page)) - 1;
+      assert.equal(starts.filter((s) => s <= editorTop).length, 3, `the editor's top line ${editorTop} is in the third cable`);
+      const expected = '09ROME102';
+      let shown = '';
+      for (const end = Date.now() + 5_000; Date.now() < end && shown !== expected; await new Promise((r) => setTimeout(r, 100))) {
+        shown = norm(await frame.locator('article.cable').evaluateAll(firstShownCable));
+      }
+      assert.equal(shown, expected, `editor at line ${editorTop}`);
     });
   });
 

@@ -58,12 +58,14 @@ test('cable/preview: the decoded seed, its REF resolved in the workspace, and ea
 
     await server.open(uri, seedText, 3);
     // The index walks the folder in the background; the REF links once it has.
-    const doc = await until('the REF target', async () => {
+    const file = await until('the REF target', async () => {
       const d = await ask();
-      return d?.references[0]?.target ? d : undefined;
+      return d?.cables[0]?.references[0]?.target ? d : undefined;
     });
-    assert.equal(doc.version, 3);
-    assert.equal(doc.uri, uri);
+    assert.equal(file.version, 3);
+    assert.equal(file.uri, uri);
+    assert.equal(file.cables.length, 1);
+    const doc = file.cables[0]!;
     assert.equal(doc.id, '09BRUSSELS995');
     assert.equal(doc.classification.marking, 'CONFIDENTIAL');
     assert.equal(doc.references[0]!.target, `${folder}/09STATE71326.cable`);
@@ -80,7 +82,7 @@ test('cable/preview: the decoded seed, its REF resolved in the workspace, and ea
     });
     const edited = await ask();
     assert.equal(edited!.version, 4);
-    assert.equal(edited!.subject!.text, 'DUTCH REACTION TO RESULTS OF U.S.-RUSSIA PRESIDENTIAL SUMMIT');
+    assert.equal(edited!.cables[0]!.subject!.text, 'DUTCH REACTION TO RESULTS OF U.S.-RUSSIA PRESIDENTIAL SUMMIT');
 
     assert.equal(await server.connection.sendRequest(CABLE_PREVIEW, { textDocument: { uri: `${folder}/never-opened.cable` } }), null);
     assert.doesNotMatch(server.stderr(), /Error|at .*\.js:\d+/, 'nothing on stderr');

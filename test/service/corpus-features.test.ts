@@ -58,9 +58,9 @@ test('structure features over the corpus', { skip: files.length ? false : `no co
         const hs = documentHighlights(model, p);
         assert.ok(hs.length >= 1, `${file}: the element under ${p.line}:${p.character} lights up itself`);
         for (const h of hs) assertInDocument(model, h.range, `${file} highlight`);
-        for (const d of definitionLinks(model, p, (id) => `file:///ws/${id}.cable`)) assertInDocument(model, d.originSelectionRange!, `${file} definition`);
+        for (const d of definitionLinks(model, p, (id) => ({ uri: `file:///ws/${id}.cable`, line: 0 }))) assertInDocument(model, d.originSelectionRange!, `${file} definition`);
       }
-      const ls = documentLinks(model, (id) => `file:///ws/${id}.cable`);
+      const ls = documentLinks(model, (id) => ({ uri: `file:///ws/${id}.cable`, line: 0 }));
       for (const l of ls) assertInDocument(model, l.range, `${file} link`);
       links += ls.length;
     } catch (e) {

@@ -169,7 +169,7 @@ export function exercise(text: string, options: { positions?: Position[]; settin
     }
     return sel;
   });
-  run('links', () => documentLinks(model, (id) => `file:///${id}.cable`));
+  run('links', () => documentLinks(model, (id) => ({ uri: `file:///${id}.cable`, line: 0 })));
   const perPosition: unknown[] = [];
   for (const p of positions) {
     const h = run(`hover@${p.line}:${p.character}`, () => hover(model, p, dict)) as { range?: Range } | null | undefined;
@@ -178,7 +178,7 @@ export function exercise(text: string, options: { positions?: Position[]; settin
       h,
       run(`completion@${p.line}:${p.character}`, () => completion(model, p, dict)),
       run(`highlights@${p.line}:${p.character}`, () => documentHighlights(model, p)),
-      run(`definition@${p.line}:${p.character}`, () => definitionLinks(model, p, (id) => `file:///${id}.cable`)),
+      run(`definition@${p.line}:${p.character}`, () => definitionLinks(model, p, (id) => ({ uri: `file:///${id}.cable`, line: 0 }))),
     );
   }
   if (diagnostics && diagnostics.length) {

@@ -8,20 +8,28 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCable } from '../../server/src/service/parse.ts';
+import { parseCableFile } from '../../server/src/service/sequence.ts';
 import { Dictionary } from '../../server/src/service/dictionary.ts';
 import { previewDocument, type PreviewOptions } from '../../server/src/service/features/preview.ts';
-import type { PreviewDocument, PreviewLine, PreviewNode, PreviewParagraph } from '../../server/src/service/features/previewTypes.ts';
+import type { PreviewCable, PreviewDocument, PreviewLine, PreviewNode, PreviewParagraph } from '../../server/src/service/features/previewTypes.ts';
 
 const dict = Dictionary.default();
 const root = join(__dirname, '..', '..');
 const seedText = readFileSync(join(root, 'test', 'fixtures', 'seed', '09BRUSSELS995.cable'), 'utf8');
 const corpus = join(root, '..', 'shared', 'corpus');
 
-function preview(text: string, options: Partial<PreviewOptions> = {}): PreviewDocument {
-  return previewDocument(parseCable(text), dict, { uri: 'file:///ws/x.cable', version: 7, ...options });
+function previewFile(text: string, options: Partial<PreviewOptions> = {}): PreviewDocument {
+  return previewDocument(parseCableFile(text, parseCable), dict, { uri: 'file:///ws/x.cable', version: 7, ...options });
 }
 
-function field(doc: PreviewDocument, label: string) {
+/** The preview of a text of one cable: its only cable. */
+function preview(text: string, options: Partial<PreviewOptions> = {}): PreviewCable {
+  const file = previewFile(text, options);
+  assert.equal(file.cables.length, 1, 'one cable');
+  return file.cables[0]!;
+}
+
+function field(doc: PreviewCable, label: string) {
   const f = doc.header?.fields.find((x) => x.label === label);
   assert.ok(f, `no ${label} row in ${doc.header?.fields.map((x) => x.label).join(', ')}`);
   return f.items;
@@ -35,10 +43,14 @@ function paragraphs(nodes: PreviewNode[]): PreviewParagraph[] {
 
 test('seed: the classification bar, the id and the heading card in words', () => {
   const lines = seedText.split('\n');
+  const file = previewFile(seedText);
+  assert.equal(file.uri, 'file:///ws/x.cable');
+  assert.equal(file.version, 7);
+  assert.equal(file.lineCount, lines.length);
+  assert.deepEqual(file.notes, []);
   const doc = preview(seedText);
-  assert.equal(doc.uri, 'file:///ws/x.cable');
-  assert.equal(doc.version, 7);
   assert.equal(doc.id, '09BRUSSELS995');
+  assert.deepEqual(doc.lines, [0, lines.length - 1], 'the cable spans the file');
   assert.deepEqual(doc.classification, { level: 'C', marking: 'CONFIDENTIAL', words: 'Confidential', caveats: [], lines: [12, 12] });
 
   assert.deepEqual(field(doc, 'Precedence').map((i) => [i.text, i.code]), [['Routine', 'R']]);
@@ -70,7 +82,7 @@ test('seed: the classification bar, the id and the heading card in words', () =>
 });
 
 test('seed: captions, TAGS chips, subject, REF, E.O. and Classified By in words', () => {
-  const doc = preview(seedText, { resolve: (id) => (id === '09STATE71326' ? 'file:///ws/09STATE71326.cable' : undefined) });
+  const doc = preview(seedText, { resolve: (id) => (id === '09STATE71326' ? { uri: 'file:///ws/09STATE71326.cable', line: 0 } : undefined) });
   assert.deepEqual(doc.captions.map((c) => [c.name, c.title]), [['SIPDIS', 'SIPRNet distribution']]);
   assert.deepEqual(doc.distribution.map((d) => d.text), ['STATE FOR EUR/WE, EUR/RPM, EUR/ERA AND EUR/RUS']);
   assert.deepEqual(
@@ -177,7 +189,7 @@ test('synthetic: SECRET//NOFORN, dual precedence, addressees by station, section
 });
 
 test('synthetic: references in the workspace link, the others say they are absent', () => {
-  const doc = preview(SYNTHETIC, { resolve: (id) => (id === '08STATE12345' ? 'file:///ws/a.cable' : undefined) });
+  const doc = preview(SYNTHETIC, { resolve: (id) => (id === '08STATE12345' ? { uri: 'file:///ws/a.cable', line: 0 } : undefined) });
   assert.deepEqual(
     doc.references.map((r) => [r.label, r.text, r.cableId, r.target]),
     [
@@ -188,7 +200,7 @@ test('synthetic: references in the workspace link, the others say they are absen
 });
 
 test('synthetic: a SUMMARY over two paragraphs is one block; a COMMENT inside a line is a marked run', () => {
-  const doc = preview(SYNTHETIC, { resolve: (id) => (id === '08MOSCOW111' ? 'file:///ws/08MOSCOW111.cable' : undefined) });
+  const doc = preview(SYNTHETIC, { resolve: (id) => (id === '08MOSCOW111' ? { uri: 'file:///ws/08MOSCOW111.cable', line: 0 } : undefined) });
   const [summary] = doc.body;
   assert.equal(summary!.kind, 'block');
   assert.ok(summary!.kind === 'block');
@@ -271,7 +283,7 @@ test('bad input: empty, NUL bytes, CRLF, a 100 000-character line, half-typed li
 });
 
 /** Every element's lines lie in the text, and every line's runs spell a piece of that line. */
-function checkLines(doc: PreviewDocument, lines: string[], name: string): void {
+function checkLines(doc: PreviewCable, lines: string[], name: string): void {
   const inText = (span: [number, number], what: string) =>
     assert.ok(span[0] >= 0 && span[0] <= span[1] && span[1] < lines.length, `${name}: ${what} lines ${span} outside the text`);
   const walk = (nodes: PreviewNode[]) => {
@@ -308,7 +320,7 @@ test('corpus: every cable previews, with lines in the text and the paragraphs th
   for (const f of readdirSync(corpus).filter((x) => x.endsWith('.cable'))) {
     const text = readFileSync(join(corpus, f), 'utf8');
     const model = parseCable(text);
-    const doc = previewDocument(model, dict, { uri: f, version: 1 });
+    const doc = previewDocument({ parts: [{ model, line: 0 }] }, dict, { uri: f, version: 1 }).cables[0]!;
     checkLines(doc, model.lines, f);
     assert.deepEqual(
       paragraphs(doc.body).map((p) => p.number),

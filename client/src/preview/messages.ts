@@ -19,8 +19,8 @@ export type FromWebview =
   | { type: 'reveal'; line: number }
   /** The reader scrolled the preview: the source line now at its top. */
   | { type: 'scrolled'; line: number }
-  /** A cited cable was clicked: open the file that holds it. */
-  | { type: 'open'; target: string };
+  /** A cited cable was clicked: open the file that holds it (at `line`, where the cable starts, when not its first). */
+  | { type: 'open'; target: string; line?: number };
 
 /** What the webview keeps across reloads (VS Code hands it back on restore). */
 export interface PreviewState {

@@ -206,7 +206,9 @@ class CablePreview {
       return;
     }
     this.retries = 0;
-    if (doc.id) this.panel.title = `Preview ${doc.id}`;
+    const cables = doc.cables;
+    if (cables.length > 1) this.panel.title = `Preview ${baseName(this.uri)} (${cables.length} cables)`;
+    else if (cables[0]?.id) this.panel.title = `Preview ${cables[0].id}`;
     this.post({ type: 'update', doc, line: this.pendingLine });
     this.pendingLine = undefined;
   }
@@ -229,9 +231,13 @@ class CablePreview {
       case 'reveal':
         void this.reveal(m.line);
         break;
-      case 'open':
-        void vscode.window.showTextDocument(vscode.Uri.parse(m.target), { viewColumn: this.editor()?.viewColumn ?? vscode.ViewColumn.One });
+      case 'open': {
+        // A cited cable that is not its file's first opens at its own first line.
+        const at = new vscode.Position(Math.max(0, m.line ?? 0), 0);
+        const selection = m.line ? new vscode.Range(at, at) : undefined;
+        void vscode.window.showTextDocument(vscode.Uri.parse(m.target), { viewColumn: this.editor()?.viewColumn ?? vscode.ViewColumn.One, selection });
         break;
+      }
     }
   }
 

@@ -39,11 +39,19 @@ export interface CableFacts {
   readonly searchText: string;
 }
 
-/** An index entry: the facts plus where things are in the file, for locations. */
+/**
+ * An index entry: the facts plus where things are in the file, for locations. A file of several cables
+ * (service/sequence.ts) has an entry per cable; every line here is a line of the file.
+ */
 export interface CableEntry extends CableFacts {
+  /** The file line the cable starts on (0 for a file's first cable); it runs to the next cable's start. */
+  readonly start: number;
   /** Per REF item of `refs`: start line, start character, end line, end character. */
   readonly refRanges: readonly number[];
-  /** Where the subject (else the banner) is: start line, start character, end line, end character. */
+  /**
+   * Where the subject (else the banner, else the cable's first line) is: start line, start character,
+   * end line, end character.
+   */
   readonly anchor: readonly [number, number, number, number];
   /** Read from an open document rather than from disk. */
   readonly open: boolean;
@@ -54,6 +62,14 @@ export interface CableEntry extends CableFacts {
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 const NO_NUMBERS: readonly number[] = Object.freeze([]);
 const TOP: readonly [number, number, number, number] = Object.freeze([0, 0, 0, 0] as const);
+
+/** Where a cable stands in its file: its first line, and its place among the file's cables (0 = first). */
+export interface CablePlace {
+  start: number;
+  index: number;
+}
+
+const FIRST: CablePlace = { start: 0, index: 0 };
 
 /** A file-name stem that is a cable id: `09BRUSSELS995` (WikiLeaks) or `1973STATE089296` (NARA). */
 const FILE_ID = /^(?:\d{2}|\d{4})[A-Z][A-Z-]{1,30}\d{1,7}$/i;
@@ -152,12 +168,18 @@ function dateOf(model: CableDocument): number {
   return year * 10000 + (dtg?.month?.value ?? 0) * 100;
 }
 
-/** The index's entry for a parsed cable (a file head, or an open document). */
-export function entryFromModel(uri: string, model: CableDocument, open: boolean, stamp: number, pool: Interner): CableEntry {
+/**
+ * The index's entry for a parsed cable (a file head, or an open document); `place` says where it stands
+ * in its file, whose lines the entry's positions are. The file's name speaks for its first cable only:
+ * a later cable is never found by it, and is called by it only when it has no id of its own.
+ */
+export function entryFromModel(uri: string, model: CableDocument, open: boolean, stamp: number, pool: Interner, place: CablePlace = FIRST): CableEntry {
   const name = baseName(uri);
   const id = model.identity.id ? ownCopy(model.identity.id.toUpperCase()) : undefined;
-  const nameIsId = FILE_ID.test(name);
+  const first = place.index === 0;
+  const nameIsId = first && FILE_ID.test(name);
   const fileId = nameIsId && name.toUpperCase() !== id ? ownCopy(name.toUpperCase()) : undefined;
+  const at = place.start;
   const subjectText = model.subject?.text.replace(/\s+/g, ' ').trim();
 
   const refs: string[] = [];
@@ -167,7 +189,7 @@ export function entryFromModel(uri: string, model: CableDocument, open: boolean,
       if (!item.cableId) continue;
       refs.push(ownCopy(item.cableId.toUpperCase()));
       const r = item.range;
-      refRanges.push(r.start.line, r.start.character, r.end.line, r.end.character);
+      refRanges.push(r.start.line + at, r.start.character, r.end.line + at, r.end.character);
     }
   }
   const tags: string[] = [];
@@ -177,12 +199,13 @@ export function entryFromModel(uri: string, model: CableDocument, open: boolean,
     const caption = c.name.toUpperCase();
     if (!c.inline && !captions.includes(caption)) captions.push(caption);
   }
-  const place = model.subject?.range ?? model.banner?.range;
-  const otherName = nameIsId ? undefined : name;
+  const anchor = model.subject?.range ?? model.banner?.range;
+  const otherName = nameIsId ? undefined : first ? name : `${name}, cable ${place.index + 1}`;
   const searchText = [id, fileId, subjectText, otherName].filter(Boolean).join(' ').toUpperCase();
 
   return {
     uri,
+    start: at,
     id,
     fileId,
     otherName: otherName === undefined ? undefined : ownCopy(otherName),
@@ -196,7 +219,7 @@ export function entryFromModel(uri: string, model: CableDocument, open: boolean,
     refs: refs.length ? refs : NO_STRINGS,
     refRanges: refRanges.length ? refRanges : NO_NUMBERS,
     searchText: ownCopy(searchText),
-    anchor: place ? [place.start.line, place.start.character, place.end.line, place.end.character] : TOP,
+    anchor: anchor ? [anchor.start.line + at, anchor.start.character, anchor.end.line + at, anchor.end.character] : at === 0 ? TOP : [at, 0, at, 0],
     open,
     stamp,
   };

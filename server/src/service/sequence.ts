@@ -76,21 +76,33 @@ const PROSE_CHARS = 60;
 /** Three words in a row: prose, not a printout's list of offices (`EEB-00   AF-00`) or a rule of dashes. */
 const WORDS = /(?<![a-z])[a-z]{2,} [a-z]{2,} [a-z]{2,}/i;
 
+/** What the gate searches: a string, or the bytes of a file (ASCII needles match UTF-8 bytes alike). */
+export interface Searchable {
+  indexOf(needle: string, from?: number): number;
+}
+
+/**
+ * The signs of which a text of several cables holds at least two: transmission lines, the archive's
+ * "This record is a partial extract of the original cable" note (looked for from its rare letter), and
+ * TAGS lines. Each is one native scan, which costs least when its first letter is rare in cables (Z, x);
+ * every cable of a bundle but a half-typed one has one of the three, so an NNNN alone (which most
+ * routed cables end with) is not looked for. ASCII, so that a file's bytes can be searched for them
+ * before they are decoded (the workspace index reads only the head of a file that shows none twice).
+ */
+export const SEVERAL_SIGNS: readonly string[] = ['ZCZC', 'xtract of the original', 'TAGS'];
+
 /** Whether `needle` occurs at least twice in `text`. */
-function twice(text: string, needle: string): boolean {
+function twice(text: Searchable, needle: string): boolean {
   const first = text.indexOf(needle);
   return first >= 0 && text.indexOf(needle, first + needle.length) >= 0;
 }
 
 /**
- * The cheap test every text takes: can it hold more than one cable? False for all but files with two
- * transmission lines, two extract notes or two TAGS. Each needle is one native scan, which costs least
- * when its first letter is rare in cables (Z, x); every cable of a bundle but a half-typed one has one
- * of the three, so an NNNN alone (which most routed cables end with) is not looked for.
+ * The cheap test every text takes: can it hold more than one cable? False for all but texts in which
+ * one of SEVERAL_SIGNS occurs twice.
  */
-export function mayHoldSeveral(text: string): boolean {
-  // "This record is a partial extract of the original cable", looked for from its rare letter.
-  return twice(text, 'ZCZC') || twice(text, 'xtract of the original') || twice(text, 'TAGS');
+export function mayHoldSeveral(text: Searchable): boolean {
+  return SEVERAL_SIGNS.some((sign) => twice(text, sign));
 }
 
 /** The lines of `text` as [start, end) offsets, split at CRLF, CR and LF as the parser splits them. */
@@ -248,8 +260,16 @@ function read(l: string, k: number, open: OpenCable): void {
  * text that does not pass the gate).
  */
 export function findCableStarts(text: string): CableStart[] {
-  const found: CableStart[] = [{ line: 0, offset: 0 }];
-  if (!mayHoldSeveral(text)) return found;
+  return mayHoldSeveral(text) ? [...cableStarts(text)] : [{ line: 0, offset: 0 }];
+}
+
+/**
+ * The starts of findCableStarts one at a time, found as the scan reaches them: a reader of a long file
+ * (the workspace index) can hand the event loop back between two cables.
+ */
+export function* cableStarts(text: string): Generator<CableStart, void, undefined> {
+  yield { line: 0, offset: 0 };
+  if (!mayHoldSeveral(text)) return;
   const scan = new Scan(text);
   let open = fresh();
   // The first line of a header (DTG, printout, date) since the last line of running text: a cable found
@@ -262,7 +282,7 @@ export function findCableStarts(text: string): CableStart[] {
     const kind = startsCable(scan, i, l, k, open);
     if (kind) {
       const line = kind === 'heading' && header !== undefined ? header : i;
-      found.push({ line, offset: scan.offset(line) });
+      yield { line, offset: scan.offset(line) };
       open = fresh();
       header = undefined;
     }
@@ -271,7 +291,6 @@ export function findCableStarts(text: string): CableStart[] {
     if (k & HEADER) header ??= i;
     else if (k & RUNNING) header = undefined;
   }
-  return found;
 }
 
 /** The text of the cable from `start` up to (not including) the line end before `next`. */
@@ -281,6 +300,16 @@ export function cableText(text: string, start: CableStart, next: CableStart | un
   if (end > start.offset && text.charCodeAt(end - 1) === LF) end--;
   if (end > start.offset && text.charCodeAt(end - 1) === CR) end--;
   return text.slice(start.offset, end);
+}
+
+/** The cables of `text` one at a time, each with its text and the file line it starts on. */
+export function* eachCable(text: string): Generator<{ text: string; line: number }, void, undefined> {
+  let previous: CableStart | undefined;
+  for (const start of cableStarts(text)) {
+    if (previous) yield { text: cableText(text, previous, start), line: previous.line };
+    previous = start;
+  }
+  if (previous) yield { text: cableText(text, previous, undefined), line: previous.line };
 }
 
 /**

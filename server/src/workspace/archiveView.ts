@@ -50,7 +50,7 @@ export interface ArchiveGroup {
 
 export interface ArchiveItem {
   uri: string;
-  /** Where the cable starts in its file (a file may hold several cables). */
+  /** The line of its file a click opens the cable at (a file may hold several cables). */
   line: number;
   label: string;
   subject?: string;
@@ -186,12 +186,13 @@ export function compareCables(a: CableFacts, b: CableFacts): number {
   return la < lb ? -1 : la > lb ? 1 : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
 }
 
+/** A cable as the view lists it; `line` is where a click opens it: its subject (else its first line), in its file. */
 export function itemOf(c: CableFacts): ArchiveItem {
   const anchor = (c as { anchor?: readonly number[] }).anchor;
   const start = (c as { start?: number }).start;
   return {
     uri: c.uri,
-    line: typeof start === 'number' ? start : (anchor?.[0] ?? 0),
+    line: anchor?.[0] ?? start ?? 0,
     label: labelOf(c),
     ...(c.subject ? { subject: c.subject } : {}),
     date: c.date,

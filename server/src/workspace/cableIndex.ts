@@ -5,9 +5,11 @@
  *
  * Built in the background: each workspace folder is walked through a `CableFileSystem`, reading only the
  * head of each regular file, 4 KB (the subject, TAGS and REF lines end within the first 1.7 KB of every
- * corpus cable; a head that ends before them is read again, 64 KB)
- * and parsing it with the editor's own parser. Reads run a few at a time, each with a time limit, so one
- * file that never answers holds up nothing; parsing runs in slices that hand the event loop back to the
+ * corpus cable; a head that ends before them is read again, 64 KB) and parsing it with the editor's own
+ * parser. A file in which the signs of several cables occur twice (service/sequence.ts) is read whole,
+ * up to 8 MB, cut into its cables, and each cable's head is parsed: the index has an entry per cable,
+ * each with the line its cable starts on. Reads run a few at a time, each with a time limit, so one file
+ * that never answers holds up nothing; parsing runs in slices that hand the event loop back to the
  * editor's requests (scheduler.ts). Open documents override what is on disk; watched-file events and
  * folder changes keep it current. Entries are compact (service/cableFacts.ts): about 1.2 KB a cable with
  * the maps that find them.
@@ -16,7 +18,8 @@
  */
 import { parseCable } from '../service/parse.ts';
 import type { CableDocument } from '../service/model.ts';
-import type { CableFileSystem } from './fileSystem.ts';
+import { eachCable, mayHoldSeveral, SEVERAL_SIGNS, type CablePart } from '../service/sequence.ts';
+import type { CableFileSystem, WholeIf } from './fileSystem.ts';
 import { entryFromModel, Interner, uriKey, type CableEntry } from '../service/cableFacts.ts';
 import { forEachConcurrently, Slicer, TIMED_OUT, withTimeout } from './scheduler.ts';
 import { parseQuery, runQuery, type CableQuery, type QueryMatch } from './query.ts';
@@ -25,6 +28,14 @@ export { uriKey } from '../service/cableFacts.ts';
 export type { CableEntry } from '../service/cableFacts.ts';
 
 export const CABLE_EXTENSIONS = ['.cable'] as const;
+
+/**
+ * The key of a file's later cables: the file's key, a character no URI holds, and the cable's place.
+ * A file's first cable is stored under the file's own key, so a file of one cable costs nothing more.
+ */
+const LATER = '\u0000';
+const laterKey = (fileKey: string, index: number) => `${fileKey}${LATER}${index}`;
+const isFileKey = (key: string) => !key.includes(LATER);
 
 export interface CableIndexOptions {
   /** Bytes read from the start of each file. */
@@ -41,12 +52,14 @@ export interface CableIndexOptions {
   readTimeoutMs?: number;
   /** Files larger than this are not read at all: no cable is anywhere near it. */
   maxFileBytes?: number;
+  /** A file that may hold several cables is read this far (its cables that start later are not indexed). */
+  maxSeveralBytes?: number;
   /** Cables indexed per folder at most: a root such as a home directory must not walk forever. */
   maxFiles?: number;
   log?: (message: string) => void;
 }
 
-/** What changed: a cable stored (new or again) or removed. */
+/** What changed: a file's cables stored (new or again) or removed; `key` is the file's. */
 export type IndexChange = { kind: 'stored' | 'removed'; uri: string; key: string };
 
 interface FolderState {
@@ -64,7 +77,10 @@ export interface IndexStatus {
 }
 
 export class CableIndex {
+  /** Every cable: a file's first under the file's key, its later ones under `laterKey`. */
   private readonly entries = new Map<string, CableEntry>();
+  /** File key → how many cables the file holds, for files of more than one. */
+  private readonly several = new Map<string, number>();
   /** Id → the entry, or entries, answering to it. */
   private readonly byId = new Map<string, CableEntry | CableEntry[]>();
   /** Id → the entries whose REF items name it. */
@@ -93,6 +109,7 @@ export class CableIndex {
   private readonly readTimeoutMs: number;
   private readonly maxFiles: number;
   private readonly maxFileBytes: number;
+  private readonly whole: WholeIf;
 
   constructor(
     private readonly fs: CableFileSystem | undefined,
@@ -105,8 +122,10 @@ export class CableIndex {
     this.readTimeoutMs = options.readTimeoutMs ?? 10_000;
     this.maxFiles = options.maxFiles ?? 1_000_000;
     this.maxFileBytes = options.maxFileBytes ?? 64 * 1024 * 1024;
+    this.whole = { signs: SEVERAL_SIGNS, maxBytes: options.maxSeveralBytes ?? 8 * 1024 * 1024 };
   }
 
+  /** How many cables are indexed (a file of several counts each). */
   get size(): number {
     return this.entries.size;
   }
@@ -125,12 +144,34 @@ export class CableIndex {
     this.listeners.push(listener);
   }
 
-  get(uri: string): CableEntry | undefined {
-    return this.entries.get(uriKey(uri));
+  /** The entry of the cable that starts at `line` of a file (0: its first cable). */
+  get(uri: string, line = 0): CableEntry | undefined {
+    const key = uriKey(uri);
+    const first = this.entries.get(key);
+    if (line === 0 || !first) return first?.start === line ? first : undefined;
+    return this.cablesOfKey(key).find((e) => e.start === line);
   }
 
+  /** The entries of a file's cables, in the order they stand in it. */
+  cablesOf(uri: string): CableEntry[] {
+    return this.cablesOfKey(uriKey(uri));
+  }
+
+  /** Every cable of every file. */
   all(): IterableIterator<CableEntry> {
     return this.entries.values();
+  }
+
+  private cablesOfKey(key: string): CableEntry[] {
+    const first = this.entries.get(key);
+    if (!first) return [];
+    const out = [first];
+    const count = this.several.get(key) ?? 1;
+    for (let k = 1; k < count; k++) {
+      const e = this.entries.get(laterKey(key, k));
+      if (e) out.push(e);
+    }
+    return out;
   }
 
   /** Whether a URI lies inside one of the indexed folders. */
@@ -169,16 +210,24 @@ export class CableIndex {
     const state = this.folders.get(key);
     if (state) state.cancelled = true;
     this.folders.delete(key);
-    for (const k of [...this.entries.keys()]) {
+    for (const k of this.fileKeys()) {
       if (k.startsWith(`${key}/`) && !this.openKeys.has(k) && !this.inAnyFolder(k)) this.removeKey(k);
     }
   }
 
-  /** An open document's current text wins over the file on disk until it is closed. */
-  updateFromModel(uri: string, model: CableDocument): void {
+  /**
+   * An open document's current text wins over the file on disk until it is closed: `cables` are its
+   * cables' models, each with the file line it starts on.
+   */
+  updateFromModels(uri: string, cables: readonly CablePart[]): void {
     const key = uriKey(uri);
     this.openKeys.add(key);
-    this.store(key, uri, model, true);
+    this.store(key, uri, cables, true);
+  }
+
+  /** The same for a document of one cable. */
+  updateFromModel(uri: string, model: CableDocument): void {
+    this.updateFromModels(uri, [{ model, line: 0 }]);
   }
 
   isOpen(uri: string): boolean {
@@ -203,14 +252,25 @@ export class CableIndex {
   /** A watched file (or a whole folder) was deleted. */
   fileDeleted(uri: string): void {
     const key = uriKey(uri);
-    for (const k of [...this.entries.keys()]) {
+    for (const k of this.fileKeys()) {
       if ((k === key || k.startsWith(`${key}/`)) && !this.openKeys.has(k)) this.removeKey(k);
     }
+  }
+
+  /** The keys of the indexed files (a snapshot: the caller may remove as it goes). */
+  private fileKeys(): string[] {
+    return [...this.entries.keys()].filter(isFileKey);
   }
 
   /** The file holding a cable: preferably one whose text and file name both give that id. */
   resolve(cableId: string): string | undefined {
     return this.resolveEntries(cableId)[0]?.uri;
+  }
+
+  /** Where a cable is: the file `resolve` gives, and the line the cable starts on in it. */
+  locate(cableId: string): { uri: string; line: number } | undefined {
+    const e = this.resolveEntries(cableId)[0];
+    return e && { uri: e.uri, line: e.start };
   }
 
   resolveAll(cableId: string): string[] {
@@ -286,16 +346,16 @@ export class CableIndex {
         files,
         this.concurrency,
         async (uri) => {
-          const model = await this.readModel(uri);
-          if (model === TIMED_OUT) {
+          const cables = await this.readCables(uri);
+          if (cables === TIMED_OUT) {
             skipped++;
             this.options.log?.(`cable index: skipped ${uri}: reading it took longer than ${this.readTimeoutMs} ms`);
             return;
           }
           const key = uriKey(uri);
-          if (state.cancelled || this.openKeys.has(key) || !model) return;
-          this.store(key, uri, model, false);
-          count++;
+          if (state.cancelled || this.openKeys.has(key) || !cables) return;
+          this.store(key, uri, cables, false);
+          count += cables.length;
         },
         () => state.cancelled,
       );
@@ -322,26 +382,43 @@ export class CableIndex {
     }
   }
 
-  /** Parses the head of a file; a longer head when the first ends before the subject. */
-  private async readModel(uri: string): Promise<CableDocument | undefined | typeof TIMED_OUT> {
-    const head = await withTimeout(this.fs!.readHead(uri, this.headBytes, this.maxFileBytes), this.readTimeoutMs);
-    if (head === TIMED_OUT || head === undefined) return head;
+  /**
+   * The cables of a file, each parsed from its head. Most files show no sign of a second cable and are
+   * read 4 KB deep; the others are read whole (up to `maxSeveralBytes`) and cut into cables, with a
+   * turn of the event loop between two cables.
+   */
+  private async readCables(uri: string): Promise<CablePart[] | undefined | typeof TIMED_OUT> {
+    const text = await withTimeout(this.fs!.readHead(uri, this.headBytes, this.maxFileBytes, this.whole), this.readTimeoutMs);
+    if (text === TIMED_OUT || text === undefined) return text;
     // Many reads finish together: each parse waits for its turn in a slice.
     await this.slicer.checkpoint();
-    let model = parseHead(head, uri);
-    if (head.length > this.headBytes / 2 && endsTooSoon(model)) {
-      const longer = await withTimeout(this.fs!.readHead(uri, this.longHeadBytes, this.maxFileBytes), this.readTimeoutMs);
-      if (typeof longer === 'string' && longer.length > head.length) model = parseHead(longer, uri);
+    // The head of a file of one cable (all but a few files); else a text that ends where the file does.
+    if (text.length <= this.headBytes && !mayHoldSeveral(text)) {
+      const model = parseHead(text, this.headBytes, uri, true);
+      return [{ model: text.length > this.headBytes / 2 && endsTooSoon(model) ? await this.longerHead(uri, text, model) : model, line: 0 }];
     }
-    return model;
+    const cables: CablePart[] = [];
+    for (const cable of eachCable(text)) {
+      if (cables.length) await this.slicer.checkpoint();
+      let model = parseHead(cable.text, this.headBytes, uri, false);
+      if (cable.text.length > this.headBytes && endsTooSoon(model)) model = parseHead(cable.text, this.longHeadBytes, uri, false);
+      cables.push({ model, line: cable.line });
+    }
+    return cables;
+  }
+
+  /** A file's head read again, longer, when the first ends before the subject; else `model`, the first's. */
+  private async longerHead(uri: string, head: string, model: CableDocument): Promise<CableDocument> {
+    const longer = await withTimeout(this.fs!.readHead(uri, this.longHeadBytes, this.maxFileBytes), this.readTimeoutMs);
+    return typeof longer === 'string' && longer.length > head.length ? parseHead(longer, this.longHeadBytes, uri, true) : model;
   }
 
   private async refreshFromDisk(uri: string): Promise<void> {
     const key = uriKey(uri);
-    const model = this.fs ? await this.readModel(uri) : undefined;
+    const cables = this.fs ? await this.readCables(uri) : undefined;
     if (this.openKeys.has(key)) return; // opened while we were reading
-    if (model === undefined || model === TIMED_OUT) this.removeKey(key);
-    else this.store(key, uri, model, false);
+    if (cables === undefined || cables === TIMED_OUT) this.removeKey(key);
+    else this.store(key, uri, cables, false);
   }
 
   private inAnyFolder(key: string): boolean {
@@ -349,11 +426,23 @@ export class CableIndex {
     return false;
   }
 
-  private store(key: string, uri: string, model: CableDocument, open: boolean): void {
+  /** Stores a file's cables (one stamp for all: the file is read and checked as one). */
+  private store(key: string, uri: string, cables: readonly CablePart[], open: boolean): void {
     this.unlink(key);
+    const stamp = ++this.stamps;
     // The map key and the entry share one string when the URI needs no decoding.
-    const entry = entryFromModel(key === uri ? key : uri, model, open, ++this.stamps, this.pool);
-    this.entries.set(key, entry);
+    const shared = key === uri ? key : uri;
+    cables.forEach((cable, index) => {
+      const entry = entryFromModel(shared, cable.model, open, stamp, this.pool, { start: cable.line, index });
+      this.entries.set(index === 0 ? key : laterKey(key, index), entry);
+      this.link(entry);
+    });
+    if (cables.length > 1) this.several.set(key, cables.length);
+    this.emit({ kind: 'stored', uri: shared, key });
+  }
+
+  /** Puts an entry into the maps that find it (by id, by the ids it cites, by TAG, by post). */
+  private link(entry: CableEntry): void {
     if (entry.id) this.addId(entry.id, entry);
     if (entry.fileId) this.addId(entry.fileId, entry);
     for (const id of new Set(entry.refs)) {
@@ -363,7 +452,6 @@ export class CableIndex {
     }
     for (const tag of entry.tags) addTo(this.byTag, tag, entry);
     if (entry.origin) addTo(this.byOrigin, entry.origin, entry);
-    this.emit({ kind: 'stored', uri: entry.uri, key });
   }
 
   private removeKey(key: string): void {
@@ -371,11 +459,18 @@ export class CableIndex {
     if (old) this.emit({ kind: 'removed', uri: old.uri, key });
   }
 
-  /** Takes an entry out of every map; returns it. */
+  /** Takes a file's cables out of every map; returns the first. */
   private unlink(key: string): CableEntry | undefined {
-    const old = this.entries.get(key);
-    if (!old) return undefined;
+    const cables = this.cablesOfKey(key);
+    if (!cables.length) return undefined;
     this.entries.delete(key);
+    for (let k = 1; k < (this.several.get(key) ?? 1); k++) this.entries.delete(laterKey(key, k));
+    this.several.delete(key);
+    for (const old of cables) this.unlinkEntry(old);
+    return cables[0];
+  }
+
+  private unlinkEntry(old: CableEntry): void {
     if (old.id) this.removeId(old.id, old);
     if (old.fileId) this.removeId(old.fileId, old);
     for (const id of new Set(old.refs)) {
@@ -387,7 +482,6 @@ export class CableIndex {
     }
     for (const tag of old.tags) removeFrom(this.byTag, tag, old);
     if (old.origin) removeFrom(this.byOrigin, old.origin, old);
-    return old;
   }
 
   private addId(id: string, entry: CableEntry): void {
@@ -446,8 +540,14 @@ function endsTooSoon(model: CableDocument): boolean {
   return lastRef >= model.lineCount - 3;
 }
 
-/** Parses a file head, dropping a last line that the byte limit may have cut short. */
-function parseHead(head: string, uri: string): CableDocument {
+/**
+ * Parses the first `chars` characters of a text (a file head, or a cable of a file read whole),
+ * dropping a last line that the limit may have cut short (`mayBeCut`: the text itself is a file head).
+ */
+function parseHead(text: string, chars: number, uri: string, mayBeCut: boolean): CableDocument {
+  const cut = text.length > chars;
+  const head = cut ? text.slice(0, chars) : text;
   const nl = head.lastIndexOf('\n');
-  return parseCable(nl > 0 && nl < head.length - 1 ? head.slice(0, nl + 1) : head, { fileName: uri });
+  const whole = !(cut || mayBeCut) || nl <= 0 || nl === head.length - 1;
+  return parseCable(whole ? head : head.slice(0, nl + 1), { fileName: uri });
 }

@@ -31,12 +31,13 @@ export function clientFileSystem(connection: Requester): CableFileSystem {
       for (const uri of result.uris) if (uriKey(uri).startsWith(prefix)) yield uri;
     },
 
-    async readHead(uri, maxBytes) {
+    async readHead(uri, maxBytes, _maxFileBytes, whole) {
       try {
         const params: ReadFileParams = { uri, maxChars: maxBytes };
+        if (whole) params.wholeIf = { signs: [...whole.signs], maxChars: whole.maxBytes };
         const r = await connection.sendRequest<ReadFileResult>(READ_FILE, params);
         // Characters, not bytes: a close enough bound for a head that only has to hold the subject.
-        return r?.text === undefined ? undefined : r.text.slice(0, maxBytes);
+        return r?.text === undefined ? undefined : r.text.slice(0, Math.max(maxBytes, whole?.maxBytes ?? 0));
       } catch {
         return undefined;
       }

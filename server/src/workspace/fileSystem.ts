@@ -15,10 +15,20 @@ export interface CableFileSystem {
    * no permission), is no regular file (a named pipe, a device, a directory), or is larger than
    * `maxFileBytes` where the host can tell. A multi-byte character cut at the end may decode as U+FFFD.
    * Never waits for a writer: a named pipe answers undefined at once.
+   *
+   * With `whole`, a file longer than `maxBytes` in which one of `whole.signs` occurs twice is read
+   * further, up to `whole.maxBytes`: the workspace index reads the whole of a file that may hold
+   * several cables, and only the head of the others.
    */
-  readHead(uri: string, maxBytes: number, maxFileBytes?: number): Promise<string | undefined>;
+  readHead(uri: string, maxBytes: number, maxFileBytes?: number, whole?: WholeIf): Promise<string | undefined>;
   /** The whole of a regular file of at most `maxBytes` bytes, decoded as UTF-8, or why it was not read. */
   readFile(uri: string, maxBytes: number): Promise<FileRead>;
 }
 
 export type FileRead = { text: string; error?: undefined } | { text?: undefined; error: string };
+
+/** When `readHead` reads a file further than its head: the signs (ASCII) of which it shows two, and how far. */
+export interface WholeIf {
+  signs: readonly string[];
+  maxBytes: number;
+}

@@ -11,7 +11,7 @@ import { close, constants, fstat, open, read, readFile, type Stats } from 'node:
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CableFileSystem, FileRead } from './fileSystem.ts';
+import type { CableFileSystem, FileRead, WholeIf } from './fileSystem.ts';
 
 /**
  * Folders never worth walking for cables: dependencies, and hidden folders (VCS data, caches, editor
@@ -38,8 +38,71 @@ function toPath(uri: string): string | undefined {
 const openFd = (path: string) => new Promise<number>((resolve, reject) => open(path, OPEN_FLAGS, (e, fd) => (e ? reject(e) : resolve(fd))));
 const statFd = (fd: number) => new Promise<Stats>((resolve, reject) => fstat(fd, (e, st) => (e ? reject(e) : resolve(st))));
 const closeFd = (fd: number) => new Promise<void>((resolve) => close(fd, () => resolve()));
-const readFd = (fd: number, buf: Buffer) =>
-  new Promise<number>((resolve, reject) => read(fd, buf, 0, buf.length, 0, (e, n) => (e ? reject(e) : resolve(n))));
+const readFd = (fd: number, buf: Buffer, position = 0, length = buf.length) =>
+  new Promise<number>((resolve, reject) => read(fd, buf, 0, length, position, (e, n) => (e ? reject(e) : resolve(n))));
+
+/**
+ * The buffers headAndSigns reads files through, kept for the next file: the index reads a quarter of a
+ * million files, and a buffer allocated for each would be memory outside the heap for the garbage
+ * collector to chase. One per read in flight (the index reads 16 at a time); a file longer than one
+ * chunk is read a chunk at a time.
+ */
+const CHUNK_BYTES = 256 * 1024;
+const spareChunks: Buffer[] = [];
+const SPARE_CHUNKS = 16;
+
+function borrowChunk(atLeast: number): Buffer {
+  const spare = spareChunks.pop();
+  return spare && spare.length >= atLeast ? spare : Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, atLeast));
+}
+
+function returnChunk(chunk: Buffer): void {
+  if (spareChunks.length < SPARE_CHUNKS) spareChunks.push(chunk);
+}
+
+/**
+ * Reads a file of `size` bytes chunk by chunk: its first `headBytes` decoded, and whether one of `signs`
+ * occurs twice in it. Chunks overlap by a sign's length less one, so a sign cut by a chunk's end is
+ * found in the next, and counted there only (it ends among that chunk's new bytes).
+ */
+async function headAndSigns(fd: number, size: number, headBytes: number, signs: readonly string[]): Promise<{ head: string; twice: boolean }> {
+  const chunk = borrowChunk(headBytes);
+  try {
+    const counts = signs.map(() => 0);
+    const overlap = Math.max(1, ...signs.map((sign) => sign.length)) - 1;
+    let head = '';
+    // Bytes before `fresh` were searched in an earlier chunk.
+    for (let fresh = 0; fresh < size; ) {
+      const from = Math.max(0, fresh - overlap);
+      const n = await readFd(fd, chunk, from, Math.min(chunk.length, size - from));
+      if (n === 0) break;
+      if (from === 0) head = decoder.decode(chunk.subarray(0, Math.min(n, headBytes)));
+      const bytes = chunk.subarray(0, n);
+      for (let k = 0; k < signs.length; k++) {
+        const sign = signs[k]!;
+        for (let i = bytes.indexOf(sign); i >= 0; i = bytes.indexOf(sign, i + sign.length)) {
+          if (from + i + sign.length > fresh && ++counts[k]! === 2) return { head, twice: true };
+        }
+      }
+      fresh = from + n;
+    }
+    return { head, twice: false };
+  } finally {
+    returnChunk(chunk);
+  }
+}
+
+/** The first `bytes` bytes of an open file, decoded. */
+async function readStart(fd: number, bytes: number): Promise<string> {
+  const buf = Buffer.allocUnsafe(bytes);
+  let got = 0;
+  while (got < bytes) {
+    const n = await readFd(fd, buf.subarray(got), got);
+    if (n === 0) break;
+    got += n;
+  }
+  return decoder.decode(buf.subarray(0, got));
+}
 
 /** Opens a path for reading if it is a regular file; the caller closes the descriptor. */
 async function openRegular(path: string): Promise<{ fd: number; stat: Stats } | undefined> {
@@ -84,14 +147,19 @@ export const nodeFileSystem: CableFileSystem = {
     }
   },
 
-  async readHead(uri, maxBytes, maxFileBytes = Number.POSITIVE_INFINITY) {
+  async readHead(uri, maxBytes, maxFileBytes = Number.POSITIVE_INFINITY, whole?: WholeIf) {
     const path = toPath(uri);
     if (!path) return undefined;
     let opened;
     try {
       opened = await openRegular(path);
       if (!opened || opened.stat.size > maxFileBytes) return undefined;
-      const buf = Buffer.allocUnsafe(Math.min(maxBytes, opened.stat.size));
+      const size = opened.stat.size;
+      if (whole && size > maxBytes) {
+        const { head, twice } = await headAndSigns(opened.fd, size, maxBytes, whole.signs);
+        return twice ? await readStart(opened.fd, Math.min(size, Math.max(maxBytes, whole.maxBytes))) : head;
+      }
+      const buf = Buffer.allocUnsafe(Math.min(maxBytes, size));
       const bytesRead = buf.length ? await readFd(opened.fd, buf) : 0;
       return decoder.decode(buf.subarray(0, bytesRead));
     } catch {

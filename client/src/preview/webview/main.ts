@@ -64,7 +64,7 @@ function update(m: Extract<ToWebview, { type: 'update' }>): void {
   uri = m.doc.uri;
   version = m.doc.version;
   root.replaceChildren(render(m.doc));
-  document.body.dataset.level = m.doc.classification.level ?? 'none';
+  document.body.dataset.level = m.doc.cables[0]?.classification.level ?? 'none';
   lines.index(root);
   if (keep !== undefined && m.line === undefined) {
     ignoreScrollUntil = performance.now() + 100;
@@ -127,7 +127,8 @@ document.addEventListener('click', (e) => {
   const link = target.closest<HTMLElement>('a[data-target]');
   if (link) {
     e.preventDefault();
-    post({ type: 'open', target: link.dataset.target! });
+    const line = link.dataset.targetLine;
+    post(line ? { type: 'open', target: link.dataset.target!, line: Number(line) } : { type: 'open', target: link.dataset.target! });
     return;
   }
   // Selecting text is not a click on the element.

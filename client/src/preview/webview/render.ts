@@ -1,11 +1,13 @@
 /**
- * Lays out a PreviewDocument as the page the reader sees. DOM calls only (text goes in as text, never as
- * HTML), no framework. Every element that stands for source lines carries `data-line` (its first line),
- * which the scroll sync and click-to-reveal read.
+ * Lays out a PreviewDocument as the page the reader sees: each cable of the file in an article of its
+ * own, with its classification bars, its title and heading. DOM calls only (text goes in as text, never
+ * as HTML), no framework. Every element that stands for source lines carries `data-line` (its first
+ * line of the file), which the scroll sync and click-to-reveal read.
  */
 import type {
   LineSpan,
   PreviewBlock,
+  PreviewCable,
   PreviewDocument,
   PreviewField,
   PreviewLine,
@@ -41,8 +43,24 @@ const localTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'l
 
 export function render(doc: PreviewDocument): DocumentFragment {
   const f = document.createDocumentFragment();
+  const count = doc.cables.length;
+  doc.cables.forEach((cable, k) => f.append(cableArticle(cable, count > 1 ? `Cable ${k + 1} of ${count}` : undefined)));
+  for (const note of doc.notes) f.append(el('p', 'note', note));
+  f.append(
+    el(
+      'p',
+      'sources',
+      'Decoded with ACP 127(G) and the Allied Routing Indicator Book (2010) for the heading, 5 FAH-1 H-246.2 and the executive orders on classification for markings and declassification, and the TAGS handbook (1974), 5 FAH-3 and FIPS 10-4 for TAGS. Hover a code in the editor for its source.',
+    ),
+  );
+  return f;
+}
+
+/** One cable: its bars, title, heading and text. `place` says which of the file's cables it is. */
+function cableArticle(doc: PreviewCable, place: string | undefined): HTMLElement {
+  const f = at(el('article', 'cable'), doc.lines);
   f.append(classificationBar(doc, 'top'));
-  f.append(titleBlock(doc));
+  f.append(titleBlock(doc, place));
   if (doc.header) f.append(headerCard(doc));
   if (doc.captions.length) f.append(captions(doc));
   for (const d of doc.distribution) f.append(at(el('p', 'distribution', d.text), d.lines));
@@ -57,13 +75,6 @@ export function render(doc: PreviewDocument): DocumentFragment {
   if (doc.signature) f.append(at(el('p', 'signature', doc.signature.text), doc.signature.lines));
   for (const note of doc.notes) f.append(el('p', 'note', note));
   f.append(classificationBar(doc, 'bottom'));
-  f.append(
-    el(
-      'p',
-      'sources',
-      'Decoded with ACP 127(G) and the Allied Routing Indicator Book (2010) for the heading, 5 FAH-1 H-246.2 and the executive orders on classification for markings and declassification, and the TAGS handbook (1974), 5 FAH-3 and FIPS 10-4 for TAGS. Hover a code in the editor for its source.',
-    ),
-  );
   return f;
 }
 
@@ -73,7 +84,7 @@ function levelClass(level: string | undefined): string {
   return `level level-${level ?? 'none'}`;
 }
 
-function classificationBar(doc: PreviewDocument, where: 'top' | 'bottom'): HTMLElement {
+function classificationBar(doc: PreviewCable, where: 'top' | 'bottom'): HTMLElement {
   const c = doc.classification;
   const bar = titled(el('div', `bar bar-${where} ${levelClass(c.level)}`, c.marking), c.words);
   bar.setAttribute('role', 'note');
@@ -82,9 +93,9 @@ function classificationBar(doc: PreviewDocument, where: 'top' | 'bottom'): HTMLE
   return bar;
 }
 
-function titleBlock(doc: PreviewDocument): HTMLElement {
+function titleBlock(doc: PreviewCable, place: string | undefined): HTMLElement {
   const dtg = doc.header?.fields.find((x) => x.label === 'Date-time group')?.items[0];
-  const bits = [doc.classification.section, dtg?.text].filter(Boolean).join(' · ');
+  const bits = [place, doc.classification.section, dtg?.text].filter(Boolean).join(' · ');
   return el('header', 'title', el('div', 'cable-id', doc.id ?? 'Cable'), bits ? el('div', 'title-detail', bits) : undefined);
 }
 
@@ -92,7 +103,7 @@ function code(text: string | undefined): HTMLElement | undefined {
   return text ? el('code', undefined, text) : undefined;
 }
 
-function headerCard(doc: PreviewDocument): HTMLElement {
+function headerCard(doc: PreviewCable): HTMLElement {
   const dl = el('dl', 'fields');
   for (const field of doc.header!.fields) dl.append(...fieldRows(field));
   return at(el('section', 'card heading', el('h2', undefined, 'Heading'), dl), doc.header!.lines);
@@ -109,7 +120,7 @@ function fieldRows(field: PreviewField): HTMLElement[] {
   return [el('dt', undefined, field.label), dd];
 }
 
-function captions(doc: PreviewDocument): HTMLElement {
+function captions(doc: PreviewCable): HTMLElement {
   const box = at(el('section', 'captions'), doc.captions[0]!.lines);
   for (const c of doc.captions) {
     box.append(at(titled(el('span', 'caption', el('span', 'badge', c.name), c.title ? el('span', 'caption-title', c.title) : undefined), c.text), c.lines));
@@ -117,7 +128,7 @@ function captions(doc: PreviewDocument): HTMLElement {
   return box;
 }
 
-function declassification(doc: PreviewDocument): HTMLElement {
+function declassification(doc: PreviewCable): HTMLElement {
   const d = doc.declassification!;
   const dl = el('dl', 'fields');
   if (d.order) dl.append(el('dt', undefined, 'Order'), el('dd', undefined, d.order));
@@ -126,7 +137,7 @@ function declassification(doc: PreviewDocument): HTMLElement {
   return at(el('section', 'card declassification', el('h2', undefined, 'Declassification ', code(d.written)), dl), d.lines);
 }
 
-function tags(doc: PreviewDocument): HTMLElement {
+function tags(doc: PreviewCable): HTMLElement {
   const t = doc.tags!;
   const list = el('ul', 'chips');
   for (const c of t.chips) {
@@ -142,12 +153,12 @@ function marking(m: PreviewMarking | undefined, className = 'marking'): HTMLElem
   return titled(el('span', `badge ${className} ${levelClass(m.level)}${m.malformed ? ' malformed' : ''}`, m.text), m.words);
 }
 
-function subject(doc: PreviewDocument): HTMLElement {
+function subject(doc: PreviewCable): HTMLElement {
   const s = doc.subject!;
   return at(el('h1', 'subject', marking(s.marking), s.marking ? ' ' : undefined, s.text), s.lines);
 }
 
-function references(doc: PreviewDocument): HTMLElement {
+function references(doc: PreviewCable): HTMLElement {
   const list = el('ol', 'refs');
   for (const r of doc.references) {
     const item = at(el('li', undefined, r.label ? el('span', 'ref-label', `${r.label}.`) : undefined), r.lines);
@@ -155,6 +166,7 @@ function references(doc: PreviewDocument): HTMLElement {
       const a = el('a', 'cable-link', r.text);
       a.href = '#';
       a.dataset.target = r.target;
+      if (r.targetLine) a.dataset.targetLine = String(r.targetLine);
       a.title = `Open ${r.cableId}`;
       item.append(a, ' ', code(r.cableId)!);
     } else {
@@ -167,7 +179,7 @@ function references(doc: PreviewDocument): HTMLElement {
   return at(el('section', 'references', el('h2', undefined, 'References'), list), doc.references[0]!.lines);
 }
 
-function classifiedBy(doc: PreviewDocument): HTMLElement {
+function classifiedBy(doc: PreviewCable): HTMLElement {
   const c = doc.classifiedBy!;
   const dl = el('dl', 'fields');
   if (c.authority) dl.append(el('dt', undefined, 'Classified by'), el('dd', undefined, c.authority));
@@ -260,6 +272,7 @@ function run(r: PreviewRun): Node {
     const a = titled(el('a', 'cable-link', r.text), `Open ${r.cable.id}`);
     a.href = '#';
     a.dataset.target = r.cable.target;
+    if (r.cable.targetLine) a.dataset.targetLine = String(r.cable.targetLine);
     n = a;
   } else if (r.cable) {
     n = titled(el('span', 'cable-id-mention', r.text), `${r.cable.id}: not in this workspace`);

@@ -13,12 +13,13 @@ import {
 import type { CableDocument, Position, Range } from '../model.ts';
 import { idsOf, labelOf, type CableEntry } from '../cableFacts.ts';
 import { summaryLine } from './cableSummary.ts';
-import { anchorRange, cableAt, citingEntries, refRangesNaming, type CitationGraph } from './references.ts';
+import { anchorRange, cableAt, citingEntries, refRangesNaming, type CableRef, type CitationGraph } from './references.ts';
 
-/** What an item carries between requests: the cable's ids, and its file when it has one. */
+/** What an item carries between requests: the cable's ids, and its file and the line it starts on there when it has one. */
 interface ItemData {
   ids: string[];
   uri?: string;
+  line?: number;
 }
 
 function shorten(s: string, max: number): string {
@@ -28,7 +29,7 @@ function shorten(s: string, max: number): string {
 function itemFor(e: CableEntry): CallHierarchyItem {
   const range = anchorRange(e);
   const detail = [e.subject ? shorten(e.subject, 80) : '', summaryLine(e)].filter(Boolean).join(' — ');
-  const data: ItemData = { ids: idsOf(e), uri: e.uri };
+  const data: ItemData = { ids: idsOf(e), uri: e.uri, line: e.start };
   return { name: labelOf(e), kind: SymbolKind.File, detail, uri: e.uri, range, selectionRange: range, data };
 }
 
@@ -49,17 +50,22 @@ function absentItem(id: string, citedAt: { uri: string; range: Range }): CallHie
 function dataOf(item: CallHierarchyItem): ItemData {
   const d = item.data as Partial<ItemData> | undefined;
   const ids = Array.isArray(d?.ids) ? d.ids.filter((x): x is string => typeof x === 'string') : [item.name.toUpperCase()];
-  return { ids, uri: typeof d?.uri === 'string' ? d.uri : undefined };
+  return { ids, uri: typeof d?.uri === 'string' ? d.uri : undefined, line: typeof d?.line === 'number' ? d.line : undefined };
 }
 
-/** The cable the caret names (an id, a REF item) or, on the heading or elsewhere, the document's own. */
-export function prepareCallHierarchy(doc: CableDocument, uri: string, position: Position, graph: CitationGraph): CallHierarchyItem[] {
-  const at = cableAt(doc, uri, position, graph);
+/**
+ * The cable the caret names (an id, a REF item) or, on the heading or elsewhere, the document's own
+ * (`doc`, the cable at `self`).
+ */
+export function prepareCallHierarchy(doc: CableDocument, self: CableRef, position: Position, graph: CitationGraph): CallHierarchyItem[] {
+  const at = cableAt(doc, self, position, graph);
   if (at && !at.own) {
     const target = graph.resolveEntries(at.ids[0]!)[0];
-    return [target ? itemFor(target) : absentItem(at.ids[0]!, { uri, range: at.range })];
+    // An absent cable is shown where it is cited: a range of `doc`, moved into its file.
+    const range = { start: { ...at.range.start, line: at.range.start.line + self.line }, end: { ...at.range.end, line: at.range.end.line + self.line } };
+    return [target ? itemFor(target) : absentItem(at.ids[0]!, { uri: self.uri, range })];
   }
-  const own = graph.get(uri);
+  const own = graph.get(self.uri, self.line);
   return own ? [itemFor(own)] : [];
 }
 
@@ -71,8 +77,8 @@ export function incomingCalls(item: CallHierarchyItem, graph: CitationGraph): Ca
 
 /** Its references: the cables its REF items name, each once, with the items that name it. */
 export function outgoingCalls(item: CallHierarchyItem, graph: CitationGraph): CallHierarchyOutgoingCall[] {
-  const { uri } = dataOf(item);
-  const e = uri ? graph.get(uri) : undefined;
+  const { uri, line } = dataOf(item);
+  const e = uri ? graph.get(uri, line ?? 0) : undefined;
   if (!e) return [];
   const out: CallHierarchyOutgoingCall[] = [];
   for (const id of new Set(e.refs)) {

@@ -4,12 +4,17 @@
  * obvious fixes, which editors can run on save), and "disable this rule" for every cable diagnostic: a
  * command the client runs to write the `cable.diagnostics.rules` setting (the server cannot write
  * settings; the CLI reads `.cablerc.json`).
+ *
+ * In a file of several cables (sequence.ts) a quick fix is the cable's at the range, and "Fix all" spans
+ * every cable of the file: one edit whose parts never overlap.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { CableDocument } from '../model.ts';
 import type { CableSettings } from '../settings.ts';
 import type { Fix, TagDictionary } from '../rules/common.ts';
-import { computeFindings, type RuleFinding } from '../diagnostics.ts';
+import type { RuleFinding } from '../diagnostics.ts';
+import type { CableFile } from '../sequence.ts';
+import { fileFindings, partAtLine, partFindings } from './perCable.ts';
 
 /** The command the client registers to switch a rule off: arguments `[code, uri]`. */
 export const DISABLE_RULE_COMMAND = 'cable.disableRule';
@@ -91,8 +96,26 @@ function fixAllPerRule(findings: RuleFinding[], ours: Diagnostic[], range: Range
   return out;
 }
 
+/** The code actions of a document of one cable. */
 export function codeActions(
   doc: CableDocument,
+  uri: string,
+  range: Range,
+  contextDiagnostics: Diagnostic[],
+  settings: CableSettings,
+  dict: TagDictionary,
+  only?: string[],
+): CodeAction[] {
+  return fileCodeActions({ parts: [{ model: doc, line: 0 }] }, uri, range, contextDiagnostics, settings, dict, only);
+}
+
+/**
+ * The code actions at `range` of a file (positions of the file). The findings are recomputed rather
+ * than read from the diagnostics' data, so the fixes match this version of the text: the cable's at the
+ * range for its quick fixes, every cable's when a fix-all is wanted.
+ */
+export function fileCodeActions(
+  file: CableFile,
   uri: string,
   range: Range,
   contextDiagnostics: Diagnostic[],
@@ -104,11 +127,13 @@ export function codeActions(
   const quickFixes = wanted(only, CodeActionKind.QuickFix);
   const fixAll = only !== undefined && wanted(only, FIX_ALL_KIND);
   const ours = quickFixes ? contextDiagnostics.filter((d) => diagnosticCode(d) !== undefined) : [];
-  // Recomputed rather than read from the diagnostics' data: the fixes then match this version of the text.
-  const findings = ours.length || fixAll ? computeFindings(doc, settings, dict, { uri }) : [];
+  let inFile: RuleFinding[] | undefined;
+  const everyFinding = () => (inFile ??= fileFindings(file, settings, dict, uri));
+  const part = partAtLine(file, range.start.line);
+  const cable = ours.length === 0 ? [] : file.parts.length === 1 ? everyFinding() : partFindings(file, part, settings, dict, uri);
 
   if (fixAll) {
-    const { edits, count } = mergeFixes(findings.filter((f) => f.fix?.preferred).map((f) => f.fix!));
+    const { edits, count } = mergeFixes(everyFinding().filter((f) => f.fix?.preferred).map((f) => f.fix!));
     if (count > 0) actions.push({ title: `Fix all ${count} obvious problems in this file`, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   if (!quickFixes) return actions;
@@ -116,7 +141,7 @@ export function codeActions(
   const matched = new Map<Diagnostic, RuleFinding>();
   for (const d of ours) {
     const code = diagnosticCode(d)!;
-    const f = findings.find((x) => x.rule.code === code && sameRange(x.range, d.range)) ?? findings.find((x) => x.rule.code === code && overlaps(x.range, d.range));
+    const f = cable.find((x) => x.rule.code === code && sameRange(x.range, d.range)) ?? cable.find((x) => x.rule.code === code && overlaps(x.range, d.range));
     if (f) matched.set(d, f);
   }
 
@@ -136,8 +161,9 @@ export function codeActions(
     });
   }
 
-  // The same fix on many lines (eight `(C NF)` markings, every unmarked paragraph): once for the file.
-  actions.push(...fixAllPerRule(findings, ours, range, uri));
+  // The same fix on many lines (eight `(C NF)` markings, every unmarked paragraph): once for the file,
+  // looked for in every cable when the cable at the range has a fix for a rule of the diagnostics here.
+  if (cable.some((f) => f.fix && ours.some((d) => d.code === f.rule.code))) actions.push(...fixAllPerRule(everyFinding(), ours, range, uri));
 
   const codes = [...new Set(ours.map((d) => diagnosticCode(d)!))];
   for (const code of codes) {

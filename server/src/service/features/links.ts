@@ -8,8 +8,22 @@ import type { DocumentLink, LocationLink } from 'vscode-languageserver-types';
 import type { CableDocument, Position, Range } from '../model.ts';
 import { containsPosition } from './rangeMath.ts';
 
-/** Maps a canonical cable id (`09STATE71326`) to the URI of a file holding that cable. */
-export type CableResolver = (cableId: string) => string | undefined;
+/** Where a cable is: the file that holds it, and the line it starts on (a file may hold several). */
+export interface CableTarget {
+  uri: string;
+  line: number;
+}
+
+/** Maps a canonical cable id (`09STATE71326`) to the file holding that cable and where in it. */
+export type CableResolver = (cableId: string) => CableTarget | undefined;
+
+/**
+ * A link's target: the file, with the line as a fragment (`#L31`, 1-based, which VS Code's link opener
+ * reads) when the cable is not the file's first.
+ */
+export function targetUri(target: CableTarget): string {
+  return target.line > 0 ? `${target.uri}#L${target.line + 1}` : target.uri;
+}
 
 export interface CableIdOccurrence {
   range: Range;
@@ -35,7 +49,7 @@ export function documentLinks(doc: CableDocument, resolve: CableResolver): Docum
   const links: DocumentLink[] = [];
   for (const occ of cableIdOccurrences(doc)) {
     const target = resolve(occ.cableId);
-    if (target) links.push({ range: occ.range, target, tooltip: `Open ${occ.cableId}` });
+    if (target) links.push({ range: occ.range, target: targetUri(target), tooltip: `Open ${occ.cableId}` });
   }
   return links;
 }
@@ -45,21 +59,12 @@ export function cableIdAt(doc: CableDocument, position: Position): CableIdOccurr
   return cableIdOccurrences(doc).find((o) => containsPosition(o.range, position));
 }
 
-/**
- * Go to definition on a cable id: the top of the file that holds that cable. `targetRange` is given by
- * the caller when it knows more of the target (the index knows where its subject is).
- */
-export function definitionLinks(
-  doc: CableDocument,
-  position: Position,
-  resolve: CableResolver,
-  targetRange: (uri: string) => Range | undefined = () => undefined,
-): LocationLink[] {
+/** Go to definition on a cable id: the top of that cable, in the file that holds it. */
+export function definitionLinks(doc: CableDocument, position: Position, resolve: CableResolver): LocationLink[] {
   const occ = cableIdAt(doc, position);
   if (!occ) return [];
-  const uri = resolve(occ.cableId);
-  if (!uri) return [];
-  const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const range = targetRange(uri) ?? top;
-  return [{ originSelectionRange: occ.range, targetUri: uri, targetRange: range, targetSelectionRange: range }];
+  const target = resolve(occ.cableId);
+  if (!target) return [];
+  const top: Range = { start: { line: target.line, character: 0 }, end: { line: target.line, character: 0 } };
+  return [{ originSelectionRange: occ.range, targetUri: target.uri, targetRange: top, targetSelectionRange: top }];
 }

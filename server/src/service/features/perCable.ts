@@ -11,8 +11,8 @@
 import { SymbolKind, type Diagnostic, type DocumentSymbol, type FoldingRange, type Position, type Range } from 'vscode-languageserver-types';
 import type { CableDocument } from '../model.ts';
 import type { CableSettings } from '../settings.ts';
-import type { TagDictionary } from '../rules/common.ts';
-import { computeDiagnostics, type DiagnosticsOptions } from '../diagnostics.ts';
+import type { Fix, TagDictionary } from '../rules/common.ts';
+import { computeDiagnostics, computeFindings, type DiagnosticsOptions, type RuleFinding } from '../diagnostics.ts';
 import type { CableFile, CablePart } from '../sequence.ts';
 import { documentSymbols } from './symbols.ts';
 import { foldingRanges } from './folding.ts';
@@ -131,12 +131,59 @@ export function fileSize(file: CableFile): number {
 }
 
 /**
+ * What each cable of a file is checked with: a file over `cable.maxFileSize` skips the costly rules in
+ * every cable, as it would were it one cable, and the file name dates or names only the first cable.
+ */
+function checksOf(file: CableFile, settings: CableSettings, options: DiagnosticsOptions): (index: number) => { settings: CableSettings; options: DiagnosticsOptions } {
+  const each = fileSize(file) > settings.maxFileSize ? { ...settings, maxFileSize: 0 } : settings;
+  const later = { ...options, uri: '' };
+  return (k) => ({ settings: each, options: k === 0 ? options : later });
+}
+
+/**
  * The checks, cable by cable: each cable's rules see that cable only (its TAGS, its banners), and what
- * they find is placed in the file. The file name dates or names only the first cable. A file over
- * `cable.maxFileSize` skips the costly rules in every cable, as it would were it one cable.
+ * they find is placed in the file (checksOf says with which settings).
  */
 export function fileDiagnostics(file: CableFile, settings: CableSettings, dict: TagDictionary, uri?: string, options: DiagnosticsOptions = {}): Diagnostic[] {
   if (file.parts.length === 1) return computeDiagnostics(file.parts[0]!.model, settings, dict, uri, options);
-  const each = fileSize(file) > settings.maxFileSize ? { ...settings, maxFileSize: 0 } : settings;
-  return everyCable(file, (model, _part, k) => computeDiagnostics(model, each, dict, uri, k === 0 ? options : { ...options, uri: '' }));
+  const checks = checksOf(file, settings, options);
+  return everyCable(file, (model, _part, k) => computeDiagnostics(model, checks(k).settings, dict, uri, checks(k).options));
+}
+
+/**
+ * The findings of every cable of the file, with their fixes, placed in the file: what "Fix all" applies
+ * in one edit. The same checks as fileDiagnostics, so the fixes answer the diagnostics shown.
+ */
+export function fileFindings(file: CableFile, settings: CableSettings, dict: TagDictionary, uri: string): RuleFinding[] {
+  if (file.parts.length === 1) return computeFindings(file.parts[0]!.model, settings, dict, { uri });
+  return file.parts.flatMap((part) => partFindings(file, part, settings, dict, uri));
+}
+
+/** The findings of one cable of the file, placed in the file. */
+export function partFindings(file: CableFile, part: CablePart, settings: CableSettings, dict: TagDictionary, uri: string): RuleFinding[] {
+  const checks = checksOf(file, settings, { uri })(file.parts.indexOf(part));
+  return moveFindings(computeFindings(part.model, checks.settings, dict, checks.options), part.line);
+}
+
+/**
+ * Findings `lines` further down: their ranges, related places and fixes. A fix that several findings
+ * share (one renumbering for every misnumbered paragraph) stays one fix, so it is applied once.
+ */
+export function moveFindings(findings: readonly RuleFinding[], lines: number): RuleFinding[] {
+  if (lines === 0) return [...findings];
+  const moved = new Map<Fix, Fix>();
+  const moveFix = (fix: Fix): Fix => {
+    let m = moved.get(fix);
+    if (!m) {
+      m = { ...fix, edits: fix.edits.map((e) => ({ ...e, range: shiftRanges(e.range, lines) })) };
+      moved.set(fix, m);
+    }
+    return m;
+  };
+  return findings.map((f) => {
+    const out: RuleFinding = { ...f, range: shiftRanges(f.range, lines) };
+    if (f.related) out.related = f.related.map((r) => ({ ...r, range: shiftRanges(r.range, lines) }));
+    if (f.fix) out.fix = moveFix(f.fix);
+    return out;
+  });
 }

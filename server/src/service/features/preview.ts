@@ -3,6 +3,9 @@
  * whom, when, how secret, about what), each element with the source lines it stands for. Reads the
  * model and the dictionary only, with the same words the hovers give (decode.ts); the webview lays it
  * out. Which workspace file holds a cited cable is the caller's business: it passes a resolver.
+ *
+ * A file of several cables (sequence.ts) is previewed as all of them in order, each with its own
+ * heading; every line is a line of the file, so the preview scrolls with the editor from cable to cable.
  */
 import type { Addressee, CableDocument, Range, Token } from '../model.ts';
 import type { Dictionary } from '../dictionary.ts';
@@ -24,9 +27,12 @@ import {
   tagKindWords,
 } from './decode.ts';
 import type { CableResolver } from './links.ts';
-import { previewBody, previewMarking } from './previewBody.ts';
+import type { CableFile } from '../sequence.ts';
+import { cableLink, previewBody, previewMarking } from './previewBody.ts';
+import { moveCable } from './previewMove.ts';
 import type {
   LineSpan,
+  PreviewCable,
   PreviewCaption,
   PreviewClassification,
   PreviewClassifiedBy,
@@ -59,14 +65,42 @@ export function spanOf(r: Range): LineSpan {
   return [r.start.line, r.end.line];
 }
 
-/** The model decoded for the preview. Never throws on a model the parser built. */
-export function previewDocument(doc: CableDocument, dict: Dictionary, options: PreviewOptions): PreviewDocument {
+/**
+ * The file decoded for the preview: its cables in order. The running text of all of them together is
+ * held to `maxBodyChars`: the cables after the one that reaches it are left out, and a note says so.
+ * Never throws on models the parser built.
+ */
+export function previewDocument(file: CableFile, dict: Dictionary, options: PreviewOptions): PreviewDocument {
   const resolve = options.resolve ?? (() => undefined);
-  const body = previewBody(doc, dict, { resolve, maxBodyChars: options.maxBodyChars ?? DEFAULT_MAX_BODY_CHARS });
-  const out: PreviewDocument = {
-    uri: options.uri,
-    version: options.version,
-    lineCount: doc.lineCount,
+  let budget = options.maxBodyChars ?? DEFAULT_MAX_BODY_CHARS;
+  const cables: PreviewCable[] = [];
+  const notes: string[] = [];
+  for (const part of file.parts) {
+    if (budget <= 0) {
+      notes.push(`The preview shows the first ${cables.length} of the file's ${file.parts.length} cables: the rest is longer than a preview lays out quickly. The editor has all of them.`);
+      break;
+    }
+    const { cable, chars } = previewCable(part.model, dict, { resolve, maxBodyChars: budget, firstLine: part.line });
+    cables.push(cable);
+    budget -= chars;
+  }
+  const last = file.parts[file.parts.length - 1]!;
+  return { uri: options.uri, version: options.version, lineCount: last.line + last.model.lineCount, cables, notes };
+}
+
+/**
+ * One cable decoded, its lines those of the file (`firstLine`: the file line it starts on), and how many
+ * characters of running text it holds.
+ */
+export function previewCable(
+  doc: CableDocument,
+  dict: Dictionary,
+  options: { resolve: CableResolver; maxBodyChars: number; firstLine: number },
+): { cable: PreviewCable; chars: number } {
+  const resolve = options.resolve;
+  const body = previewBody(doc, dict, options);
+  const out: PreviewCable = {
+    lines: [0, Math.max(0, doc.lineCount - 1)],
     classification: classificationOf(doc, dict),
     captions: captionsOf(doc, dict),
     distribution: doc.distribution.map((d) => ({ text: d.text, lines: spanOf(d.range) })),
@@ -87,7 +121,7 @@ export function previewDocument(doc: CableDocument, dict: Dictionary, options: P
   const cb = classifiedByOf(doc, dict);
   if (cb) out.classifiedBy = cb;
   if (doc.signature) out.signature = { names: doc.signature.names, text: doc.signature.text, lines: spanOf(doc.signature.range) };
-  return out;
+  return { cable: moveCable(out, options.firstLine), chars: body.chars };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,8 +354,9 @@ function referencesOf(doc: CableDocument, resolve: CableResolver): PreviewRefere
       if (it.label) r.label = it.label;
       if (it.cableId) {
         r.cableId = it.cableId;
-        const target = resolve(it.cableId);
-        if (target) r.target = target;
+        const link = cableLink(it.cableId, resolve(it.cableId));
+        if (link.target) r.target = link.target;
+        if (link.targetLine) r.targetLine = link.targetLine;
       }
       out.push(r);
     }

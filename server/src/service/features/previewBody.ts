@@ -9,7 +9,7 @@
 import type { Block, CableDocument, Paragraph, PortionMarking, Range } from '../model.ts';
 import type { Dictionary } from '../dictionary.ts';
 import { normaliseLine } from '../text.ts';
-import type { CableResolver } from './links.ts';
+import type { CableResolver, CableTarget } from './links.ts';
 import { markingWords } from './decode.ts';
 import type {
   LineSpan,
@@ -62,6 +62,21 @@ interface DraftBlock extends Omit<PreviewBlock, 'children'> {
 interface BodyOptions {
   resolve: CableResolver;
   maxBodyChars: number;
+  /** The file line the cable starts on (a file may hold several): the notes name lines of the file. */
+  firstLine?: number;
+}
+
+/** The running text, what a reader should know about it, and how many characters of text it holds. */
+export interface PreviewBodyResult {
+  nodes: PreviewNode[];
+  notes: string[];
+  chars: number;
+}
+
+/** A cited cable as a run of text carries it: the file, and the line when it is not the file's first cable. */
+export function cableLink(id: string, target: CableTarget | undefined): { id: string; target?: string; targetLine?: number } {
+  if (!target) return { id };
+  return target.line > 0 ? { id, target: target.uri, targetLine: target.line } : { id, target: target.uri };
 }
 
 export function previewMarking(pm: PortionMarking, dict: Dictionary): PreviewMarking {
@@ -71,7 +86,7 @@ export function previewMarking(pm: PortionMarking, dict: Dictionary): PreviewMar
   return m;
 }
 
-export function previewBody(doc: CableDocument, dict: Dictionary, options: BodyOptions): { nodes: PreviewNode[]; notes: string[] } {
+export function previewBody(doc: CableDocument, dict: Dictionary, options: BodyOptions): PreviewBodyResult {
   const b = new BodyBuilder(doc, dict, options);
   return b.build();
 }
@@ -115,7 +130,7 @@ class BodyBuilder {
     }
   }
 
-  build(): { nodes: PreviewNode[]; notes: string[] } {
+  build(): PreviewBodyResult {
     const doc = this.doc;
     const paragraphs = doc.paragraphs;
     let p = 0;
@@ -139,9 +154,11 @@ class BodyBuilder {
     for (const block of [...doc.blocks].sort(outerFirst)) wrapBlock(this.nodes, block, (line) => this.text(line));
     const notes: string[] = [];
     if (this.cut) {
-      notes.push(`The preview shows the text up to line ${this.lastLine() + 1} of ${doc.lineCount}: the rest is longer than a preview lays out quickly. The editor has all of it.`);
+      const first = this.options.firstLine ?? 0;
+      const last = first + doc.lineCount;
+      notes.push(`The preview shows the text up to line ${first + this.lastLine() + 1} of ${last}: the rest is longer than a preview lays out quickly. The editor has all of it.`);
     }
-    return { nodes: this.nodes.map((n) => this.finish(n)), notes };
+    return { nodes: this.nodes.map((n) => this.finish(n)), notes, chars: this.chars };
   }
 
   private lastLine(): number {
@@ -320,7 +337,7 @@ class BodyBuilder {
 interface Mark {
   from: number;
   to: number;
-  cable?: { id: string; target?: string };
+  cable?: { id: string; target?: string; targetLine?: number };
 }
 
 function collectMarks(doc: CableDocument, resolve: CableResolver): Map<number, Mark[]> {
@@ -337,14 +354,15 @@ function collectMarks(doc: CableDocument, resolve: CableResolver): Map<number, M
   }
   for (const m of doc.mentions) {
     if (m.range.start.line !== m.range.end.line) continue;
-    const target = resolve(m.cableId);
-    add(m.range.start.line, { from: m.range.start.character, to: m.range.end.character, cable: target ? { id: m.cableId, target } : { id: m.cableId } });
+    add(m.range.start.line, { from: m.range.start.character, to: m.range.end.character, cable: cableLink(m.cableId, resolve(m.cableId)) });
   }
   return byLine;
 }
 
 function sameMarks(a: PreviewRun, b: PreviewRun): boolean {
-  return a.redacted === b.redacted && a.block === b.block && a.cable?.id === b.cable?.id && a.cable?.target === b.cable?.target;
+  const c = a.cable;
+  const d = b.cable;
+  return a.redacted === b.redacted && a.block === b.block && c?.id === d?.id && c?.target === d?.target && c?.targetLine === d?.targetLine;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,15 +6,25 @@
  */
 import type { Level, TagKind } from '../model.ts';
 
-/** First and last source line of an element (0-based, inclusive). */
+/** First and last source line of an element (0-based, inclusive): lines of the file, in every cable. */
 export type LineSpan = [first: number, last: number];
 
+/** The preview of a file: each of its cables in order (one for a file of one cable), each with its own heading. */
 export interface PreviewDocument {
   uri: string;
   version: number;
+  lineCount: number;
+  cables: PreviewCable[];
+  /** Things a reader should know about the preview of the file (cables left out of a long file). */
+  notes: string[];
+}
+
+/** One cable of the file, decoded. */
+export interface PreviewCable {
   /** Canonical id (`09BRUSSELS995`), when the cable says enough to build it. */
   id?: string;
-  lineCount: number;
+  /** The lines of the file the cable spans. */
+  lines: LineSpan;
   classification: PreviewClassification;
   /** The heading decoded (precedence, From, To, Info, DTG, filing time, security line), when there is one. */
   header?: PreviewHeader;
@@ -117,6 +127,8 @@ export interface PreviewReference {
   cableId?: string;
   /** The workspace file holding that cable, when the workspace has it. */
   target?: string;
+  /** The line of that file the cable starts on, when it is not the file's first cable. */
+  targetLine?: number;
   lines: LineSpan;
 }
 
@@ -151,8 +163,8 @@ export type PreviewBlockKind = 'summary' | 'comment' | 'text' | 'quote' | 'intro
 export interface PreviewRun {
   text: string;
   redacted?: boolean;
-  /** A cable id named here, and the workspace file that holds it when there is one. */
-  cable?: { id: string; target?: string };
+  /** A cable id named here, and the workspace file that holds it when there is one (and the line it starts on there, when not 0). */
+  cable?: { id: string; target?: string; targetLine?: number };
   block?: PreviewBlockKind;
 }
 

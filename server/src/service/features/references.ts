@@ -12,8 +12,11 @@ import { containsPosition } from './rangeMath.ts';
 
 /** What the features over the reference graph ask of the workspace index. */
 export interface CitationGraph {
-  /** The entry of a file (for an open document, its current text). */
-  get(uri: string): CableEntry | undefined;
+  /**
+   * The entry of the cable that starts at `line` (0 by default: the first) of a file; for an open
+   * document, of its current text. A file of several cables has an entry per cable.
+   */
+  get(uri: string, line?: number): CableEntry | undefined;
   /** The files holding a cable, best first. */
   resolveEntries(cableId: string): CableEntry[];
   /** The cables whose REF items name the id. */
@@ -29,8 +32,17 @@ export interface CableAtCaret {
   range: Range;
 }
 
-/** The cable the caret names: an id written there, else this cable when the caret is on its heading. */
-export function cableAt(doc: CableDocument, uri: string, position: Position, graph: CitationGraph): CableAtCaret | undefined {
+/** A cable of a file: the file, and the line the cable starts on (a file may hold several). */
+export interface CableRef {
+  uri: string;
+  line: number;
+}
+
+/**
+ * The cable the caret names: an id written there, else this cable (`doc`, the cable at `self`) when the
+ * caret is on its heading.
+ */
+export function cableAt(doc: CableDocument, self: CableRef, position: Position, graph: CitationGraph): CableAtCaret | undefined {
   const named = cableIdAt(doc, position);
   if (named) {
     const ids = new Set([named.cableId.toUpperCase()]);
@@ -40,7 +52,7 @@ export function cableAt(doc: CableDocument, uri: string, position: Position, gra
   }
   const heading = [doc.header.range, doc.banner?.range, doc.subject?.range].find((r) => r && containsPosition(r, position));
   if (!heading) return undefined;
-  const entry = graph.get(uri);
+  const entry = graph.get(self.uri, self.line);
   const ids = entry ? idsOf(entry) : [];
   if (ids.length === 0 && doc.identity.id) ids.push(doc.identity.id.toUpperCase());
   return ids.length ? { ids, own: true, range: heading } : undefined;
@@ -71,12 +83,12 @@ export function anchorRange(e: CableEntry): Range {
 
 export function references(
   doc: CableDocument,
-  uri: string,
+  self: CableRef,
   position: Position,
   includeDeclaration: boolean,
   graph: CitationGraph,
 ): Location[] {
-  const target = cableAt(doc, uri, position, graph);
+  const target = cableAt(doc, self, position, graph);
   if (!target) return [];
   const out: Location[] = [];
   if (includeDeclaration) {
