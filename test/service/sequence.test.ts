@@ -158,3 +158,12 @@ test('the corpus run together with NNNN between cables is cut back into its cabl
   assert.ok(missed.length <= 2, `missed: ${missed.join(' ')}`);
   assert.ok(found.size >= corpusFiles.length - 2 && found.size <= corpusFiles.length + 2, `found ${found.size} of ${corpusFiles.length}`);
 });
+
+test("the file's name is given to its first cable only", () => {
+  const seen: (string | undefined)[] = [];
+  parseCableFile(fixture('routing-bundle.cables'), (text, options) => {
+    seen.push(options?.fileName);
+    return parseCable(text, options);
+  }, { fileName: 'file:///archive/09PARIS1234.cable' });
+  assert.deepEqual(seen, ['file:///archive/09PARIS1234.cable', undefined, undefined]);
+});

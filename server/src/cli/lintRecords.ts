@@ -93,7 +93,7 @@ export class LintProcessor implements Processor {
 
   cable(input: CableInput, acc: Accumulator): void {
     const settings = this.settings[input.settings]!;
-    const doc = parseCable(input.text, { fileName: input.name });
+    const doc = parseCable(input.text, { fileName: input.line ? undefined : input.name });
     const crash = doc.problems.find((p) => p.code === 'parser-error');
     if (crash) {
       acc.counts.failed++;

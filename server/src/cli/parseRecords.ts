@@ -198,7 +198,7 @@ export class ParseProcessor implements Processor {
     // A line the parser fails on (a bug) is left out: the entry holds the model of the rest and an
     // `error` saying so, and the stack goes to stderr for the report.
     const stacks: string[] = [];
-    const doc = parseCable(input.text, { fileName: input.name, onError: (err) => stacks.push(err instanceof Error ? (err.stack ?? err.message) : String(err)) });
+    const doc = parseCable(input.text, { fileName: input.line ? undefined : input.name, onError: (err) => stacks.push(err instanceof Error ? (err.stack ?? err.message) : String(err)) });
     const crash = doc.problems.find((p) => p.code === 'parser-error');
     const json: CableJson & { error?: string } = toJson(input.name, doc, this.dict, input.line);
     if (crash) {

@@ -320,7 +320,10 @@ export function parseCableFile(text: string, parse: ParseText, options: ParseOpt
   if (starts.length === 1) return { parts: [{ model: parse(text, options), line: 0 }] };
   const parts = starts.map((start, k): CablePart => {
     const onError = options.onError;
-    const shifted: ParseOptions = onError ? { ...options, onError: (err, line) => onError(err, line >= 0 ? line + start.line : line) } : options;
+    // The file's name speaks for its first cable only (`09BRUSSELS995.cable`): a later cable takes no
+    // year from it, as its checks compare no id with it (fileDiagnostics).
+    const named: ParseOptions = k === 0 ? options : { ...options, fileName: undefined };
+    const shifted: ParseOptions = onError ? { ...named, onError: (err, line) => onError(err, line >= 0 ? line + start.line : line) } : named;
     return { model: parse(cableText(text, start, starts[k + 1]), shifted), line: start.line };
   });
   return { parts };
