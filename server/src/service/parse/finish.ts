@@ -10,6 +10,7 @@ import type { ParseState } from './state.ts';
 import { endCont } from './heading/index.ts';
 import { closeParagraph } from './body/paragraphs.ts';
 import { findSignature } from './signature.ts';
+import { clampSubParagraphs } from './body/subParagraphs.ts';
 
 const TRAILER_HEADING = /^(?:END CABLE TEXT|(?:PLEASE )?VISIT\b)/i;
 
@@ -19,6 +20,7 @@ export function finish(state: ParseState): void {
   closeParagraph(state);
   settleOpenBlocks(state);
   findSignature(state);
+  clampSubParagraphs(state.doc.paragraphs);
   readIdentity(state);
   rollUpClassification(state);
   dropTrailerHeadings(state);
