@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCable } from '../../server/src/service/parse.ts';
-import type { CableDocument, SubParagraph } from '../../server/src/service/model.ts';
+import type { SelectionRange } from 'vscode-languageserver-types';
+import type { CableDocument, Range, SubParagraph } from '../../server/src/service/model.ts';
 import { foldingRanges } from '../../server/src/service/features/folding.ts';
 import { selectionRanges } from '../../server/src/service/features/selectionRanges.ts';
 
@@ -109,8 +110,8 @@ test('a dash that running text wrapped onto a line start takes no lines', () => 
 test('a selection on a wrapped line of a bullet grows to the whole bullet', () => {
   const doc = cable('1. (U) The embassy raised two points with the ministry today.', '-- the first point that', 'wraps onto a second line', 'and a third.', '-- the second point.');
   const [sel] = selectionRanges(doc, [{ line: lineOf(doc, 'wraps onto'), character: 2 }]);
-  const chain = [];
-  for (let s = sel; s; s = s.parent) chain.push(s.range);
+  const chain: Range[] = [];
+  for (let s: SelectionRange | undefined = sel; s; s = s.parent) chain.push(s.range);
   const bullet = chain.find((r) => r.start.line === lineOf(doc, '-- the first point'));
   assert.ok(bullet, `a step starts at the bullet: ${JSON.stringify(chain)}`);
   assert.equal(bullet.end.line, lineOf(doc, 'and a third.'));
