@@ -88,7 +88,8 @@ test('header: precedence words, NIACT IMMEDIATE, collectives, XMT, BT and NNNN',
   assert.equal(doc.header.info[0].name.text, 'ALL DIPLOMATIC POSTS COLLECTIVE');
   assert.equal(doc.header.info[0].precedence?.text, 'PRIORITY');
   assert.equal(doc.header.xmt[0].name.text, 'AMEMBASSY SOFIA');
-  assert.deepEqual(doc.header.prosigns.map((t) => t.text), ['BT']);
+  // The header's BT, and the NNNN that ends the message below the text.
+  assert.deepEqual(doc.header.prosigns.map((t) => t.text), ['BT', 'NNNN']);
   assert.equal(doc.header.de?.section?.value, 1);
 });
 

@@ -173,7 +173,10 @@ export interface Header {
   to: Addressee[];
   info: Addressee[];
   xmt: Addressee[];
-  /** Prosign lines `BT`, `NNNN` wherever they occur. */
+  /**
+   * Prosign lines `BT`, `NNNN` wherever they occur: in the header, and in the text the trailer's lines,
+   * with the station serial it repeats (`#0995`, `#0995/02`), in line order.
+   */
   prosigns: Token[];
   /** The viewer's long date line (`Wednesday, 29 November 2000, 13:59`), read as a DTG in UTC. */
   dateLine?: Dtg;

@@ -9,11 +9,6 @@ import type { CableDocument, Paragraph, Range } from '../model.ts';
 import { Char, isAlnum, isJsBlank, isNonAscii } from '../parse/chars.ts';
 import { lastContentLine } from './rangeMath.ts';
 
-/**
- * The trailer below the text (ACP 127 format lines 13 and 16): the closing `BT`, the station serial
- * repeated (`#0995`, `#0995/02`) and the end of message `NNNN`. (The header's own prosigns are in the model.)
- */
-const TRAILER_LINE = /^(?:BT|NNNN|#\d{1,4}(?:\/\d{1,2})?)$/;
 /** A line of at most this many characters (rules and colons aside) may be a caption standing over a paragraph. */
 const TITLE_MAX = 80;
 const TITLE_MAX_WORDS = 12;
@@ -80,17 +75,12 @@ export function textEnds(doc: CableDocument): TextEnds {
   };
 }
 
-/** The prosigns and trailer lines, repeated banners and page markers. */
+/** The prosigns and trailer lines (the model's prosigns), repeated banners and page markers. */
 function furnitureLines(doc: CableDocument): Set<number> {
   const out = new Set<number>();
   for (const p of doc.header.prosigns) out.add(p.range.start.line);
   for (const b of doc.repeatedBanners) out.add(b.range.start.line);
   for (const m of doc.sectionMarkers) out.add(m.range.start.line);
-  for (let l = doc.bodyStartLine; l < doc.lines.length; l++) {
-    const s = doc.lines[l]!;
-    // A glance at the length spares the expression nearly every line.
-    if (s.length < 16 && TRAILER_LINE.test(s.trim())) out.add(l);
-  }
   return out;
 }
 

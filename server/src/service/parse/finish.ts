@@ -1,6 +1,6 @@
 /**
- * What needs the whole cable, after the last line: the open element and paragraph closed, blocks
- * without an END settled, the signature, the cable's date and identity (identity.ts), the classification
+ * What needs the whole cable, after the last line: the open element and paragraph closed, the trailer
+ * lines (trailer.ts), blocks without an END settled, the signature, the cable's date and identity (identity.ts), the classification
  * rolled up from the banner and captions, and the headings that are the viewer's trailers dropped.
  */
 import type { Heading } from '../model.ts';
@@ -10,15 +10,19 @@ import type { ParseState } from './state.ts';
 import { endCont } from './heading/index.ts';
 import { closeParagraph } from './body/paragraphs.ts';
 import { findSignature } from './signature.ts';
+import { clampSubParagraphs } from './body/subParagraphs.ts';
+import { readTrailerLines } from './trailer.ts';
 
 const TRAILER_HEADING = /^(?:END CABLE TEXT|(?:PLEASE )?VISIT\b)/i;
 
 export function finish(state: ParseState): void {
   endCont(state);
   dropHeaderSectionMarkers(state);
+  readTrailerLines(state);
   closeParagraph(state);
   settleOpenBlocks(state);
   findSignature(state);
+  clampSubParagraphs(state.doc.paragraphs);
   readIdentity(state);
   rollUpClassification(state);
   dropTrailerHeadings(state);

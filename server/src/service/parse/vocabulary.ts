@@ -103,6 +103,17 @@ export const REASON_MISSPELLINGS: readonly string[] = ['REAONS', 'REAON', 'REAS'
 export const EO_OPENINGS: readonly string[] = ['E.', 'E ', 'EO'];
 
 /**
+ * The prosigns that stand on a line of their own (ACP 127 §133, §114): BT, the break between the heading
+ * and the text and again after the text (format lines 11 and 13), and NNNN, the end of message (format
+ * line 16).
+ */
+export const PROSIGN_WORDS: readonly string[] = ['BT', 'NNNN'];
+/** A trailer line below the text: a prosign, or the station serial of the DE line repeated (`#0995`, `#0995/02`). */
+export const TRAILER_LINE = new RegExp(`^(?:${alternation(PROSIGN_WORDS)}|#\\d{1,4}(?:/\\d{1,2})?)$`);
+/** The longest trailer line (`#0995/02`). */
+export const TRAILER_LINE_MAX = 8;
+
+/**
  * The signature (the signer's name after the text). The words that may stand before the name on its
  * line and close what came before it (`END TEXT. SMITH`, `… UNQUOTE CLINTON`): the name is what follows.
  * Longer phrases first.
@@ -114,7 +125,7 @@ export const SIGNATURE_LEADS: readonly string[] = ['END OF TEXT', 'END CABLE TEX
  * cut off after one, `… the talks. The`).
  */
 export const NOT_SIGNER_WORDS: readonly string[] = [
-  'NNNN', 'BT', 'END', 'BEGIN', 'TEXT', 'CABLE', 'QUOTE', 'UNQUOTE', 'COMMENT', 'SUMMARY', 'NOTE', 'FYI',
+  ...PROSIGN_WORDS, 'END', 'BEGIN', 'TEXT', 'CABLE', 'QUOTE', 'UNQUOTE', 'COMMENT', 'SUMMARY', 'NOTE', 'FYI',
   'UNCLASSIFIED', 'UNCLAS', 'CONFIDENTIAL', 'SECRET', 'LIMITED', 'OFFICIAL', 'USE', 'ONLY',
   'FOR', 'TO', 'PASS', 'INFO', 'ACTION', 'AND', 'OF', 'FROM', 'PLEASE', 'VISIT', 'PAGE', 'MINIMIZE', 'CONSIDERED',
   'THE', 'THIS', 'THAT', 'THESE', 'THOSE', 'IN', 'ON', 'AT', 'BY', 'BUT', 'OR', 'IF', 'AS', 'AN', 'WE', 'HE', 'SHE',

@@ -17,7 +17,7 @@ import { headingLine, endCont } from '../heading/index.ts';
 import { addCaption } from '../heading/captions.ts';
 import { subjectOnPageHeader } from '../heading/subject.ts';
 import { paragraphLine } from './paragraphs.ts';
-import { labelAt, opensLabel, subParagraphLine } from './subParagraphs.ts';
+import { continuesAfterBlank, labelAt, runsOnto, opensLabel, subParagraphLine } from './subParagraphs.ts';
 import { maybeHeading } from './headings.ts';
 import { blockMarkers, opensBlockKeyword } from './blocks.ts';
 import { pageFurniture } from './pageBreaks.ts';
@@ -104,13 +104,19 @@ export function opensPlainText(src: string, a: number, n: number): boolean {
   return !opensLabel(c0, c1);
 }
 
-/** A wrapped sub-paragraph runs on over the lines that follow it without a break. */
+/**
+ * A wrapped sub-paragraph runs on over the lines that follow it without a break, while its last line was
+ * cut at the column limit or ends inside a sentence.
+ */
 export function extendOpenSub(state: ParseState, i: number, e: number): void {
   const sub = state.body.openSub;
   const subs = state.body.paragraph?.subParagraphs;
-  if (sub && subs && subs[subs.length - 1] === sub) {
-    sub.range = { start: sub.range.start, end: { line: i, character: e } };
+  if (!sub || !subs || subs[subs.length - 1] !== sub) return;
+  if (!runsOnto(state, sub)) {
+    state.body.openSub = undefined;
+    return;
   }
+  sub.range = { start: sub.range.start, end: { line: i, character: e } };
 }
 
 /** A line of the text proper. */
@@ -124,16 +130,19 @@ function textLine(state: ParseState, line: Line, wasBlank: boolean): void {
 /** A text line that opens no paragraph: a sub-paragraph or bullet, a heading, or more of what came before. */
 function notParagraphLine(state: ParseState, line: Line, wasBlank: boolean): number {
   const body = state.body;
+  const prevText = body.paragraphLastLine;
   if (body.paragraph) body.paragraphLastLine = line.index;
   const label = labelAt(state, line);
-  if (label && body.paragraph) return subParagraphLine(state, line, label, wasBlank);
+  if (label && body.paragraph) return subParagraphLine(state, line, label, wasBlank, prevText);
   if (!label && isRuleLine(line.text, line.start, line.end)) {
     // A rule (`- - - - -`, `-----`) parts the text as a blank line does: a heading may follow it.
     body.openSub = undefined;
     body.prevBlank = true;
     return line.start;
   }
-  if (!label && wasBlank) {
+  if (!label && wasBlank && body.openSub && continuesAfterBlank(state, body.openSub, line)) {
+    extendOpenSub(state, line.index, line.end);
+  } else if (!label && wasBlank) {
     body.openSub = undefined;
     // A lone SIPDIS between paragraphs is a conversion artifact (a caption, below), not a heading.
     const loneSipdis = line.end - line.start === 6 && state.doc.paragraphs.length > 0 && /^SIPDIS$/i.test(line.text.slice(line.start, line.end));

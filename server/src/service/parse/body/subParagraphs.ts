@@ -1,10 +1,11 @@
 /**
  * Lettered sub-paragraphs and bullets inside a numbered paragraph: `A.`, `(b)`, `iv)`, `2a.`, `--`, `*`, `•`.
- * A sub-paragraph that starts a list (after a blank line, a colon or another item) takes in the lines that
- * wrap from it.
+ * A sub-paragraph that starts a list item takes in the lines that wrap from it (at the 69- or 71-column cut,
+ * unindented or indented), until the next label or bullet, a blank line followed by a line that does not
+ * continue it, a rule, the next paragraph or the end of its paragraph.
  */
-import type { SubParagraph } from '../../model.ts';
-import { Char, isDigit } from '../chars.ts';
+import type { Paragraph, SubParagraph } from '../../model.ts';
+import { Char, isAlnum, isDigit, isJsBlank, isLower, isNonAscii } from '../chars.ts';
 import { rng } from '../range.ts';
 import type { Line } from '../source.ts';
 import type { ParseState } from '../state.ts';
@@ -61,8 +62,11 @@ export function labelAt(state: ParseState, line: Line): Label | undefined {
   return { text: bm[1], at: line.start, name: '--' };
 }
 
-/** Adds the sub-paragraph the line opens with `label` to the paragraph; returns where its text starts. */
-export function subParagraphLine(state: ParseState, line: Line, label: Label, wasBlank: boolean): number {
+/**
+ * Adds the sub-paragraph the line opens with `label` to the paragraph; returns where its text starts.
+ * `prevText` is the paragraph's text line before this one (page furniture between them left out).
+ */
+export function subParagraphLine(state: ParseState, line: Line, label: Label, wasBlank: boolean, prevText: number): number {
   const { index: i, text: s, end: e } = line;
   const sub: SubParagraph = {
     range: rng(i, line.start, e),
@@ -79,14 +83,83 @@ export function subParagraphLine(state: ParseState, line: Line, label: Label, wa
       p = pm.end;
     }
   }
-  state.body.paragraph!.subParagraphs.push(sub);
-  // Only a sub-paragraph that starts a list (after a break, a colon or another item) takes in the
-  // lines after it: a label-like word that running text wrapped onto a line start (`-- which`,
-  // `E) that`) stays one line.
-  const source = state.source;
-  const afterColon = i > 0 && !source.isBlank(i - 1) && source.code(i - 1, source.end[i - 1] - 1) === Char.Colon;
-  state.body.openSub = wasBlank || state.body.openSub !== undefined || afterColon ? sub : undefined;
+  const subs = state.body.paragraph!.subParagraphs;
+  const afterItem = subs.length > 0 && subs[subs.length - 1]!.labelRange.start.line === prevText;
+  subs.push(sub);
+  // Only a sub-paragraph that starts a list item (after a break, another item, or a line that ends a
+  // sentence or stands as a caption) takes in the lines after it: a dash or label-like word that running
+  // text wrapped onto a line start (`-- which`, `(ref` / `E) that`) stays one line.
+  const opens = wasBlank || afterItem || state.body.openSub !== undefined || sub.marking !== undefined || !wrapsOnto(state, prevText);
+  state.body.openSub = opens ? sub : undefined;
   return p;
+}
+
+/**
+ * A line at most this long that starts with a capital and ends in a word is a caption over a list
+ * (`Annex`, `Key issues`), not running text.
+ */
+const CAPTION_MAX = 40;
+/**
+ * A line longer than this was never cut at the teleprinter's 69 or 71 columns (the archive's copies run
+ * a paragraph onto one line): the line after it starts afresh unless the sentence runs on.
+ */
+const CUT_MAX = 100;
+
+/**
+ * Whether text line `l` runs on into the next line: it ends inside a sentence (in a word, a number, a
+ * comma or a dash, or a quotation closed after one: `his "liberal,"`), and it is no caption. A line that
+ * ends a sentence or a clause (`.`, `;`, `:`, `?`, `!`, a closing bracket) does not.
+ */
+export function wrapsOnto(state: ParseState, l: number): boolean {
+  const source = state.source;
+  if (l < 0 || source.isBlank(l)) return false;
+  const a = source.first[l];
+  let b = source.end[l] - 1;
+  if (b - a < CAPTION_MAX && !isLower(source.code(l, a))) return false;
+  let c = source.code(l, b);
+  while (b > a && QUOTE_CLOSERS.has(c)) c = source.code(l, --b);
+  return isAlnum(c) || c === Char.Comma || c === Char.Dash || (isNonAscii(c) && !isJsBlank(c));
+}
+
+/** `”` */
+const RIGHT_DOUBLE_QUOTE = 0x201d;
+/** Quotation marks that may close a line's last words. */
+const QUOTE_CLOSERS = new Set<number>([Char.DoubleQuote, Char.Apostrophe, Char.RightSingleQuote, RIGHT_DOUBLE_QUOTE]);
+
+/**
+ * Whether the line after the sub-paragraph's last line may go on with it: that line was cut at the
+ * column limit, or its sentence runs on.
+ */
+export function runsOnto(state: ParseState, sub: SubParagraph): boolean {
+  const l = sub.range.end.line;
+  return state.source.end[l] - state.source.first[l] <= CUT_MAX || wrapsOnto(state, l);
+}
+
+/**
+ * Whether the line after a blank line goes on with the open sub-paragraph: the sub-paragraph's text
+ * already wraps with a hanging indent (its last line stands deeper than its label), and the line stands
+ * at that same indent (a second paragraph of a long item). Any other line starts afresh: the item's own
+ * column or less is the text after the list, a deeper one a caption or an item of another kind.
+ */
+export function continuesAfterBlank(state: ParseState, sub: SubParagraph, line: Line): boolean {
+  const last = sub.range.end.line;
+  if (last === sub.labelRange.start.line) return false;
+  const indent = state.source.first[last];
+  return indent > sub.labelRange.start.character && line.start === indent;
+}
+
+/**
+ * A paragraph's sub-paragraphs end where it ends: the signature, read once the text is done, cuts the
+ * last paragraph short, and the last item with it.
+ */
+export function clampSubParagraphs(paragraphs: readonly Paragraph[]): void {
+  for (const p of paragraphs) {
+    const sub = p.subParagraphs[p.subParagraphs.length - 1];
+    if (!sub) continue;
+    const end = p.range.end;
+    const over = sub.range.end.line > end.line || (sub.range.end.line === end.line && sub.range.end.character > end.character);
+    if (over && end.line >= sub.range.start.line) sub.range = { start: sub.range.start, end };
+  }
 }
 
 /** What labelGate lets through: the regexes that may match. */

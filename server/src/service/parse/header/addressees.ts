@@ -6,7 +6,7 @@ import type { Addressee, Range } from '../../model.ts';
 import { Char, asciiUpper, digitsValue, isDigit, isNonAscii, isUpper } from '../chars.ts';
 import { endNonSpaceBefore } from '../../text.ts';
 import { rng, tok } from '../range.ts';
-import { NIGHT_ACTION, PRECEDENCE_WORDS } from '../vocabulary.ts';
+import { NIGHT_ACTION, PRECEDENCE_WORDS, PROSIGN_WORDS } from '../vocabulary.ts';
 import { firstLetters } from '../gates.ts';
 import type { ParseState } from '../state.ts';
 import { headingKeyword } from '../heading/keywords.ts';
@@ -54,7 +54,7 @@ export function addresseeContinuation(state: ParseState, line: HeaderLine): bool
 /** BT (break) and NNNN (end of message) on a line of their own. */
 export function prosignLine(state: ParseState, line: HeaderLine): boolean {
   const t = line.trimmed;
-  if (t !== 'BT' && t !== 'NNNN') return false;
+  if (!PROSIGN_WORDS.includes(t)) return false;
   state.doc.header.prosigns.push(tok(line.index, line.text, line.start, line.end));
   return took(state, line);
 }
