@@ -10,7 +10,9 @@
  * interleaved rounds: bench/ab.ts), --rounds N (timed rounds of the throughput rows).
  * --archive=N (cables in the generated workspace archive, default 250 000; 0 skips it: it takes some
  * minutes), --cli-mb=N (size of the generated archive for the command-line rows, default 160),
- * --cli-only (only those rows), --no-cli (all but those rows).
+ * --cli-only (only those rows), --no-cli (all but those rows). --warmup (only V8's warm-up over a generated
+ * archive: CPU of the first copies and of the rest, deoptimisations; with --against, --rounds, --archive DIR:
+ * bench/warmup.ts).
  */
 import { existsSync } from 'node:fs';
 import { cpus, availableParallelism, loadavg, totalmem } from 'node:os';
@@ -26,6 +28,7 @@ import { benchAb, loadRefEngine } from './ab.ts';
 import { PREVIEW_TARGET_MS, benchPreviewRender, benchPreviewServer } from './preview.ts';
 import { benchArchive } from './archive.ts';
 import { benchCliArchive, medianOf } from './cli.ts';
+import { benchWarmup } from './warmup.ts';
 
 const root = join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -107,6 +110,12 @@ async function main(): Promise<void> {
       `${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n\n`,
   );
 
+  if (args.includes('--warmup')) {
+    // bench/warmup.ts: V8's warm-up over a generated archive, in processes of its own.
+    const rest = [...args.filter((a) => a !== '--warmup'), ...(against ? ['--against', against] : []), ...(roundsOption ? ['--rounds', roundsOption] : [])];
+    process.stdout.write(`${benchWarmup(root, rest, say).join('\n')}\n`);
+    return;
+  }
   if (against !== undefined) {
     abRows(against);
     printTable();
