@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { orEnd, isDigit } from '../../server/src/service/parse/chars.ts';
+import { codeAt, isDigit } from '../../server/src/service/parse/chars.ts';
 import {
   BLOCK_WORDS,
   CAPTION_KEYS,
@@ -91,7 +91,7 @@ function forEveryLine(name: string, holds: (s: string) => boolean): void {
   for (const s of corpusLines) assert.ok(holds(s), `${name}: ${JSON.stringify(s.slice(0, 80))}`);
 }
 
-const c = (s: string, k: number) => orEnd(s.charCodeAt(k));
+const c = codeAt;
 
 test('opensBlockKeyword and blockKeywordNear let through every line BLOCK_KW matches', () => {
   forEveryLine('block keyword', (s) => {

@@ -7,7 +7,7 @@
  * and spaced letters would otherwise invite backtracking.
  */
 import type { Caveat, Level, PortionMarking, Range } from './model.ts';
-import { Char, asciiUpper, orEnd, isLetter } from './parse/chars.ts';
+import { Char, asciiUpper, codeAt, isLetter } from './parse/chars.ts';
 
 /** Rank order: U = SBU = LOU < C < S < TS (SBU and LOU are administrative controls). */
 const RANK: Record<Level, number> = { U: 0, SBU: 0, LOU: 0, C: 1, S: 2, TS: 3 };
@@ -133,11 +133,11 @@ const BANNER_WORDS: { words: string[]; level: Level }[] = [
 /** `O N F …` for CONFIDENTIAL: the second and third letters of the word, spaced, and no first letter. */
 function lostFirstLetter(s: string, p: number, word: string): boolean {
   return (
-    asciiUpper(orEnd(s.charCodeAt(p))) === word.charCodeAt(1) &&
-    orEnd(s.charCodeAt(p + 1)) === Char.Space &&
-    asciiUpper(orEnd(s.charCodeAt(p + 2))) === word.charCodeAt(2) &&
-    orEnd(s.charCodeAt(p + 3)) === Char.Space &&
-    !isLetter(orEnd(s.charCodeAt(p - 1)))
+    asciiUpper(codeAt(s, p)) === word.charCodeAt(1) &&
+    codeAt(s, p + 1) === Char.Space &&
+    asciiUpper(codeAt(s, p + 2)) === word.charCodeAt(2) &&
+    codeAt(s, p + 3) === Char.Space &&
+    !isLetter(codeAt(s, p - 1))
   );
 }
 
@@ -153,34 +153,34 @@ function matchSpacedWord(s: string, p: number, word: string, allowDouble: boolea
     out.damaged = true;
     out.spaced = true;
     let k = 1;
-    while (k < word.length && asciiUpper(orEnd(s.charCodeAt(i))) === word.charCodeAt(k)) {
+    while (k < word.length && asciiUpper(codeAt(s, i)) === word.charCodeAt(k)) {
       k++;
       i++;
       if (k < word.length) {
-        if (orEnd(s.charCodeAt(i)) !== Char.Space) return -1;
+        if (codeAt(s, i) !== Char.Space) return -1;
         i++;
       }
     }
     return k === word.length ? i : -1;
   }
-  if (asciiUpper(orEnd(s.charCodeAt(i))) !== word.charCodeAt(0)) {
+  if (asciiUpper(codeAt(s, i)) !== word.charCodeAt(0)) {
     // A stray letter glued before the word by conversion damage (`CSE C R E T`).
-    if (!allowDouble || !isLetter(orEnd(s.charCodeAt(i))) || asciiUpper(orEnd(s.charCodeAt(i + 1))) !== word.charCodeAt(0)) return -1;
+    if (!allowDouble || !isLetter(codeAt(s, i)) || asciiUpper(codeAt(s, i + 1)) !== word.charCodeAt(0)) return -1;
     out.damaged = true;
     i++;
   }
   i++;
-  if (allowDouble && asciiUpper(orEnd(s.charCodeAt(i))) === word.charCodeAt(0) && word.charCodeAt(1) !== word.charCodeAt(0)) {
+  if (allowDouble && asciiUpper(codeAt(s, i)) === word.charCodeAt(0) && word.charCodeAt(1) !== word.charCodeAt(0)) {
     out.damaged = true;
     i++;
   }
   for (let k = 1; k < word.length; k++) {
     const want = word.charCodeAt(k);
-    if (asciiUpper(orEnd(s.charCodeAt(i))) === want) {
+    if (asciiUpper(codeAt(s, i)) === want) {
       i++;
       continue;
     }
-    if (orEnd(s.charCodeAt(i)) === Char.Space && asciiUpper(orEnd(s.charCodeAt(i + 1))) === want) {
+    if (codeAt(s, i) === Char.Space && asciiUpper(codeAt(s, i + 1)) === want) {
       out.spaced = true;
       i += 2;
       continue;
@@ -193,7 +193,7 @@ function matchSpacedWord(s: string, p: number, word: string, allowDouble: boolea
 /** Whether s[j, k) (ASCII letters) is `word` (upper case) in any case. */
 function isWordAt(s: string, j: number, k: number, word: string): boolean {
   if (k - j !== word.length) return false;
-  for (let x = 1; x < word.length; x++) if (asciiUpper(orEnd(s.charCodeAt(j + x))) !== word.charCodeAt(x)) return false;
+  for (let x = 1; x < word.length; x++) if (asciiUpper(codeAt(s, j + x)) !== word.charCodeAt(x)) return false;
   return true;
 }
 
@@ -246,10 +246,10 @@ export function readClassificationWords(s: string, p: number): ClassificationWor
   // before its word is matched. These are the openings matchSpacedWord accepts: the word's first
   // letter then its second (or a blank, or the first doubled); a stray letter before those; or, spaced,
   // the second letter when the first was lost.
-  const a = asciiUpper(orEnd(s.charCodeAt(p)));
-  const b = asciiUpper(orEnd(s.charCodeAt(p + 1)));
-  const c = asciiUpper(orEnd(s.charCodeAt(p + 2)));
-  const strayFirst = isLetter(orEnd(s.charCodeAt(p)));
+  const a = asciiUpper(codeAt(s, p));
+  const b = asciiUpper(codeAt(s, p + 1));
+  const c = asciiUpper(codeAt(s, p + 2));
+  const strayFirst = isLetter(codeAt(s, p));
   for (let x = 0; x < BANNER_WORDS.length; x++) {
     const w0 = BW_FIRST[x];
     const w1 = BW_SECOND[x];
@@ -264,7 +264,7 @@ export function readClassificationWords(s: string, p: number): ClassificationWor
     for (let w = 0; w < entry.words.length; w++) {
       if (w > 0) {
         const before = i;
-        while (orEnd(s.charCodeAt(i)) === Char.Space) i++;
+        while (codeAt(s, i) === Char.Space) i++;
         if (i === before && !flags.spaced) {
           ok = false;
           break;
@@ -277,7 +277,7 @@ export function readClassificationWords(s: string, p: number): ClassificationWor
       }
       i = e;
     }
-    if (!ok || isLetter(orEnd(s.charCodeAt(i)))) continue;
+    if (!ok || isLetter(codeAt(s, i))) continue;
     let level = entry.level;
     const caveats: Caveat[] = [];
     // Caveats glued by slashes (`SECRET//NOFORN`) or following as words (`UNCLAS EFTO`, `UNCLAS SENSITIVE`).
@@ -285,12 +285,12 @@ export function readClassificationWords(s: string, p: number): ClassificationWor
     for (;;) {
       let j = end;
       let slashes = 0;
-      while (orEnd(s.charCodeAt(j)) === Char.Space || orEnd(s.charCodeAt(j)) === Char.Slash) {
-        if (orEnd(s.charCodeAt(j)) === Char.Slash) slashes++;
+      while (codeAt(s, j) === Char.Space || codeAt(s, j) === Char.Slash) {
+        if (codeAt(s, j) === Char.Slash) slashes++;
         j++;
       }
       let k = j;
-      while (isLetter(orEnd(s.charCodeAt(k)))) k++;
+      while (isLetter(codeAt(s, k))) k++;
       if (k === j) break;
       const cav = bannerCaveatAt(s, j, k);
       if (!cav || (k - j === 2 && slashes === 0)) break;

@@ -6,7 +6,7 @@
  * (`formatDtgLong`) and the filing-time cross-checks (`julianToDate`, `dayOfYear`).
  */
 import type { Dtg, FilingTime, Month, Range } from './model.ts';
-import { Case, Char, orEnd, digitsValue, isDigit, isLetter, isUpper } from './parse/chars.ts';
+import { Case, Char, codeAt, digitsValue, isDigit, isLetter, isUpper } from './parse/chars.ts';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
 const MONTH_NAMES = [
@@ -172,7 +172,7 @@ function rng(line: number, start: number, end: number): Range {
 export function readDtg(s: string, line: number, start: number): Dtg | undefined {
   let i = start;
   let digits = 0;
-  while (digits < 9 && isDigit(orEnd(s.charCodeAt(i + digits)))) digits++;
+  while (digits < 9 && isDigit(codeAt(s, i + digits))) digits++;
   // Six digits is the form; 2–8 are read too (`1410Z JUL 09` lost its minutes) and reported as malformed.
   if (digits < 2 || digits > 8) return undefined;
   // What is malformed, joined with '; ' as it is found (an array and a join per DTG cost more).
@@ -189,10 +189,10 @@ export function readDtg(s: string, line: number, start: number): Dtg | undefined
   let end = i;
   // Zone letter directly after the digits (NARA copies sometimes have a space before it).
   let j = i;
-  if (orEnd(s.charCodeAt(j)) === Char.Space && isLetter(orEnd(s.charCodeAt(j + 1))) && !isLetter(orEnd(s.charCodeAt(j + 2)))) j++;
-  const zc = orEnd(s.charCodeAt(j));
+  if (codeAt(s, j) === Char.Space && isLetter(codeAt(s, j + 1)) && !isLetter(codeAt(s, j + 2))) j++;
+  const zc = codeAt(s, j);
   // `201547ZJUL09` glues the month to a Z; any other letter followed by letters is the month itself.
-  if (isLetter(zc) && (!isLetter(orEnd(s.charCodeAt(j + 1))) || zc === Char.Z || zc === Char.z)) {
+  if (isLetter(zc) && (!isLetter(codeAt(s, j + 1)) || zc === Char.Z || zc === Char.z)) {
     // An ASCII letter: its upper case is one bit away.
     dtg.zone = { text: s[j], range: rng(line, j, j + 1), value: String.fromCharCode(zc & ~Case.Bit) };
     i = j + 1;
@@ -202,10 +202,10 @@ export function readDtg(s: string, line: number, start: number): Dtg | undefined
   }
   // Month: letters after optional spaces.
   let m = i;
-  while (orEnd(s.charCodeAt(m)) === Char.Space) m++;
+  while (codeAt(s, m) === Char.Space) m++;
   let me = m;
-  while (me < s.length && me - m < 10 && isLetter(orEnd(s.charCodeAt(me)))) me++;
-  if (me > m && !isLetter(orEnd(s.charCodeAt(me)))) {
+  while (me < s.length && me - m < 10 && isLetter(codeAt(s, me))) me++;
+  if (me > m && !isLetter(codeAt(s, me))) {
     const mt = s.slice(m, me);
     const mv = me - m === 3 ? monthOfThreeLetters(s, m) : monthFromText(mt);
     dtg.month = { text: mt, range: rng(line, m, me), value: mv };
@@ -214,11 +214,11 @@ export function readDtg(s: string, line: number, start: number): Dtg | undefined
     end = me;
     // Year: 2 or 4 digits after optional spaces.
     let y = i;
-    while (orEnd(s.charCodeAt(y)) === Char.Space) y++;
+    while (codeAt(s, y) === Char.Space) y++;
     let ye = y;
-    while (ye < s.length && ye - y < 5 && isDigit(orEnd(s.charCodeAt(ye)))) ye++;
+    while (ye < s.length && ye - y < 5 && isDigit(codeAt(s, ye))) ye++;
     const ylen = ye - y;
-    if ((ylen === 2 || ylen === 4) && !isLetter(orEnd(s.charCodeAt(ye)))) {
+    if ((ylen === 2 || ylen === 4) && !isLetter(codeAt(s, ye))) {
       const yy = twoDigits(s, y);
       dtg.year = { text: s.slice(y, ye), range: rng(line, y, ye), value: ylen === 2 ? pivotYear(yy) : yy * 100 + twoDigits(s, y + 2) };
       end = ye;

@@ -13,7 +13,7 @@
 import { DocumentHighlightKind, type DocumentHighlight } from 'vscode-languageserver-types';
 import type { CableDocument, Level, PortionMarking, Position, Range } from '../model.ts';
 import { containsPosition, containsRange } from './rangeMath.ts';
-import { orEnd, isAlnum, isLower } from '../parse/chars.ts';
+import { codeAt, isAlnum, isLower } from '../parse/chars.ts';
 
 export function documentHighlights(doc: CableDocument, position: Position): DocumentHighlight[] {
   const ranges = highlightRanges(doc, position);
@@ -94,7 +94,7 @@ function textMentions(doc: CableDocument, code: string, tagsRange: Range): Range
       const i = text.indexOf(code, from);
       if (i < 0) break;
       from = i + code.length;
-      if (isAlnum(orEnd(text.charCodeAt(i - 1))) || isAlnum(orEnd(text.charCodeAt(from)))) continue;
+      if (isAlnum(codeAt(text, i - 1)) || isAlnum(codeAt(text, from))) continue;
       const r = { start: { line, character: i }, end: { line, character: from } };
       if (!containsRange(tagsRange, r)) out.push(r);
     }

@@ -7,7 +7,7 @@ import type { Banner } from '../model.ts';
 import { BANNER_FIRST_WORDS, losesFirstLetter, readClassificationWords } from '../classification.ts';
 import { firstLetters } from './gates.ts';
 import type { ClassificationWords } from '../classification.ts';
-import { Char, asciiUpper, orEnd, isDigit, isLetter } from './chars.ts';
+import { Char, asciiUpper, codeAt, isDigit, isLetter } from './chars.ts';
 import { endNonSpace, endNonSpaceBefore, firstNonSpace, isBlank } from '../text.ts';
 import { rng, tok } from './range.ts';
 import { CAPTION_WORDS } from './vocabulary.ts';
@@ -35,7 +35,7 @@ function readBanner(s: string, line: number): Banner | undefined {
   const f = firstNonSpace(s);
   const e = endNonSpace(s);
   if (f >= e || e - f > 120) return undefined;
-  if (!opensBanner(s.charCodeAt(f), orEnd(s.charCodeAt(f + 1)))) return undefined;
+  if (!opensBanner(s.charCodeAt(f), codeAt(s, f + 1))) return undefined;
   // Cheap test first: a banner ends in its serial (or in captions run into it).
   if (!isDigit(s.charCodeAt(e - 1)) && !isLetter(s.charCodeAt(e - 1))) return undefined;
   const cw = readClassificationWords(s, f);
@@ -138,7 +138,7 @@ export function findBanner(state: ParseState): { line: number; banner?: Banner }
       }
       continue;
     }
-    if (first < 0 && opensBanner(c, orEnd(src.charCodeAt(at + f + 1))) && (banner = readBanner(state.source.line(i), i))) {
+    if (first < 0 && opensBanner(c, codeAt(src, at + f + 1)) && (banner = readBanner(state.source.line(i), i))) {
       if (viewer < 0 && beforeDtgLine(state, i)) {
         // An archive viewer's line above the precedence/DTG line (`UNCLASSIFIED   STATE   00012345`): the
         // header follows it, and the banner proper comes after the header.

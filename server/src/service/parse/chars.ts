@@ -8,12 +8,12 @@
  * (`Char.A`), as in TypeScript's own scanner.
  *
  * Reading outside a string: `s.charCodeAt(k)` answers NaN there. Where a reader may step off either end,
- * it reads `orEnd(s.charCodeAt(k))`, which answers `Char.EndOfText` instead: a value no predicate here
- * accepts, that a reader can test for by name.
+ * it reads `codeAt(s, k)`, which answers `Char.EndOfText` instead: a value no predicate here accepts, that a
+ * reader can test for by name.
  */
 
 export const enum Char {
-  /** What `orEnd` makes of a read before the first or past the last character of a string. */
+  /** What `codeAt` answers before the first or past the last character of a string. */
   EndOfText = -1,
   Null = 0x00,
   Tab = 0x09,
@@ -142,14 +142,20 @@ export const enum Case {
 }
 
 /**
- * A code read with charCodeAt where the index may fall outside the string (`orEnd(s.charCodeAt(k - 1))`):
- * Char.EndOfText there instead of the NaN charCodeAt answers. The read stays at the call site, and only
- * its result comes here: a shared helper that read the string itself would see every kind of string V8
- * makes (flat, sliced, joined, one- and two-byte), and its one megamorphic read would slow every caller.
+ * The code at `s[k]`, or Char.EndOfText where `k` falls before the first or past the last character: for a
+ * reader that may step off either end. The index is checked before the read rather than the NaN charCodeAt
+ * answers there tested after it: optimised code that reads past a string's end is thrown away and compiled
+ * again (V8 deoptimises on the first out-of-bounds read at each site), and over a large archive those
+ * re-compiles were a good part of the warm-up (bench/warmup.ts).
+ *
+ * The read is `charCodeAt.call(s, k)`, not `s.charCodeAt(k)`: this one function reads every kind of string
+ * V8 makes (flat, sliced, joined, one- and two-byte), and looking `charCodeAt` up on them all from one place
+ * goes megamorphic, which cost every caller about 5% (measured with `npm run bench -- --against`);
+ * calling the function itself looks nothing up on the string.
  */
-export function orEnd(code: number): number {
-  // NaN is the one number not equal to itself.
-  return code === code ? code : Char.EndOfText;
+const charCodeAt = String.prototype.charCodeAt;
+export function codeAt(s: string, k: number): number {
+  return k >= 0 && k < s.length ? charCodeAt.call(s, k) : Char.EndOfText;
 }
 
 export function isDigit(c: number): boolean {

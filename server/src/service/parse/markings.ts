@@ -4,7 +4,7 @@
  */
 import type { PortionMarking } from '../model.ts';
 import { bareLevelAt, parsePortionMarking, portionLevel } from '../classification.ts';
-import { Char, orEnd, isLetter, isUpper } from './chars.ts';
+import { Char, codeAt, isLetter, isUpper } from './chars.ts';
 import { rng } from './range.ts';
 import type { ParseState } from './state.ts';
 import type { Line } from './source.ts';
@@ -34,14 +34,14 @@ export function readMarking(state: ParseState, line: Line, p: number): { marking
       const bare = bareLevelAt(s, p + 1, close);
       if (bare) {
         const pm: PortionMarking = { range: rng(i, p, close + 1), text: s.slice(p, close + 1), caveats: [], level: bare };
-        if (orEnd(s.charCodeAt(p - 1)) === Char.OpenParen) pm.malformed = 'doubled';
+        if (codeAt(s, p - 1) === Char.OpenParen) pm.malformed = 'doubled';
         return { marking: pm, end: close + 1 };
       }
       if (!(close - p <= 4 && isUpperRun(s, p + 1, close)) && markingWords(s, p + 1, close) > 6) return undefined;
       const inner = s.slice(p + 1, close);
       const pm = parsePortionMarking(inner, s.slice(p, close + 1), rng(i, p, close + 1));
       if (!pm.level && !/^[A-Z/]{1,10}$/.test(inner.trim())) return undefined;
-      if (orEnd(s.charCodeAt(p - 1)) === Char.OpenParen) pm.malformed ??= 'doubled';
+      if (codeAt(s, p - 1) === Char.OpenParen) pm.malformed ??= 'doubled';
       return { marking: pm, end: close + 1 };
     }
     // `(C` with the closing bracket lost.
@@ -56,8 +56,8 @@ export function readMarking(state: ParseState, line: Line, p: number): { marking
   // The marking below opens with one to three capitals and then `)` or `/`: most paragraphs' first
   // word fails that before the slice and the regex.
   let k = p;
-  while (k < p + 4 && isUpper(orEnd(s.charCodeAt(k)))) k++;
-  const after = orEnd(s.charCodeAt(k));
+  while (k < p + 4 && isUpper(codeAt(s, k))) k++;
+  const after = codeAt(s, k);
   if (k === p || (after !== Char.CloseParen && after !== Char.Slash)) return undefined;
   const m = /^([A-Z]{1,3}(?:\/\/?[A-Z]{1,6})?)\)(?= )/.exec(s.slice(p, limit));
   if (m && portionLevel(m[1].split('/')[0])) {

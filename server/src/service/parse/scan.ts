@@ -5,7 +5,7 @@
  * Redactions and cable-id mentions, which the parse itself does not read, are scanned when a feature
  * first reads them (document.ts).
  */
-import { Case, Char, orEnd, isAlnum } from './chars.ts';
+import { Case, Char, codeAt, isAlnum } from './chars.ts';
 import { endNonSpace } from '../text.ts';
 import { lineAt } from './source.ts';
 import { BLOCK_WORDS, alternation } from './vocabulary.ts';
@@ -105,17 +105,17 @@ function sectionMarkerAt(state: ParseState, k: number): void {
   const src = state.source.text;
   // Walk back over `nnnnnnnn  nnn[.n] O` to where the marker's digits start, then confirm.
   let p = k - 1;
-  if ((orEnd(src.charCodeAt(p)) | Case.Bit) !== Char.o) return;
+  if ((codeAt(src, p) | Case.Bit) !== Char.o) return;
   let sp = 0;
-  while (orEnd(src.charCodeAt(p - 1)) === Char.Space && sp < 4) {
+  while (codeAt(src, p - 1) === Char.Space && sp < 4) {
     p--;
     sp++;
   }
   if (!sp) return;
-  if (orEnd(src.charCodeAt(p - 2)) === Char.Dot) p -= 2;
+  if (codeAt(src, p - 2) === Char.Dot) p -= 2;
   p -= 3;
   sp = 0;
-  while (orEnd(src.charCodeAt(p - 1)) === Char.Space && sp < 4) {
+  while (codeAt(src, p - 1) === Char.Space && sp < 4) {
     p--;
     sp++;
   }

@@ -9,7 +9,7 @@
 import type { Paragraph } from '../model.ts';
 import { readClassificationWords } from '../classification.ts';
 import { endNonSpaceBefore } from '../text.ts';
-import { Case, Char, isDigit, isLetter, isLower, isUpper } from './chars.ts';
+import { Case, Char, codeAt, isDigit, isLetter, isLower, isUpper } from './chars.ts';
 import { rng } from './range.ts';
 import type { ParseState } from './state.ts';
 import { PARA_RE } from './body/paragraphs.ts';
@@ -178,7 +178,7 @@ function nameEnd(s: string, f: number, e: number): number {
 
 function trimTail(s: string, f: number, e: number): number {
   let b = e;
-  for (let c = s.charCodeAt(b - 1); b > f && (c === Char.Space || c === Char.Dot || c === Char.Hash); c = s.charCodeAt(b - 1)) b--;
+  for (let c = codeAt(s, b - 1); b > f && (c === Char.Space || c === Char.Dot || c === Char.Hash); c = codeAt(s, b - 1)) b--;
   return b;
 }
 

@@ -13,7 +13,7 @@
  * lines from the split are slices of the text, and reading a slice's characters costs several times what
  * reading the flat text does. `line(i)` gives line i normalised, for the readers that slice or match it.
  */
-import { Char, orEnd } from './chars.ts';
+import { Char, codeAt } from './chars.ts';
 import { normaliseLine, normaliseText, splitLines } from '../text.ts';
 
 // The blank-like characters of normaliseLine above U+00FF (the Latin-1 ones are found with indexOf),
@@ -68,7 +68,7 @@ export class LineSource {
       first[i] = f;
       end[i] = e;
       at += len;
-      at += text.charCodeAt(at) === Char.CarriageReturn && text.charCodeAt(at + 1) === Char.LineFeed ? 2 : 1;
+      at += codeAt(text, at) === Char.CarriageReturn && codeAt(text, at + 1) === Char.LineFeed ? 2 : 1;
     }
     this.starts = starts;
     this.first = first;
@@ -99,7 +99,7 @@ export class LineSource {
    * reader takes for a letter, digit or blank), and Char.EndOfText past the text's end.
    */
   code(i: number, k: number): number {
-    return orEnd(this.text.charCodeAt(this.starts[i] + k));
+    return codeAt(this.text, this.starts[i] + k);
   }
 }
 

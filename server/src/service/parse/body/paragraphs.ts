@@ -5,7 +5,7 @@
  */
 import type { Paragraph } from '../../model.ts';
 import { parsePortionMarking } from '../../classification.ts';
-import { Case, Char, orEnd, digitsValue, isDigit, isNonAscii } from '../chars.ts';
+import { Case, Char, codeAt, digitsValue, isDigit, isNonAscii } from '../chars.ts';
 import { rng } from '../range.ts';
 import type { Line } from '../source.ts';
 import type { ParseState } from '../state.ts';
@@ -134,16 +134,16 @@ export function closeParagraph(state: ParseState, next?: number): void {
  */
 function paraNumberEnd(src: string, at: number): number {
   let q = at;
-  if (orEnd(src.charCodeAt(q)) === Char.Pilcrow) {
+  if (codeAt(src, q) === Char.Pilcrow) {
     q++;
-    if (orEnd(src.charCodeAt(q)) === Char.Space) q++;
+    if (codeAt(src, q) === Char.Space) q++;
   }
   const d = q;
-  while (q - d < 4 && isDigit(orEnd(src.charCodeAt(q)))) q++;
+  while (q - d < 4 && isDigit(codeAt(src, q))) q++;
   if (q === d || q - d > 3) return -1;
-  if (orEnd(src.charCodeAt(q)) === Char.Space) q++;
-  if (orEnd(src.charCodeAt(q)) !== Char.Dot) return -1;
+  if (codeAt(src, q) === Char.Space) q++;
+  if (codeAt(src, q) !== Char.Dot) return -1;
   q++;
-  const c = orEnd(src.charCodeAt(q));
+  const c = codeAt(src, q);
   return isDigit(c) || c === Char.Dot ? -1 : q;
 }

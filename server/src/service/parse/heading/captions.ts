@@ -1,5 +1,5 @@
 import type { Caption } from '../../model.ts';
-import { Char, orEnd, isJsBlank, isUpper } from '../chars.ts';
+import { Char, codeAt, isJsBlank, isUpper } from '../chars.ts';
 import { firstNonSpace } from '../../text.ts';
 import { rng, tok } from '../range.ts';
 import { CAPTION_WORDS, CAPTION_KEYS, CAPTION_WORD_MAX } from '../vocabulary.ts';
@@ -60,8 +60,8 @@ function leadingCaptionWord(state: ParseState, line: HeadingLine, n: number): bo
   const u = line.upper;
   let j = 1;
   while (j < n && isUpper(u.charCodeAt(j))) j++;
-  const comma = orEnd(u.charCodeAt(j)) === Char.Comma;
-  const dash = orEnd(u.charCodeAt(j)) === Char.Space && orEnd(u.charCodeAt(j + 1)) === Char.Dash;
+  const comma = codeAt(u, j) === Char.Comma;
+  const dash = codeAt(u, j) === Char.Space && codeAt(u, j + 1) === Char.Dash;
   if (!(comma || dash) || j + (comma ? 1 : 2) > n) return false;
   const name = captionWordAt(u, 0, j);
   if (name === undefined) return false;
@@ -136,7 +136,7 @@ function isCaptionSeparator(c: number): boolean {
 export function isCaptionText(u: string): boolean {
   // A line whose first letter opens no caption word fails before the split (a first character outside
   // printable ASCII may be a blank the trim skips, so it takes the long way).
-  const c = orEnd(u.charCodeAt(firstNonSpace(u)));
+  const c = codeAt(u, firstNonSpace(u));
   if (c > Char.Space && c < Char.Delete && !CAPTION_FIRST_LETTERS[c]) return false;
   const words = u.trim().split(/[\s,;/]+/);
   return words.length > 0 && words.length <= 4 && words.every((w) => CAPTION_WORDS[w] !== undefined);

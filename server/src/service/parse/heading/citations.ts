@@ -9,7 +9,7 @@
  * citation, and is not a word that dates or names a document (`JAN 8`, `IIR 6`, `EMAIL`).
  */
 import { fullYear } from '../../dtg.ts';
-import { Case, Char, orEnd, digitValue, isDigit, isJsBlank, isLetter, isLower, isUpper } from '../chars.ts';
+import { Case, Char, codeAt, digitValue, isDigit, isJsBlank, isLetter, isLower, isUpper } from '../chars.ts';
 import { canonicalPost } from '../identity.ts';
 import { NOT_POSTS, REF_KEYWORDS } from '../vocabulary.ts';
 import postNames from '../../../../data/posts.json';
@@ -212,7 +212,7 @@ function serialValue(t: string, a: number, b: number): number {
   const from = d;
   let nz = d;
   let serial = 0;
-  for (let c = t.charCodeAt(d); d < b && isDigit(c); c = t.charCodeAt(++d)) {
+  for (let c = codeAt(t, d); d < b && isDigit(c); c = codeAt(t, ++d)) {
     if (c === Char.Digit0 && nz === d) nz++;
     serial = serial * 10 + digitValue(c);
   }
@@ -251,11 +251,11 @@ function itemWords(t: string, w: Int32Array): number {
 
 /** The length of a label (`(A)`, `A)`, `[A]`, `A.`) that opens the word t[a, b) before a letter, or 0. */
 function gluedLabel(t: string, a: number, b: number): number {
-  const open = t.charCodeAt(a) === Char.OpenParen || t.charCodeAt(a) === Char.OpenBracket ? 1 : 0;
-  const close = t.charCodeAt(a + open + 1);
+  const open = codeAt(t, a) === Char.OpenParen || codeAt(t, a) === Char.OpenBracket ? 1 : 0;
+  const close = codeAt(t, a + open + 1);
   const closes = close === Char.CloseParen || close === Char.CloseBracket || (close === Char.Dot && !open);
   const n = open + 2;
-  return b - a > n + 1 && closes && isLetter(t.charCodeAt(a + open)) && isLetter(t.charCodeAt(a + n)) && isLetter(t.charCodeAt(a + n + 1)) ? n : 0;
+  return b - a > n + 1 && closes && isLetter(codeAt(t, a + open)) && isLetter(codeAt(t, a + n)) && isLetter(codeAt(t, a + n + 1)) ? n : 0;
 }
 
 function isItemSeparator(c: number): boolean {
@@ -270,7 +270,7 @@ function isDigitRun(t: string, a: number, b: number): boolean {
 
 /** /^[a-z][a-z.'’-]*$/i on t[a, b): a word of a post's name. */
 function isPostWord(t: string, a: number, b: number): boolean {
-  if (!isLetter(orEnd(t.charCodeAt(a)))) return false;
+  if (!isLetter(codeAt(t, a))) return false;
   for (let q = a + 1; q < b; q++) {
     const c = t.charCodeAt(q);
     if (!isLetter(c) && c !== Char.Dot && c !== Char.Apostrophe && c !== Char.RightSingleQuote && c !== Char.Dash) return false;

@@ -1,5 +1,5 @@
 import type { ClassifiedBy } from '../../model.ts';
-import { Case, Char, orEnd, isAlnum, isDigit, isLetter } from '../chars.ts';
+import { Case, Char, codeAt, isAlnum, isDigit, isLetter } from '../chars.ts';
 import { rng, span, tok } from '../range.ts';
 import { MAX_HEADER_LINE, type ParseState } from '../state.ts';
 import { PARA_RE } from '../body/paragraphs.ts';
@@ -32,7 +32,7 @@ function readReason(text: string): { start: number; end: number; section: string
     const w = /\bREASONS?\b:?/i.exec(text);
     if (!w) return undefined;
     start = w.index + w[0].length;
-    while (text.charCodeAt(start) === Char.Space) start++;
+    while (codeAt(text, start) === Char.Space) start++;
     p = start;
   }
   const letters: string[] = [];
@@ -45,15 +45,15 @@ function readReason(text: string): { start: number; end: number; section: string
       continue;
     }
     const lower = c | Case.Bit;
-    if (lower >= Char.a && lower <= Char.h && !isLetter(orEnd(text.charCodeAt(p + 1)))) {
+    if (lower >= Char.a && lower <= Char.h && !isLetter(codeAt(text, p + 1))) {
       const l = String.fromCharCode(lower);
       if (!letters.includes(l)) letters.push(l);
       p++;
-      end = orEnd(text.charCodeAt(p)) === Char.CloseParen ? p + 1 : p;
+      end = codeAt(text, p) === Char.CloseParen ? p + 1 : p;
       continue;
     }
     // AND in any case (no other character upper-cases to N or D alone).
-    if (lower === Char.a && (orEnd(text.charCodeAt(p + 1)) | Case.Bit) === Char.n && (orEnd(text.charCodeAt(p + 2)) | Case.Bit) === Char.d && !isLetter(orEnd(text.charCodeAt(p + 3)))) {
+    if (lower === Char.a && (codeAt(text, p + 1) | Case.Bit) === Char.n && (codeAt(text, p + 2) | Case.Bit) === Char.d && !isLetter(codeAt(text, p + 3))) {
       p += 3;
       continue;
     }
@@ -69,10 +69,10 @@ function readReason(text: string): { start: number; end: number; section: string
  */
 function reasonSectionAt(text: string): number {
   for (let at = text.indexOf('1'); at >= 0; at = text.indexOf('1', at + 1)) {
-    const before = orEnd(text.charCodeAt(at - 1));
+    const before = codeAt(text, at - 1);
     if (isAlnum(before) || before === Char.Underscore) continue;
     const q = reasonSectionEnd(text, at);
-    if (q > 0 && !isDigit(orEnd(text.charCodeAt(q)))) return at;
+    if (q > 0 && !isDigit(codeAt(text, q))) return at;
   }
   return -1;
 }
@@ -80,12 +80,12 @@ function reasonSectionAt(text: string): number {
 /** The end of `1 ?[.,/] ?[45]` at `at`, or -1. */
 function reasonSectionEnd(text: string, at: number): number {
   let q = at + 1;
-  if (text.charCodeAt(q) === Char.Space) q++;
-  const sep = text.charCodeAt(q);
+  if (codeAt(text, q) === Char.Space) q++;
+  const sep = codeAt(text, q);
   if (sep !== Char.Dot && sep !== Char.Comma && sep !== Char.Slash) return -1;
   q++;
-  if (text.charCodeAt(q) === Char.Space) q++;
-  const d = text.charCodeAt(q);
+  if (codeAt(text, q) === Char.Space) q++;
+  const d = codeAt(text, q);
   return d === Char.Digit4 || d === Char.Digit5 ? q + 1 : -1;
 }
 
@@ -98,7 +98,7 @@ export function classifiedByStart(state: ParseState, line: Line, u: string, kwAt
   const m = CLASSIFIED_BY_RE.exec(u)!;
   let p = kwAt + m[0].length;
   while (p < e && (s.charCodeAt(p) === Char.Space || s.charCodeAt(p) === Char.Colon)) p++;
-  const cb: ClassifiedBy = { range: rng(i, f, e), keyword: tok(i, s, kwAt, kwAt + m[0].length + (orEnd(s.charCodeAt(kwAt + m[0].length)) === Char.Colon ? 1 : 0)) };
+  const cb: ClassifiedBy = { range: rng(i, f, e), keyword: tok(i, s, kwAt, kwAt + m[0].length + (codeAt(s, kwAt + m[0].length) === Char.Colon ? 1 : 0)) };
   state.doc.classifiedBy = cb;
   state.heading.classifiedByParts = [];
   state.heading.continuing = 'classifiedBy';
@@ -139,8 +139,8 @@ function runInFirstParagraph(state: ParseState, line: Line): number {
   if (reason < 0) return -1;
   for (let k = text.indexOf('1.', reasonSectionEnd(text, reason)); k >= 0; k = text.indexOf('1.', k + 2)) {
     let at = line.start + k;
-    if (orEnd(s.charCodeAt(at - 1)) === Char.Pilcrow) at--;
-    if (orEnd(s.charCodeAt(at - 1)) !== Char.Space || isDigit(orEnd(s.charCodeAt(line.start + k + 2)))) continue;
+    if (codeAt(s, at - 1) === Char.Pilcrow) at--;
+    if (codeAt(s, at - 1) !== Char.Space || isDigit(codeAt(s, line.start + k + 2))) continue;
     let p = line.start + k + 2;
     while (p < line.end && s.charCodeAt(p) === Char.Space) p++;
     const marking = s.charCodeAt(p) === Char.OpenParen ? readMarking(state, line, p) : undefined;

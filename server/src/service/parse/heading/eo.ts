@@ -1,6 +1,6 @@
 import type { EoLine } from '../../model.ts';
 import { fullYear, daysInMonth } from '../../dtg.ts';
-import { Char, orEnd, digitValue, isAlnum, isDigit, isUpper } from '../chars.ts';
+import { Char, codeAt, digitValue, isAlnum, isDigit, isUpper } from '../chars.ts';
 import { endNonSpaceBefore } from '../../text.ts';
 import { rng, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
@@ -137,13 +137,13 @@ function declDate(state: ParseState, eo: EoLine, i: number, s: string, at: numbe
   // this runs once per cable, where split and map(Number) cost more than the rest of the E.O. line.
   let k = 0;
   let a = 0;
-  for (let c = orEnd(text.charCodeAt(k)); isDigit(c); c = orEnd(text.charCodeAt(++k))) a = a * 10 + digitValue(c);
+  for (let c = codeAt(text, k); isDigit(c); c = codeAt(text, ++k)) a = a * 10 + digitValue(c);
   const firstLen = k;
   let b = 0;
-  for (let c = orEnd(text.charCodeAt(++k)); isDigit(c); c = orEnd(text.charCodeAt(++k))) b = b * 10 + digitValue(c);
+  for (let c = codeAt(text, ++k); isDigit(c); c = codeAt(text, ++k)) b = b * 10 + digitValue(c);
   const lastAt = ++k;
   let z = 0;
-  for (let c = orEnd(text.charCodeAt(k)); isDigit(c); c = orEnd(text.charCodeAt(++k))) z = z * 10 + digitValue(c);
+  for (let c = codeAt(text, k); isDigit(c); c = codeAt(text, ++k)) z = z * 10 + digitValue(c);
   const d: NonNullable<EoLine['declassifyOn']> = tok(i, s, at, at + text.length);
   let y: number;
   let mo: number;
@@ -174,15 +174,15 @@ function declDate(state: ParseState, eo: EoLine, i: number, s: string, at: numbe
 function tagsKeywordIn(line: string, from: number): number {
   let best = -1;
   for (let at = line.indexOf('TAG', from); at >= 0; at = line.indexOf('TAG', at + 1)) {
-    if (isAlnum(orEnd(line.charCodeAt(at - 1)))) continue;
-    const c = orEnd(line.charCodeAt(at + 3));
-    if (!isAlnum(c) || (c === Char.S && !isAlnum(orEnd(line.charCodeAt(at + 4))))) {
+    if (isAlnum(codeAt(line, at - 1))) continue;
+    const c = codeAt(line, at + 3);
+    if (!isAlnum(c) || (c === Char.S && !isAlnum(codeAt(line, at + 4)))) {
       best = at;
       break;
     }
   }
   for (let at = line.indexOf('TGS', from); at >= 0 && (best < 0 || at < best); at = line.indexOf('TGS', at + 1)) {
-    if (!isAlnum(orEnd(line.charCodeAt(at - 1))) && !isAlnum(orEnd(line.charCodeAt(at + 3)))) return at;
+    if (!isAlnum(codeAt(line, at - 1)) && !isAlnum(codeAt(line, at + 3))) return at;
   }
   return best;
 }

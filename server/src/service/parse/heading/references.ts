@@ -1,5 +1,5 @@
 import type { Reference, ReferenceBlock } from '../../model.ts';
-import { Case, Char, orEnd, isAlnum, isLetter } from '../chars.ts';
+import { Case, Char, codeAt, isAlnum, isLetter } from '../chars.ts';
 import { endNonSpaceBefore } from '../../text.ts';
 import { rng, span, tok } from '../range.ts';
 import { readCitations } from './citations.ts';
@@ -32,7 +32,7 @@ export function startsWithRefLabel(state: ParseState, t: string): boolean {
   while (t.charCodeAt(q) === Char.Space) q++;
   if (t.charCodeAt(q) === Char.OpenParen) q++;
   const c = t.charCodeAt(q) & ~Case.Bit;
-  const close = orEnd(t.charCodeAt(q + 1));
+  const close = codeAt(t, q + 1);
   return c === state.heading.nextRefLabel && isLetter(t.charCodeAt(q)) && (close === Char.Dot || close === Char.CloseParen);
 }
 
@@ -66,9 +66,9 @@ export function refLine(state: ParseState, line: Line, first: boolean): void {
       const paren = s.charCodeAt(q) === Char.OpenParen;
       if (paren) q++;
       const letter = s.charCodeAt(q) & ~Case.Bit;
-      const close = orEnd(s.charCodeAt(q + 1));
-      const after = orEnd(s.charCodeAt(q + 2));
-      if (letter === state.heading.nextRefLabel && isLetter(orEnd(s.charCodeAt(q))) && (close === Char.Dot || close === Char.CloseParen) && (q + 2 >= e || after === Char.Space || isAlnum(after) || after === Char.OpenParen)) {
+      const close = codeAt(s, q + 1);
+      const after = codeAt(s, q + 2);
+      if (letter === state.heading.nextRefLabel && isLetter(codeAt(s, q)) && (close === Char.Dot || close === Char.CloseParen) && (q + 2 >= e || after === Char.Space || isAlnum(after) || after === Char.OpenParen)) {
         let textAt = q + 2;
         while (textAt < e && s.charCodeAt(textAt) === Char.Space) textAt++;
         starts.push({ at: p, textAt, label: String.fromCharCode(letter) });

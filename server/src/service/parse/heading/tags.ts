@@ -1,5 +1,5 @@
 import type { TagKind, TagsLine } from '../../model.ts';
-import { Char, orEnd, isAlnum, isDigit, isUpper } from '../chars.ts';
+import { Char, codeAt, isAlnum, isDigit, isUpper } from '../chars.ts';
 import { upperCased, endNonSpaceBefore } from '../../text.ts';
 import { rng, span, tok } from '../range.ts';
 import type { ParseState } from '../state.ts';
@@ -268,7 +268,7 @@ const PAGE_HEADER_G = /\b(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET) +)?PAGE +\d{2}\
 /** Index of the first `SUBJECT:` or `SUBJ:` in `line` at or after `from` that stands at a word start. */
 function subjectKeywordIn(line: string, from: number): number {
   for (let at = line.indexOf('SUBJ', from); at >= 0; at = line.indexOf('SUBJ', at + 1)) {
-    if (!isAlnum(orEnd(line.charCodeAt(at - 1))) && (orEnd(line.charCodeAt(at + 4)) === Char.Colon || line.startsWith('ECT:', at + 4))) return at;
+    if (!isAlnum(codeAt(line, at - 1)) && (codeAt(line, at + 4) === Char.Colon || line.startsWith('ECT:', at + 4))) return at;
   }
   return -1;
 }
