@@ -3,7 +3,7 @@
  * read where a paragraph, sub-paragraph or the subject may carry one.
  */
 import type { PortionMarking } from '../model.ts';
-import { bareLevelAt, parsePortionMarking, portionLevel } from '../classification.ts';
+import { bareLevelAt, parsePortionMarking, portionLevel, portionMarking } from '../classification.ts';
 import { Char, codeAt, isLetter, isUpper } from './chars.ts';
 import { rng } from './range.ts';
 import type { ParseState } from './state.ts';
@@ -33,7 +33,7 @@ export function readMarking(state: ParseState, line: Line, p: number): { marking
       // The usual `(C)`, `(SBU)` are read in place; parsePortionMarking gives the same for them.
       const bare = bareLevelAt(s, p + 1, close);
       if (bare) {
-        const pm: PortionMarking = { range: rng(i, p, close + 1), text: s.slice(p, close + 1), caveats: [], level: bare };
+        const pm = portionMarking(rng(i, p, close + 1), s.slice(p, close + 1), bare, []);
         if (codeAt(s, p - 1) === Char.OpenParen) pm.malformed = 'doubled';
         return { marking: pm, end: close + 1 };
       }

@@ -32,7 +32,8 @@ export class LineSource {
   readonly size: number;
   /** Whether any line holds a blank-like character: one test of the whole text instead of one per line. */
   private readonly normalised: boolean;
-  private readonly normalisedLines: (string | undefined)[] = [];
+  /** Lines with their blank-like characters turned into spaces, made when first asked for. */
+  private readonly normalisedLines: (string | undefined)[];
 
   constructor(raw: string) {
     const lines = splitLines(raw);
@@ -52,6 +53,8 @@ export class LineSource {
       raw.indexOf('\f') >= 0 ||
       raw.indexOf('\u00a0') >= 0 ||
       (ABOVE_LATIN1.test(raw) && BLANKISH_HIGH.test(raw));
+    // Filled, not sized (`new Array(n)` makes a holey array, whose reads V8 compiles apart).
+    this.normalisedLines = this.normalised ? new Array<string | undefined>(n).fill(undefined) : [];
     const text = this.normalised ? normaliseText(raw) : raw;
     this.text = text;
     const starts = new Array<number>(n);
