@@ -3,7 +3,7 @@
  *
  * Jobs are taken from the walk lazily, in batches, and handed to the threads as they free up: the main
  * thread (mainExecutor.ts) and, once a run has lasted a second with input left, worker threads
- * (worker.ts), up to `--jobs` threads in all (by default, only for idle cores, workersForLoad, and only
+ * (worker.ts), up to `--jobs` threads in all (by default, only for idle cores, workersForFreeCores, and only
  * when a few hundred megabytes are left, lookahead.ts). Each V8 thread compiles the engine for itself, a
  * few CPU-seconds that only a large archive earns back, so small runs never start a worker. A worker holds
  * at most two batches (one running, one waiting, so it never idles), and at most AHEAD_PER_THREAD
@@ -15,7 +15,8 @@
  * A worker that dies (out of memory on a pathological input, a bug) is replaced; the input it was
  * working on is reported as not checked, and the rest of its batches are sent to the new worker.
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { CableSettings } from '../service/settings.ts';
 import type { Job } from './read.ts';
 import type { TaskSpec } from './task.ts';
@@ -39,18 +40,22 @@ function workersAfterMs(): number {
   const set = Number.parseInt(process.env.CABLE_WORKERS_AFTER_MS ?? '', 10);
   return Number.isFinite(set) && set >= 0 ? set : 1000;
 }
+/** Milliseconds every core has spent idle since boot (the same counters `top` reads). */
+function idleMs(): number {
+  return cpus().reduce((sum, c) => sum + c.times.idle, 0);
+}
+
 /**
- * Workers to start with the default threads: one per core (options.ts), less the cores other processes
- * keep busy (the load average, as `make -l` reads it) and the one the main thread already fills. Each
- * thread costs some CPU-seconds of V8's compiler before it checks cables at full speed, and one thread
- * already keeps part of a second core busy with V8's own background work: on a machine without an idle
- * core a worker only competes for the same cores, and measured on 2 busy cores (load 3 to 20) a run
- * with a worker took 1.5 times the CPU time of one without and was no faster (BENCHMARKS.md).
- * `--jobs N` starts its workers whatever the load.
+ * Workers to start with the default threads: one per core that no other process kept busy over the run
+ * so far, less the one the main thread fills. Measured from the cores' idle time and the run's own CPU
+ * time (its V8 compiler and garbage collector threads keep about half a core busy in its first seconds,
+ * which a worker would share), rather than read from the load average, which lags a minute behind (after
+ * one run ends, it still counts that run as load on the next). On a machine whose cores are busy with
+ * other work a worker only competes for them (measured on 2 busy cores, load 3 to 20: 1.5 times the CPU
+ * time, no faster; BENCHMARKS.md). `--jobs N` starts its workers whatever the load.
  */
-function workersForLoad(wanted: number): number {
-  const idle = availableParallelism() - loadavg()[0]! - 1;
-  return Math.max(0, Math.min(wanted, Math.round(idle)));
+function workersForFreeCores(wanted: number, freeCores: number): number {
+  return Math.max(0, Math.min(wanted, Math.round(freeCores)));
 }
 /** Worker failures after which the run gives up (something is wrong with the workers, not an input). */
 const MAX_FAILURES = 8;
@@ -115,6 +120,10 @@ class Pool {
   private settle!: (err?: unknown) => void;
 
   private readonly source: Lookahead;
+  /** The cores' idle time, this process's CPU time and the clock when the run started (freeCores). */
+  private idleAtStart = 0;
+  private cpuAtStart = process.cpuUsage();
+  private startedAt = 0;
 
   constructor(
     source: Iterator<Job>,
@@ -134,6 +143,9 @@ class Pool {
       };
     });
     this.o.signal.addEventListener('abort', () => this.settle(), { once: true });
+    this.idleAtStart = idleMs();
+    this.cpuAtStart = process.cpuUsage();
+    this.startedAt = performance.now();
     const main = new MainExecutor(this.o.spec, this.o.settings, (m) => this.enqueue(() => this.handle(m, main)), (err) => this.settle(err));
     this.threads.push(main);
     const workers = (this.o.threads ?? defaultThreads()) - 1;
@@ -144,11 +156,21 @@ class Pool {
 
   private startWorkers(wanted: number): void {
     if (this.o.signal.aborted || this.sourceDone) return;
-    const n = this.o.threads === undefined ? workersForLoad(wanted) : wanted;
+    const n = this.o.threads === undefined ? workersForFreeCores(wanted, this.freeCores()) : wanted;
     // Asked for by default only: `--jobs N` starts its workers whatever is left.
     if (this.o.threads === undefined && n > 0 && !this.source.largeInputLeft()) return;
     for (let i = 0; i < n; i++) this.threads.push(this.spawn());
     this.pump();
+  }
+
+  /** Cores neither other processes nor this run's main thread kept busy since the run started. */
+  private freeCores(): number {
+    const elapsed = performance.now() - this.startedAt;
+    if (elapsed <= 0) return 0;
+    const idle = (idleMs() - this.idleAtStart) / elapsed;
+    const cpu = process.cpuUsage(this.cpuAtStart);
+    const own = (cpu.user + cpu.system) / 1000 / elapsed;
+    return idle + own - 1;
   }
 
   private spawn(): WorkerThread {
