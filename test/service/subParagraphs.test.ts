@@ -96,14 +96,14 @@ test('no false merges: text after a blank line, a deeper caption, an unwrapped p
   assert.deepEqual(signed.signature?.names, ['SOLOMON']);
 });
 
-test('a dash that running text wrapped onto a line start takes no lines', () => {
+test('a dash before a figure that running text wrapped onto a line start takes no lines', () => {
   const doc = cable(
     '1. (U) Spain remains active on the security and reconstruction fronts',
-    '-- some 700 troops serve in Herat -- and the government has pledged',
+    '-- 700 troops serve in Herat -- and the government has pledged',
     'more aid for the coming year.',
   );
-  assert.deepEqual(spans(doc), [['-- some 700 troops serve in Herat -- and the government has pledged', '-- some 700 troops serve in Herat -- and the government has pledged']]);
-  const sub = lineOf(doc, '-- some 700');
+  assert.deepEqual(spans(doc), [['-- 700 troops serve in Herat -- and the government has pledged', '-- 700 troops serve in Herat -- and the government has pledged']]);
+  const sub = lineOf(doc, '-- 700');
   assert.ok(!foldingRanges(doc).some((f) => f.startLine === sub), 'no fold starts at the wrapped dash');
 });
 
@@ -115,4 +115,50 @@ test('a selection on a wrapped line of a bullet grows to the whole bullet', () =
   const bullet = chain.find((r) => r.start.line === lineOf(doc, '-- the first point'));
   assert.ok(bullet, `a step starts at the bullet: ${JSON.stringify(chain)}`);
   assert.equal(bullet.end.line, lineOf(doc, 'and a third.'));
+});
+
+test('a dash that a sentence wrapped onto a line start before a lower-case word is running text', () => {
+  const doc = cable(
+    '1. (U) The talks went well, he said, and the minister added that his',
+    '-- his experience in the region -- would help the new envoy.',
+    'Officials listed the next steps:',
+    '-- extend the rotation;',
+    '-- ask the partners for help',
+    '-- report back in March.',
+    '',
+    '-- keep the embassy informed.',
+  );
+  assert.deepEqual(
+    spans(doc).map(([start]) => start),
+    ['-- extend the rotation;', '-- ask the partners for help', '-- report back in March.', '-- keep the embassy informed.'],
+  );
+  // A capital after the dash still opens a bullet, even where the line before runs on.
+  const upper = cable('1. (U) The minister named the partners in the region', '-- Spain, Portugal and Italy.');
+  assert.deepEqual(spans(upper), [['-- Spain, Portugal and Italy.', '-- Spain, Portugal and Italy.']]);
+});
+
+test('number items (`1)`) open a list after a colon, a blank line or the item before; a wrapped figure does not', () => {
+  const doc = cable(
+    '1. (U) The ministry will take three steps:',
+    '1) close the British School;',
+    '2) reopen the consulate in the north; and',
+    '3) review the visa rules.',
+    '',
+    '2. (U) The mission counted the attacks recorded through the end of May and in',
+    '2) of the cases the police made arrests.',
+  );
+  assert.deepEqual(spans(doc), [
+    ['1) close the British School;', '1) close the British School;'],
+    ['2) reopen the consulate in the north; and', '2) reopen the consulate in the north; and'],
+    ['3) review the visa rules.', '3) review the visa rules.'],
+  ]);
+  assert.deepEqual(
+    doc.paragraphs[0]!.subParagraphs.map((s) => s.label),
+    ['1', '2', '3'],
+  );
+  const afterBlank = cable('1. (U) The ministry listed its plans.', '', '4) Trade (TRAD-4)', '5) Investment (TRAD-4)');
+  assert.deepEqual(
+    afterBlank.paragraphs[0]!.subParagraphs.map((s) => s.label),
+    ['4', '5'],
+  );
 });

@@ -17,7 +17,7 @@ import { headingLine, endCont } from '../heading/index.ts';
 import { addCaption } from '../heading/captions.ts';
 import { subjectOnPageHeader } from '../heading/subject.ts';
 import { paragraphLine } from './paragraphs.ts';
-import { continuesAfterBlank, labelAt, runsOnto, opensLabel, subParagraphLine } from './subParagraphs.ts';
+import { continuesAfterBlank, labelAt, labelStands, runsOnto, opensLabel, subParagraphLine } from './subParagraphs.ts';
 import { maybeHeading } from './headings.ts';
 import { blockMarkers, opensBlockKeyword } from './blocks.ts';
 import { pageFurniture } from './pageBreaks.ts';
@@ -132,7 +132,8 @@ function notParagraphLine(state: ParseState, line: Line, wasBlank: boolean): num
   const body = state.body;
   const prevText = body.paragraphLastLine;
   if (body.paragraph) body.paragraphLastLine = line.index;
-  const label = labelAt(state, line);
+  let label = labelAt(state, line);
+  if (label && !labelStands(state, line, label, wasBlank, prevText)) label = undefined;
   if (label && body.paragraph) return subParagraphLine(state, line, label, wasBlank, prevText);
   if (!label && isRuleLine(line.text, line.start, line.end)) {
     // A rule (`- - - - -`, `-----`) parts the text as a blank line does: a heading may follow it.

@@ -1,11 +1,11 @@
 /**
- * Lettered sub-paragraphs and bullets inside a numbered paragraph: `A.`, `(b)`, `iv)`, `2a.`, `--`, `*`, `•`.
+ * Lettered sub-paragraphs and bullets inside a numbered paragraph: `A.`, `(b)`, `iv)`, `2a.`, `3)`, `--`, `*`, `•`.
  * A sub-paragraph that starts a list item takes in the lines that wrap from it (at the 69- or 71-column cut,
  * unindented or indented), until the next label or bullet, a blank line followed by a line that does not
  * continue it, a rule, the next paragraph or the end of its paragraph.
  */
 import type { Paragraph, SubParagraph } from '../../model.ts';
-import { Char, isAlnum, isDigit, isJsBlank, isLower, isNonAscii } from '../chars.ts';
+import { Char, codeAt, isAlnum, isDigit, isJsBlank, isLower, isNonAscii } from '../chars.ts';
 import { rng } from '../range.ts';
 import type { Line } from '../source.ts';
 import type { ParseState } from '../state.ts';
@@ -13,7 +13,7 @@ import { readMarking } from '../markings.ts';
 import { prefixEnd } from './index.ts';
 import { isRuleLine } from './ruleLines.ts';
 
-export const SUBPARA_RE = /^(¶ ?)?(\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|[A-Za-z][.)]|[ivx]{1,4}[.)]|\d{1,2}[a-z][.)])(?= )/;
+export const SUBPARA_RE = /^(¶ ?)?(\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)|[A-Za-z][.)]|[ivx]{1,4}[.)]|\d{1,2}(?:[a-z][.)]|\)))(?= )/;
 /** A bullet: dashes, a star, a dot or `o`; dashes may run into a label (`--6)`, `-a.`). */
 export const BULLET_RE = /^(-{1,3}(?:\d{1,2}[.)]|[A-Za-z][.)])?|[*•o])(?= )/;
 
@@ -63,6 +63,49 @@ export function labelAt(state: ParseState, line: Line): Label | undefined {
 }
 
 /**
+ * Whether the label labelAt found stands as one, given the paragraph's text line before it (`prevText`)
+ * and whether a blank line came between. A number item (`2)`) stands only where a list begins (after a
+ * blank line, a colon, a line that ends its sentence or another item) or goes on (after item `1)`): a
+ * figure that running text wrapped onto a line start does not. A plain dash before a lower-case word on
+ * a line that continues the sentence before it (`the minister added that his` / `-- his experience`) is
+ * the sentence's dash, not a bullet.
+ */
+export function labelStands(state: ParseState, line: Line, label: Label, wasBlank: boolean, prevText: number): boolean {
+  // Before the first paragraph a number item is left to the headings, as it always was.
+  if (!state.body.paragraph) return !isNumberItem(label);
+  if (wasBlank || prevText < 0 || state.body.openSub !== undefined || afterItem(state, prevText)) return true;
+  if (isNumberItem(label)) return previousNumber(state) === Number(label.name) - 1 || !wrapsOnto(state, prevText);
+  if (!isPlainDash(label)) return true;
+  let p = label.at + label.text.length;
+  while (codeAt(line.text, p) === Char.Space) p++;
+  return !isLower(codeAt(line.text, p)) || !wrapsOnto(state, prevText);
+}
+
+/** `2)`: a number and a closing bracket, no letter and no opening bracket. */
+function isNumberItem(label: Label): boolean {
+  return isDigit(label.text.charCodeAt(0)) && !isLower(label.text.charCodeAt(label.text.length - 2));
+}
+
+/** `-`, `--`, `---` with no label run into them. */
+function isPlainDash(label: Label): boolean {
+  return label.name === '--' && label.text.charCodeAt(label.text.length - 1) === Char.Dash;
+}
+
+/** The number of the paragraph's last sub-paragraph when it is a number item (`1)`), or -1. */
+function previousNumber(state: ParseState): number {
+  const subs = state.body.paragraph?.subParagraphs;
+  const last = subs?.[subs.length - 1];
+  if (!last || !isDigit(last.label.charCodeAt(0))) return -1;
+  return Number(last.label);
+}
+
+/** Whether text line `l` is the label line of the paragraph's last sub-paragraph. */
+function afterItem(state: ParseState, l: number): boolean {
+  const subs = state.body.paragraph?.subParagraphs;
+  return subs !== undefined && subs.length > 0 && subs[subs.length - 1]!.labelRange.start.line === l;
+}
+
+/**
  * Adds the sub-paragraph the line opens with `label` to the paragraph; returns where its text starts.
  * `prevText` is the paragraph's text line before this one (page furniture between them left out).
  */
@@ -84,12 +127,12 @@ export function subParagraphLine(state: ParseState, line: Line, label: Label, wa
     }
   }
   const subs = state.body.paragraph!.subParagraphs;
-  const afterItem = subs.length > 0 && subs[subs.length - 1]!.labelRange.start.line === prevText;
+  const follows = afterItem(state, prevText);
   subs.push(sub);
   // Only a sub-paragraph that starts a list item (after a break, another item, or a line that ends a
   // sentence or stands as a caption) takes in the lines after it: a dash or label-like word that running
   // text wrapped onto a line start (`-- which`, `(ref` / `E) that`) stays one line.
-  const opens = wasBlank || afterItem || state.body.openSub !== undefined || sub.marking !== undefined || !wrapsOnto(state, prevText);
+  const opens = wasBlank || follows || state.body.openSub !== undefined || sub.marking !== undefined || !wrapsOnto(state, prevText);
   state.body.openSub = opens ? sub : undefined;
   return p;
 }
