@@ -17,6 +17,7 @@ import { startServer, type TestServer } from './lspClient.ts';
 import { CABLE_PREVIEW, type PreviewResult } from '../../server/src/previewRequest.ts';
 import type { ArchiveGroups, ArchivePage } from '../../server/src/workspace/archiveView.ts';
 import type { ArchiveTimeline } from '../../server/src/workspace/archiveTimeline.ts';
+import { STATE } from '../fixtures/multi/state5000.ts';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'multi', name), 'utf8');
@@ -26,19 +27,6 @@ const lineOf = (text: string, from = 0) => dayLines.indexOf(text, from);
 const BERLIN = lineOf('VZCZCXRO2002');
 const VIENNA = lineOf('VZCZCXRO2003');
 
-const STATE = `R 011200Z AUG 09
-FM SECSTATE WASHDC
-TO ALL DIPLOMATIC AND CONSULAR POSTS
-
-UNCLAS STATE 005000
-
-E.O. 12958: N/A
-TAGS: PTER KTFN
-SUBJECT: NEW TERRORIST FINANCE DESIGNATIONS
-
-1. Posts should deliver the points below.
-RICE
-`;
 const OSLO = `R 141200Z AUG 09
 FM AMEMBASSY OSLO
 TO SECSTATE WASHDC

@@ -21,6 +21,7 @@ import { timelineOf } from '../../server/src/workspace/archiveTimeline.ts';
 import { references } from '../../server/src/service/features/references.ts';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from '../../server/src/service/features/callHierarchy.ts';
 import type { ReadFileParams } from '../../server/src/fileRequests.ts';
+import { STATE } from '../fixtures/multi/state5000.ts';
 
 const root = join(__dirname, '..', '..');
 const day = readFileSync(join(root, 'test', 'fixtures', 'multi', 'archive-day.cables'), 'utf8');
@@ -34,20 +35,6 @@ const tmp = mkdtempSync(join(tmpdir(), 'cable-index-multi-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 const url = (p: string) => pathToFileURL(p).href;
 
-/** The cable the day's first one cites, alone in a file named after it. */
-const STATE = `R 011200Z AUG 09
-FM SECSTATE WASHDC
-TO ALL DIPLOMATIC AND CONSULAR POSTS
-
-UNCLAS STATE 005000
-
-E.O. 12958: N/A
-TAGS: PTER KTFN
-SUBJECT: NEW TERRORIST FINANCE DESIGNATIONS
-
-1. Posts should deliver the points below.
-RICE
-`;
 
 /** A folder with the day's file (named after no cable), and the cable it cites. */
 function workspace(name: string): { dir: string; dayUri: string; stateUri: string } {
