@@ -18,10 +18,8 @@ const BOX_MAX_LINES = 8;
 const TITLE_TRAIL = new Set<number>([Char.Space, Char.Tab, Char.NoBreakSpace, Char.Colon, Char.Dash, Char.Underscore, Char.Equals]);
 /** A sentence's end: a line ending so is running text, not a caption. */
 const SENTENCE_END = new Set<number>([Char.Dot, Char.Comma, Char.Semicolon]);
-/** `”` */
-const RIGHT_DOUBLE_QUOTE = 0x201d;
 /** Closing quotation marks and brackets, which may stand after a sentence's full stop. */
-const CLOSERS = new Set<number>([Char.CloseParen, Char.CloseBracket, Char.DoubleQuote, Char.Apostrophe, RIGHT_DOUBLE_QUOTE, Char.RightSingleQuote]);
+const CLOSERS = new Set<number>([Char.CloseParen, Char.CloseBracket, Char.DoubleQuote, Char.Apostrophe, Char.RightDoubleQuote, Char.RightSingleQuote]);
 /** A caption starts with a letter, or a quotation mark and a letter (`"WE ARE NOT AFRAID OF THE PT"`). */
 const TITLE_START = /^["'“‘]?\p{L}/u;
 

@@ -121,6 +121,8 @@ export const enum Char {
   EmDash = 0x2014,
   /** `’`, the typographic apostrophe. */
   RightSingleQuote = 0x2019,
+  /** `”` */
+  RightDoubleQuote = 0x201d,
   /** `•` */
   Bullet = 0x2022,
   LineSeparator = 0x2028,

@@ -13,8 +13,6 @@ import type { ParseState } from '../state.ts';
 import { readMarking } from '../markings.ts';
 import { settleImplicitBlocks } from './blocks.ts';
 
-const RIGHT_DOUBLE_QUOTE = 0x201d;
-
 /** Where a run-in number was found: its line, the pilcrow or number's column, and the number's columns. */
 interface RunIn {
   line: Line;
@@ -72,7 +70,7 @@ function runInAt(state: ParseState, line: Line, k: number, digits: number): RunI
 
 /** The characters a sentence ends with, before a run-in number: `.`, `?`, `!` and closing quotes. */
 function endsSentence(c: number): boolean {
-  return c === Char.Dot || c === Char.Question || c === Char.Exclamation || c === Char.DoubleQuote || c === RIGHT_DOUBLE_QUOTE || c === Char.RightSingleQuote;
+  return c === Char.Dot || c === Char.Question || c === Char.Exclamation || c === Char.DoubleQuote || c === Char.RightDoubleQuote || c === Char.RightSingleQuote;
 }
 
 /** Ends paragraph p before the run-in number and opens the run-in paragraph, which takes p's later sub-paragraphs. */

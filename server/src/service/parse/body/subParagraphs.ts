@@ -164,10 +164,8 @@ export function wrapsOnto(state: ParseState, l: number): boolean {
   return isAlnum(c) || c === Char.Comma || c === Char.Dash || (isNonAscii(c) && !isJsBlank(c));
 }
 
-/** `”` */
-const RIGHT_DOUBLE_QUOTE = 0x201d;
 /** Quotation marks that may close a line's last words. */
-const QUOTE_CLOSERS = new Set<number>([Char.DoubleQuote, Char.Apostrophe, Char.RightSingleQuote, RIGHT_DOUBLE_QUOTE]);
+const QUOTE_CLOSERS = new Set<number>([Char.DoubleQuote, Char.Apostrophe, Char.RightSingleQuote, Char.RightDoubleQuote]);
 
 /**
  * Whether the line after the sub-paragraph's last line may go on with it: that line was cut at the
