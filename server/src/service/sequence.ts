@@ -76,11 +76,6 @@ const PROSE_CHARS = 60;
 /** Three words in a row: prose, not a printout's list of offices (`EEB-00   AF-00`) or a rule of dashes. */
 const WORDS = /(?<![a-z])[a-z]{2,} [a-z]{2,} [a-z]{2,}/i;
 
-/** What the gate searches: a string, or the bytes of a file (ASCII needles match UTF-8 bytes alike). */
-export interface Searchable {
-  indexOf(needle: string, from?: number): number;
-}
-
 /**
  * The signs of which a text of several cables holds at least two: transmission lines, the archive's
  * "This record is a partial extract of the original cable" note (looked for from its rare letter), and
@@ -92,7 +87,7 @@ export interface Searchable {
 export const SEVERAL_SIGNS: readonly string[] = ['ZCZC', 'xtract of the original', 'TAGS'];
 
 /** Whether `needle` occurs at least twice in `text`. */
-function twice(text: Searchable, needle: string): boolean {
+function twice(text: string, needle: string): boolean {
   const first = text.indexOf(needle);
   return first >= 0 && text.indexOf(needle, first + needle.length) >= 0;
 }
@@ -101,7 +96,7 @@ function twice(text: Searchable, needle: string): boolean {
  * The cheap test every text takes: can it hold more than one cable? False for all but texts in which
  * one of SEVERAL_SIGNS occurs twice.
  */
-export function mayHoldSeveral(text: Searchable): boolean {
+export function mayHoldSeveral(text: string): boolean {
   return SEVERAL_SIGNS.some((sign) => twice(text, sign));
 }
 
