@@ -400,8 +400,10 @@ export class CableIndex {
     const cables: CablePart[] = [];
     for (const cable of eachCable(text)) {
       if (cables.length) await this.slicer.checkpoint();
-      let model = parseHead(cable.text, this.headBytes, uri, false);
-      if (cable.text.length > this.headBytes && endsTooSoon(model)) model = parseHead(cable.text, this.longHeadBytes, uri, false);
+      // The file's name speaks for its first cable only, as in the editor (parseCableFile).
+      const fileName = cables.length ? undefined : uri;
+      let model = parseHead(cable.text, this.headBytes, fileName, false);
+      if (cable.text.length > this.headBytes && endsTooSoon(model)) model = parseHead(cable.text, this.longHeadBytes, fileName, false);
       cables.push({ model, line: cable.line });
     }
     return cables;
@@ -544,10 +546,10 @@ function endsTooSoon(model: CableDocument): boolean {
  * Parses the first `chars` characters of a text (a file head, or a cable of a file read whole),
  * dropping a last line that the limit may have cut short (`mayBeCut`: the text itself is a file head).
  */
-function parseHead(text: string, chars: number, uri: string, mayBeCut: boolean): CableDocument {
+function parseHead(text: string, chars: number, fileName: string | undefined, mayBeCut: boolean): CableDocument {
   const cut = text.length > chars;
   const head = cut ? text.slice(0, chars) : text;
   const nl = head.lastIndexOf('\n');
   const whole = !(cut || mayBeCut) || nl <= 0 || nl === head.length - 1;
-  return parseCable(whole ? head : head.slice(0, nl + 1), { fileName: uri });
+  return parseCable(whole ? head : head.slice(0, nl + 1), { fileName });
 }
